@@ -1,0 +1,36 @@
+# The two commands that set everything up on a fresh machine: `make build` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: build serve check test lint browser clean
+
+build: $(STAMP)
+	$(PY) build.py build
+
+serve: $(STAMP)
+	$(PY) build.py serve
+
+check: $(STAMP)
+	$(PY) build.py check
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed"; exit 2; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+browser:
+	bash scripts/install-browser.sh
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+
+test: $(STAMP) browser
+	$(PY) -m ruff check .
+	$(PY) -m pytest
+
+clean:
+	rm -rf output .arsip-cache tests/artifacts

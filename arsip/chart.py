@@ -1,0 +1,96 @@
+"""The score-history chart, laid out at build time.
+
+Input: an institution's awards and the rubric. Output: `Chart` geometry (points, the zone bands in
+force in each year, axis ticks) that a template draws as SVG; no JavaScript is needed to read it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .config import Period
+from .model import Award
+from .rubric import period_for
+
+WIDTH, HEIGHT = 640, 260
+LEFT, RIGHT, TOP, BOTTOM = 44, 16, 12, 32
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    x: float
+    y: float
+    year: int
+    score: Decimal
+    zone: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Rect:
+    x: float
+    y: float
+    width: float
+    height: float
+    zone: str
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    position: float
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    width: int
+    height: int
+    points: tuple[Point, ...]
+    bands: tuple[Rect, ...]
+    y_ticks: tuple[Tick, ...]
+    x_ticks: tuple[Tick, ...]
+    plot_left: int
+    plot_right: int
+
+    @property
+    def line(self) -> str:
+        return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in self.points)
+
+
+def score_chart(awards: tuple[Award, ...], rubric: tuple[Period, ...]) -> Chart | None:
+    scored = [award for award in awards if award.score is not None]
+    if not scored:
+        return None
+    years = [award.year for award in scored]
+    first, last = min(years), max(years)
+    span = max(last - first, 1)
+    top = max(max(_scale(rubric, a) for a in scored), Decimal(100))
+    plot_width = WIDTH - LEFT - RIGHT
+    column = plot_width / (span + 1)
+
+    def x_of(year: int) -> float:
+        return LEFT + column / 2 + (year - first) * (plot_width - column) / span if last > first else LEFT + plot_width / 2
+
+    def y_of(score: Decimal) -> float:
+        return TOP + (HEIGHT - TOP - BOTTOM) * float(1 - score / top)
+
+    points = tuple(Point(round(x_of(a.year), 1), round(y_of(a.score), 1), a.year, a.score, a.zone) for a in scored)  # type: ignore[arg-type]
+    bands = []
+    for award in scored:
+        period = period_for(rubric, award.year, award.institution.kind)
+        if period is None:
+            continue
+        width = column if last > first else plot_width
+        left = x_of(award.year) - width / 2
+        for band in period.bands:
+            if band.zone:
+                upper = y_of(min(band.max, top))
+                bands.append(Rect(round(left, 1), round(upper, 1), round(width, 1), round(y_of(band.min) - upper, 1), band.zone))
+    y_ticks = tuple(Tick(round(y_of(Decimal(v)), 1), str(v)) for v in range(0, int(top) + 1, 20))
+    x_ticks = tuple(Tick(round(x_of(year), 1), str(year)) for year in sorted(set(years)))
+    return Chart(WIDTH, HEIGHT, points, tuple(bands), y_ticks, x_ticks, LEFT, WIDTH - RIGHT)
+
+
+def _scale(rubric: tuple[Period, ...], award: Award) -> Decimal:
+    period = period_for(rubric, award.year, award.institution.kind)
+    return period.scale if period else Decimal(100)

@@ -1,0 +1,79 @@
+"""The command line: `build` (default), `check`, `serve`, `new`.
+
+Input: arguments and the project folder. Output: the site in output/ (for `build`), problems on
+stderr as `path:line: severity: message (hint)` with a summary line, and the exit status:
+0 done, 1 problems in the input, 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import pipeline
+from .problems import BuildFailed, Problem, summary
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    command = args.command or "build"
+    try:
+        if command == "serve":
+            from . import serve
+
+            return serve.run(args.root, host=args.host, port=args.port, drafts=True)
+        return _build(args, write_output=command == "build")
+    except KeyboardInterrupt:
+        return EXIT_OK
+    except BuildFailed as failed:
+        _report(failed.problems, quiet=False)
+        return EXIT_PROBLEMS
+    except Exception as exc:
+        if os.environ.get("ARSIP_DEBUG"):
+            raise
+        print(f"arsip: internal error: {type(exc).__name__}: {exc} (set ARSIP_DEBUG=1 for details)", file=sys.stderr)
+        return EXIT_PROBLEMS
+
+
+def _build(args: argparse.Namespace, *, write_output: bool) -> int:
+    started = time.perf_counter()
+    config = pipeline.configure(args.root, drafts=getattr(args, "drafts", False))
+    result = pipeline.build(config, write_output=write_output, strict=args.strict)
+    _report(result.problems, quiet=True)
+    if not args.quiet:
+        seconds = time.perf_counter() - started
+        verb = "Built" if write_output else "Checked"
+        warnings = len(result.problems)
+        tail = f"; {warnings} warning{'s' if warnings != 1 else ''}" if warnings else ""
+        print(f"{verb} {result.pages:,} pages from {result.releases:,} releases in {seconds:.1f} s{tail}")
+    return EXIT_OK
+
+
+def _report(problems: Sequence[Problem], *, quiet: bool) -> None:
+    for problem in problems:
+        print(problem.format(), file=sys.stderr)
+    if problems and not quiet:
+        print(summary(problems), file=sys.stderr)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="build.py", description="Arsip: build the awards archive from content/ into output/.")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: the current folder)")
+    parser.set_defaults(strict=False, quiet=False, drafts=False)
+    commands = parser.add_subparsers(dest="command")
+    build = commands.add_parser("build", help="build the site into output/ (the default)")
+    check = commands.add_parser("check", help="run every check without writing output/")
+    for sub in (build, check):
+        sub.add_argument("--strict", action="store_true", help="treat warnings as errors")
+        sub.add_argument("--quiet", action="store_true", help="print only problems")
+    build.add_argument("--drafts", action="store_true", help="include releases marked draft: true")
+    serve = commands.add_parser("serve", help="live preview at http://127.0.0.1:8000/")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    return parser

@@ -1,0 +1,351 @@
+"""Site configuration.
+
+Input: `site_config.toml` in the project folder. Output: a frozen `SiteConfig` (title, base_url,
+language, permalinks, the scoring rubric) or the list of problems that stop the build. Unknown keys
+are errors: a typo in the configuration must never be silently ignored.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from .problems import Problem, error
+
+CONFIG_FILE = "site_config.toml"
+LANGUAGES = ("id", "en")
+ZONES = ("hijau", "kuning", "merah")
+KINDS = (
+    "kementerian",
+    "lembaga",
+    "provinsi",
+    "kota",
+    "kabupaten",
+    "kepolisian",
+    "kantor-pertanahan",
+    "lainnya",
+)
+
+DEFAULT_PERMALINKS = {
+    "home": "/",
+    "release": "/rilis/{slug}/",
+    "timeline": "/linimasa/",
+    "timeline_year": "/linimasa/{year}/",
+    "institutions": "/instansi/",
+    "institution": "/instansi/{slug}/",
+    "years": "/penilaian/",
+    "year": "/penilaian/{year}/",
+    "zones": "/zona/",
+    "zone": "/zona/{zone}/",
+}
+PERMALINK_FIELDS = {
+    "release": "{slug}",
+    "institution": "{slug}",
+    "timeline_year": "{year}",
+    "year": "{year}",
+    "zone": "{zone}",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """One score band of a rubric period: scores from `min` up belong to it."""
+
+    min: Decimal
+    max: Decimal
+    zone: str | None
+    category: str
+    letter: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A run of assessment years that share one scale and one set of bands."""
+
+    label: str
+    first_year: int
+    last_year: int | None
+    scale: Decimal
+    bands: tuple[Band, ...]
+    kinds: tuple[str, ...] = ()
+
+    def covers(self, year: int, kind: str) -> bool:
+        in_years = self.first_year <= year and (self.last_year is None or year <= self.last_year)
+        return in_years and (not self.kinds or kind in self.kinds)
+
+    @property
+    def years_label(self) -> str:
+        if self.last_year == self.first_year:
+            return str(self.first_year)
+        if self.last_year is None:
+            return f"{self.first_year}-"
+        return f"{self.first_year}-{self.last_year}"
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    """Everything the build needs to know about the site, read once per build."""
+
+    root: Path
+    title: str
+    description: str
+    base_url: str
+    language: str
+    publisher: str
+    home_releases: int
+    permalinks: tuple[tuple[str, str], ...]
+    rubric: tuple[Period, ...]
+    allow_raw_html: bool = False
+    drafts: bool = False
+    output_name: str = "output"
+    extra: tuple[tuple[str, str], ...] = field(default=())
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def output_dir(self) -> Path:
+        return self.root / self.output_name
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.root / ".arsip-cache"
+
+    @property
+    def base_path(self) -> str:
+        """The path part of base_url, always ending in `/` (e.g. `/arsip/`)."""
+        path = urlsplit(self.base_url).path or "/"
+        return path if path.endswith("/") else path + "/"
+
+    def permalink(self, name: str) -> str:
+        return dict(self.permalinks)[name]
+
+
+TOP_LEVEL_KEYS = {
+    "title": str,
+    "description": str,
+    "base_url": str,
+    "language": str,
+    "publisher": str,
+    "home_releases": int,
+    "allow_raw_html": bool,
+    "permalinks": dict,
+    "rubric": list,
+}
+PERIOD_KEYS = {
+    "label": str,
+    "first_year": int,
+    "last_year": int,
+    "scale": (int, float),
+    "kinds": list,
+    "bands": list,
+}
+BAND_KEYS = {
+    "min": (int, float),
+    "max": (int, float),
+    "zone": str,
+    "category": str,
+    "letter": str,
+}
+
+
+def load_config(root: Path) -> tuple[SiteConfig | None, list[Problem]]:
+    """Read and check `root/site_config.toml`; None when it has errors."""
+    path = root / CONFIG_FILE
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, [error(CONFIG_FILE, None, "file not found", "create site_config.toml in the project folder")]
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [error(CONFIG_FILE, None, f"cannot read the file: {exc}")]
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        return None, [error(CONFIG_FILE, _toml_error_line(exc), f"invalid TOML: {exc}")]
+    return parse_config(root, raw, text)
+
+
+def parse_config(root: Path, raw: dict[str, Any], text: str) -> tuple[SiteConfig | None, list[Problem]]:
+    """Turn parsed TOML into a SiteConfig, collecting every problem."""
+    checker = _Checker(text)
+    checker.keys(raw, TOP_LEVEL_KEYS, "")
+    language = raw.get("language", "id")
+    if isinstance(language, str) and language not in LANGUAGES:
+        checker.fail("language", f"language '{language}' is not supported", f"write one of: {', '.join(LANGUAGES)}")
+    base_url = raw.get("base_url", "/")
+    if isinstance(base_url, str) and not _valid_base_url(base_url):
+        checker.fail("base_url", f"base_url '{base_url}' is not an http(s) URL", 'write e.g. base_url = "https://example.org/arsip/"')
+    permalinks = _permalinks(raw.get("permalinks", {}), checker)
+    rubric = _rubric(raw.get("rubric"), checker)
+    if checker.problems:
+        return None, checker.problems
+    home_releases = raw.get("home_releases", 10)
+    config = SiteConfig(
+        root=root,
+        title=raw.get("title", "Arsip"),
+        description=raw.get("description", ""),
+        base_url=base_url if base_url.endswith("/") else base_url + "/",
+        language=language,
+        publisher=raw.get("publisher", ""),
+        home_releases=home_releases,
+        permalinks=tuple(sorted(permalinks.items())),
+        rubric=rubric,
+        allow_raw_html=raw.get("allow_raw_html", False),
+    )
+    return config, []
+
+
+def _valid_base_url(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def _permalinks(raw: Any, checker: _Checker) -> dict[str, str]:
+    result = dict(DEFAULT_PERMALINKS)
+    if not isinstance(raw, dict):
+        return result
+    checker.keys(raw, {name: str for name in DEFAULT_PERMALINKS}, "permalinks")
+    for name, pattern in raw.items():
+        if name not in DEFAULT_PERMALINKS or not isinstance(pattern, str):
+            continue
+        problem = _permalink_problem(name, pattern)
+        if problem:
+            checker.fail(name, f"permalink {name} = '{pattern}': {problem}", f'write e.g. {name} = "{DEFAULT_PERMALINKS[name]}"')
+        else:
+            result[name] = pattern
+    return result
+
+
+def _permalink_problem(name: str, pattern: str) -> str | None:
+    if not (pattern.startswith("/") and pattern.endswith("/")):
+        return "must start and end with '/'"
+    if ".." in pattern or "\\" in pattern or "//" in pattern:
+        return "must not contain '..', '\\' or '//'"
+    placeholder = PERMALINK_FIELDS.get(name)
+    found = re.findall(r"\{[^}]*\}", pattern)
+    expected = [placeholder] if placeholder else []
+    if found != expected:
+        return f"must contain {placeholder} once" if placeholder else "takes no placeholder"
+    return None
+
+
+def _rubric(raw: Any, checker: _Checker) -> tuple[Period, ...]:
+    if raw is None:
+        checker.fail("", "no [[rubric]] periods", "copy the [[rubric]] tables from the sample site_config.toml")
+        return ()
+    periods = []
+    for index, item in enumerate(raw):
+        where = f"rubric[{index}]"
+        if not isinstance(item, dict):
+            checker.fail("rubric", f"{where} must be a table")
+            continue
+        if not checker.keys(item, PERIOD_KEYS, where, required=("label", "first_year", "scale")):
+            continue
+        period = _period(item, where, checker)
+        if period:
+            periods.append(period)
+    return tuple(periods)
+
+
+def _period(item: dict[str, Any], where: str, checker: _Checker) -> Period | None:
+    kinds = tuple(item.get("kinds", ()))
+    for kind in kinds:
+        if kind not in KINDS:
+            checker.fail("kinds", f"{where}: kind '{kind}' is unknown", f"write one of: {', '.join(KINDS)}")
+    bands = []
+    for index, band in enumerate(item.get("bands", ())):
+        band_where = f"{where}.bands[{index}]"
+        if not isinstance(band, dict) or not checker.keys(band, BAND_KEYS, band_where, required=("min", "max", "category")):
+            continue
+        zone = band.get("zone")
+        if zone is not None and zone not in ZONES:
+            checker.fail("zone", f"{band_where}: zone '{zone}' is not one of {', '.join(ZONES)}")
+            continue
+        bands.append(Band(_decimal(band["min"]), _decimal(band["max"]), zone, band["category"], band.get("letter")))
+    bands.sort(key=lambda band: band.min, reverse=True)
+    return Period(
+        label=item["label"],
+        first_year=item["first_year"],
+        last_year=item.get("last_year"),
+        scale=_decimal(item["scale"]),
+        bands=tuple(bands),
+        kinds=kinds,
+    )
+
+
+def _decimal(value: float) -> Decimal:
+    return Decimal(str(value))
+
+
+def _toml_error_line(exc: tomllib.TOMLDecodeError) -> int | None:
+    match = re.search(r"\(at line (\d+)", str(exc))
+    return int(match.group(1)) if match else None
+
+
+class _Checker:
+    """Collects configuration problems, finding the line of each offending key in the text."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+        self.problems: list[Problem] = []
+
+    def line_of(self, key: str) -> int | None:
+        if not key:
+            return None
+        pattern = re.compile(rf"^\s*(\[+\s*)?{re.escape(key)}\b")
+        for number, line in enumerate(self.lines, start=1):
+            if pattern.match(line):
+                return number
+        return None
+
+    def fail(self, key: str, message: str, hint: str | None = None) -> None:
+        self.problems.append(error(CONFIG_FILE, self.line_of(key), message, hint))
+
+    def keys(
+        self,
+        table: dict[str, Any],
+        allowed: dict[str, Any],
+        where: str,
+        required: tuple[str, ...] = (),
+    ) -> bool:
+        """Check names and types of a table's keys; False when it cannot be used."""
+        ok = True
+        prefix = f"{where}." if where else ""
+        for key, value in table.items():
+            if key not in allowed:
+                close = difflib.get_close_matches(key, allowed, n=1)
+                hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(sorted(allowed))}"
+                self.fail(key, f"unknown key '{prefix}{key}'", hint)
+                ok = False
+            elif not _has_type(value, allowed[key]):
+                self.fail(key, f"'{prefix}{key}' must be {_type_name(allowed[key])}, not {type(value).__name__}")
+                ok = False
+        for key in required:
+            if key not in table:
+                self.fail(where.split("[")[0], f"{where} is missing '{key}'")
+                ok = False
+        return ok
+
+
+def _has_type(value: Any, expected: Any) -> bool:
+    if isinstance(value, bool) and expected is not bool:
+        return False
+    return isinstance(value, expected)
+
+
+def _type_name(expected: Any) -> str:
+    names = {str: "text", int: "a whole number", bool: "true or false", dict: "a table", list: "a list"}
+    if isinstance(expected, tuple):
+        return "a number"
+    return names.get(expected, expected.__name__)

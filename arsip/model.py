@@ -1,0 +1,285 @@
+"""The archive as readers browse it, computed once.
+
+Input: valid `Release`s and the `SiteConfig`. Output: an `Archive`: releases newest first, one
+`Award` per (institution, assessment year) merged from every release that reports it, institutions
+with their score history, per-year rankings with zone counts, per-zone lists and the timeline; plus
+warnings where releases disagree about a result. Templates only display what is computed here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from types import MappingProxyType
+
+from .config import KINDS, ZONES, Period, SiteConfig
+from .problems import Problem, warning
+from .registry import InstitutionRef
+from .rubric import period_for
+from .validate import Claim, Release
+
+
+@dataclass(frozen=True, slots=True)
+class Award:
+    """An institution's result for one assessment year, as the archive states it."""
+
+    institution: InstitutionRef
+    year: int
+    score: Decimal | None
+    zone: str | None
+    category: str | None
+    letter: str | None
+    rank: str | None
+    release: str
+    date: dt.date
+    releases: tuple[str, ...]
+    reports_differ: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Institution:
+    ref: InstitutionRef
+    awards: tuple[Award, ...]
+    releases: tuple[Release, ...]
+
+    @property
+    def slug(self) -> str:
+        return self.ref.slug
+
+    @property
+    def latest(self) -> Award | None:
+        return self.awards[-1] if self.awards else None
+
+
+@dataclass(frozen=True, slots=True)
+class KindGroup:
+    kind: str
+    awards: tuple[Award, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class YearResults:
+    """One assessment year: every award, ranked within each institution kind."""
+
+    year: int
+    period: Period | None
+    groups: tuple[KindGroup, ...]
+    zone_counts: tuple[tuple[str, int], ...]
+    releases: tuple[Release, ...]
+
+    @property
+    def award_count(self) -> int:
+        return sum(len(group.awards) for group in self.groups)
+
+
+@dataclass(frozen=True, slots=True)
+class Month:
+    first_day: dt.date
+    releases: tuple[Release, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineYear:
+    year: int
+    months: tuple[Month, ...]
+
+    @property
+    def count(self) -> int:
+        return sum(len(month.releases) for month in self.months)
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneYear:
+    year: int
+    awards: tuple[Award, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneList:
+    zone: str
+    years: tuple[ZoneYear, ...]
+
+    @property
+    def count(self) -> int:
+        return sum(len(year.awards) for year in self.years)
+
+
+@dataclass(frozen=True, slots=True)
+class Archive:
+    releases: tuple[Release, ...]
+    institutions: tuple[Institution, ...]
+    years: tuple[YearResults, ...]
+    timeline: tuple[TimelineYear, ...]
+    zones: tuple[ZoneList, ...]
+    release_by_slug: MappingProxyType[str, Release]
+    institution_by_slug: MappingProxyType[str, Institution]
+
+    def by_kind(self) -> tuple[tuple[str, tuple[Institution, ...]], ...]:
+        groups = defaultdict(list)
+        for institution in self.institutions:
+            groups[institution.ref.kind].append(institution)
+        return tuple((kind, tuple(groups[kind])) for kind in KINDS if groups[kind])
+
+    @property
+    def latest_zoned_year(self) -> YearResults | None:
+        """The newest assessment year that published zones (2025 published opinions only)."""
+        return next((year for year in self.years if any(count for _, count in year.zone_counts)), None)
+
+    def other_awards(self, release: Release) -> tuple[Award, ...]:
+        """Results a release reports for institutions other than its own, as the archive states them."""
+        result = []
+        for claim in release.claims:
+            if claim.institution.slug == release.institution.slug:
+                continue
+            institution = self.institution_by_slug[claim.institution.slug]
+            result.extend(award for award in institution.awards if award.year == claim.year)
+        return tuple(result)
+
+
+def aggregate(releases: Iterable[Release], config: SiteConfig) -> tuple[Archive, list[Problem]]:
+    problems: list[Problem] = []
+    ordered = tuple(sorted(releases, key=lambda r: (r.date, r.slug), reverse=True))
+    refs = _institution_refs(ordered)
+    claims_by_key: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    for release in ordered:
+        for claim in release.claims:
+            claims_by_key[(claim.institution.slug, claim.year)].append(claim)
+    awards = [_merge(refs[slug], claims, problems) for (slug, _), claims in sorted(claims_by_key.items())]
+    institutions = _institutions(refs, awards, ordered)
+    archive = Archive(
+        releases=ordered,
+        institutions=institutions,
+        years=_years(awards, ordered, config),
+        timeline=_timeline(ordered),
+        zones=_zones(awards),
+        release_by_slug=MappingProxyType({r.slug: r for r in ordered}),
+        institution_by_slug=MappingProxyType({i.slug: i for i in institutions}),
+    )
+    return archive, problems
+
+
+def _institution_refs(releases: tuple[Release, ...]) -> dict[str, InstitutionRef]:
+    """One reference per slug; a registered entry wins over a name found only in content."""
+    refs: dict[str, InstitutionRef] = {}
+    for release in reversed(releases):
+        for ref in (release.institution, *(claim.institution for claim in release.claims)):
+            known = refs.get(ref.slug)
+            if known is None or (ref.registered and not known.registered):
+                refs[ref.slug] = ref
+    return refs
+
+
+def _precision(score: Decimal | None) -> int:
+    if score is None:
+        return -1
+    exponent = score.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) else 0
+
+
+def _merge(ref: InstitutionRef, claims: list[Claim], problems: list[Problem]) -> Award:
+    """Several releases, one result: the most precise score wins, the latest release first."""
+    best = max(claims, key=lambda c: (_precision(c.score), c.date, c.release))
+    scored = [claim for claim in claims if claim.score is not None]
+    differ = False
+    for claim in scored:
+        if best.score is not None and claim.score != best.score:
+            differ = True
+            problems.append(
+                warning(
+                    claim.path,
+                    claim.line,
+                    f"{ref.name} {claim.year}: this release gives score {claim.score}, but {best.path}:{best.line} gives {best.score}",
+                    f"the archive shows {best.score}; correct the figure that is wrong",
+                )
+            )
+    return Award(
+        institution=ref,
+        year=best.year,
+        score=best.score,
+        zone=best.zone or _first(c.zone for c in claims),
+        category=best.category or _first(c.category for c in claims),
+        letter=best.letter or _first(c.letter for c in claims),
+        rank=best.rank or _first(c.rank for c in claims),
+        release=best.release,
+        date=best.date,
+        releases=tuple(dict.fromkeys(c.release for c in sorted(claims, key=lambda c: (c.date, c.release), reverse=True))),
+        reports_differ=differ,
+    )
+
+
+def _first(values: Iterable[str | None]) -> str | None:
+    return next((value for value in values if value), None)
+
+
+def _institutions(refs: dict[str, InstitutionRef], awards: list[Award], releases: tuple[Release, ...]) -> tuple[Institution, ...]:
+    awards_by_slug: dict[str, list[Award]] = defaultdict(list)
+    for award in awards:
+        awards_by_slug[award.institution.slug].append(award)
+    releases_by_slug: dict[str, list[Release]] = defaultdict(list)
+    for release in releases:
+        mentioned = {release.institution.slug, *(claim.institution.slug for claim in release.claims)}
+        for slug in sorted(mentioned):
+            releases_by_slug[slug].append(release)
+    result = [
+        Institution(ref, tuple(sorted(awards_by_slug[slug], key=lambda a: a.year)), tuple(releases_by_slug[slug]))
+        for slug, ref in refs.items()
+    ]
+    return tuple(sorted(result, key=lambda i: (i.ref.name.casefold(), i.slug)))
+
+
+def _ranked(awards: Iterable[Award]) -> tuple[Award, ...]:
+    """Highest score first; results known only by zone or category follow, by zone then name."""
+    zone_order = {zone: index for index, zone in enumerate(ZONES)}
+    return tuple(
+        sorted(
+            awards,
+            key=lambda a: (
+                a.score is None,
+                -(a.score or 0),
+                zone_order.get(a.zone or "", len(ZONES)),
+                a.institution.name.casefold(),
+            ),
+        )
+    )
+
+
+def _years(awards: list[Award], releases: tuple[Release, ...], config: SiteConfig) -> tuple[YearResults, ...]:
+    by_year: dict[int, list[Award]] = defaultdict(list)
+    for award in awards:
+        by_year[award.year].append(award)
+    releases_by_year: dict[int, list[Release]] = defaultdict(list)
+    for release in releases:
+        releases_by_year[release.year].append(release)
+    result = []
+    for year in sorted(set(by_year) | {r.year for r in releases if not r.is_news}, reverse=True):
+        year_awards = by_year[year]
+        groups = []
+        for kind in KINDS:
+            of_kind = [award for award in year_awards if award.institution.kind == kind]
+            if of_kind:
+                groups.append(KindGroup(kind, _ranked(of_kind)))
+        counts = tuple((zone, sum(1 for a in year_awards if a.zone == zone)) for zone in ZONES)
+        result.append(YearResults(year, period_for(config.rubric, year, "lainnya"), tuple(groups), counts, tuple(releases_by_year[year])))
+    return tuple(result)
+
+
+def _timeline(releases: tuple[Release, ...]) -> tuple[TimelineYear, ...]:
+    months: dict[dt.date, list[Release]] = defaultdict(list)
+    for release in releases:
+        months[release.date.replace(day=1)].append(release)
+    years: dict[int, list[Month]] = defaultdict(list)
+    for first_day in sorted(months, reverse=True):
+        years[first_day.year].append(Month(first_day, tuple(months[first_day])))
+    return tuple(TimelineYear(year, tuple(years[year])) for year in sorted(years, reverse=True))
+
+
+def _zones(awards: list[Award]) -> tuple[ZoneList, ...]:
+    result = []
+    for zone in ZONES:
+        in_zone = [award for award in awards if award.zone == zone]
+        years = sorted({award.year for award in in_zone}, reverse=True)
+        result.append(ZoneList(zone, tuple(ZoneYear(year, _ranked(a for a in in_zone if a.year == year)) for year in years)))
+    return tuple(result)

@@ -1,0 +1,75 @@
+"""Problems found while building, and the exception that carries them.
+
+Input: what a stage noticed (file, line, message, severity, hint). Output: `Problem` values that the
+CLI sorts and prints as `path:line: error: message (hint)`, plus a one-line summary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with the input, pinned to a file and (when known) a line."""
+
+    path: str
+    line: int | None
+    message: str
+    severity: Severity = "error"
+    hint: str | None = None
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def sort_key(self) -> tuple[str, int, str]:
+        return (self.path, self.line or 0, self.message)
+
+    def format(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        text = f"{where}: {self.severity}: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+def error(path: str, line: int | None, message: str, hint: str | None = None) -> Problem:
+    return Problem(path, line, message, "error", hint)
+
+
+def warning(path: str, line: int | None, message: str, hint: str | None = None) -> Problem:
+    return Problem(path, line, message, "warning", hint)
+
+
+def sorted_unique(problems: Iterable[Problem]) -> tuple[Problem, ...]:
+    """Problems sorted by file and line, each reported once."""
+    return tuple(sorted(set(problems), key=Problem.sort_key))
+
+
+def promote_warnings(problems: Iterable[Problem]) -> tuple[Problem, ...]:
+    """`--strict`: every warning becomes an error."""
+    return tuple(Problem(p.path, p.line, p.message, "error", p.hint) for p in problems)
+
+
+def summary(problems: Iterable[Problem]) -> str:
+    """`2 errors, 1 warning in 2 files`."""
+    problems = tuple(problems)
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    files = len({p.path for p in problems})
+    return f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')} in {_plural(files, 'file')}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+class BuildFailed(Exception):
+    """Raised by the pipeline when any error was found; output/ is left as it was."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted_unique(problems)
+        super().__init__(summary(self.problems))

@@ -1,0 +1,198 @@
+"""The institution registry: one name per body, whatever the press calls it.
+
+Input: the parsed `content/institutions.toml` (canonical name, slug, kind, province, aliases).
+Output: a `Directory` that resolves any written form of a name ("Pemkot Jambi", "kota  jambi") to
+one `InstitutionRef`, infers the kind of unregistered names from their prefix, and suggests the
+registered name an unknown one most likely means.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from slugify import slugify
+
+from .config import KINDS
+from .load import Registry
+from .problems import Problem, error, warning
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+# Prefix forms of each kind, longest first so "pemerintah kota" wins over "kota".
+_KIND_PREFIXES: tuple[tuple[str, str], ...] = (
+    ("kota", r"pemerintah kota|pemkot|pemko|kota"),
+    ("kabupaten", r"pemerintah kabupaten|pemkab|kabupaten|kab"),
+    ("provinsi", r"pemerintah provinsi|pemprov|provinsi|prov"),
+    (
+        "kepolisian",
+        r"kepolisian daerah|kepolisian resor kota besar|kepolisian resor kota|kepolisian resor|kepolisian"
+        r"|polrestabes|polresta|polres|polda",
+    ),
+    ("kantor-pertanahan", r"kantor pertanahan|kantah"),
+    ("kementerian", r"kementerian|kemen\w*|kem\w+"),
+    ("lembaga", r"badan|lembaga|komisi"),
+)
+_PREFIX_RE = tuple((kind, re.compile(rf"^(?:{words})\b\s*(.*)$")) for kind, words in _KIND_PREFIXES)
+
+
+@dataclass(frozen=True, slots=True)
+class InstitutionRef:
+    """An institution as the archive knows it."""
+
+    slug: str
+    name: str
+    kind: str
+    province: str | None
+    aliases: tuple[str, ...] = ()
+    registered: bool = True
+
+
+def name_key(name: str) -> str:
+    """What two spellings must share to be the same name: case, spaces and dots ignored."""
+    return re.sub(r"[\s.]+", "", name.casefold())
+
+
+def _words(name: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[().,]", " ", name.casefold())).strip()
+
+
+def infer_kind(name: str) -> str:
+    """The kind a name's prefix suggests: `Pemkot X` is a kota, `Polres X` a kepolisian unit."""
+    words = _words(name)
+    for kind, pattern in _PREFIX_RE:
+        if pattern.match(words):
+            return kind
+    return "lainnya"
+
+
+def core_name(name: str) -> str:
+    """The name without its level prefix: `Pemerintah Kota Jambi` -> `jambi`."""
+    words = _words(name)
+    for _, pattern in _PREFIX_RE:
+        match = pattern.match(words)
+        if match and match.group(1):
+            return name_key(match.group(1))
+    return name_key(words)
+
+
+@dataclass(frozen=True, slots=True)
+class Directory:
+    """Every registered institution, findable by any of its names."""
+
+    entries: tuple[InstitutionRef, ...]
+    by_key: MappingProxyType[str, InstitutionRef]
+
+    def resolve(self, name: str) -> InstitutionRef | None:
+        return self.by_key.get(name_key(name))
+
+    def unregistered(self, name: str) -> InstitutionRef:
+        """A stand-in for a name the registry does not know."""
+        clean = re.sub(r"\s+", " ", name).strip()
+        return InstitutionRef(slugify(clean, max_length=80, word_boundary=True) or "instansi", clean, infer_kind(clean), None, (), False)
+
+    def suggest(self, name: str) -> str | None:
+        """The registered name an unknown name most likely means, if any is close."""
+        kind, core = infer_kind(name), core_name(name)
+        for entry in self.entries:
+            for known in (entry.name, *entry.aliases):
+                if core_name(known) == core and (kind == "lainnya" or infer_kind(known) in (kind, "lainnya")):
+                    return entry.name
+        names = {name_key(known): entry.name for entry in self.entries for known in (entry.name, *entry.aliases)}
+        close = difflib.get_close_matches(name_key(name), list(names), n=1, cutoff=0.85)
+        return names[close[0]] if close else None
+
+
+ENTRY_KEYS = ("name", "slug", "kind", "province", "aliases")
+
+
+def build_directory(registry: Registry | None) -> tuple[Directory, list[Problem]]:
+    """Check the registry and index every name and alias."""
+    if registry is None:
+        return Directory((), MappingProxyType({})), []
+    problems: list[Problem] = []
+    lines = registry.text.splitlines()
+    entries: list[InstitutionRef] = []
+    items = registry.data.get("institution", [])
+    for key in registry.data:
+        if key != "institution":
+            problems.append(error(registry.path, None, f"unknown table '{key}'", "each institution starts with a line [[institution]]"))
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        line = _table_line(lines, index)
+        entry = _entry(item, registry.path, line, problems)
+        if entry:
+            entries.append(entry)
+    by_key: dict[str, InstitutionRef] = {}
+    slugs: dict[str, InstitutionRef] = {}
+    for index, entry in enumerate(entries):
+        if entry.slug in slugs:
+            problems.append(
+                error(
+                    registry.path,
+                    None,
+                    f"slug '{entry.slug}' is used by both '{slugs[entry.slug].name}' and '{entry.name}'",
+                    "give each institution its own slug",
+                )
+            )
+        slugs[entry.slug] = entry
+        for known in (entry.name, *entry.aliases):
+            other = by_key.get(name_key(known))
+            if other and other is not entry:
+                problems.append(
+                    warning(
+                        registry.path,
+                        _table_line(lines, index),
+                        f"the name '{known}' belongs to both '{other.name}' and '{entry.name}'",
+                        "keep it as an alias of one institution only",
+                    )
+                )
+                continue
+            by_key[name_key(known)] = entry
+    return Directory(tuple(entries), MappingProxyType(by_key)), problems
+
+
+def _table_line(lines: list[str], index: int) -> int | None:
+    seen = -1
+    for number, text in enumerate(lines, start=1):
+        if text.strip().startswith("[[institution]]"):
+            seen += 1
+            if seen == index:
+                return number
+    return None
+
+
+def _entry(item: Any, path: str, line: int | None, problems: list[Problem]) -> InstitutionRef | None:
+    if not isinstance(item, dict):
+        problems.append(error(path, line, "an [[institution]] entry must be a table"))
+        return None
+    found = len(problems)
+    for key in item:
+        if key not in ENTRY_KEYS:
+            close = difflib.get_close_matches(key, ENTRY_KEYS, n=1)
+            problems.append(
+                error(
+                    path, line, f"unknown key '{key}'", f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(ENTRY_KEYS)}"
+                )
+            )
+    name = item.get("name")
+    if not isinstance(name, str) or not name.strip():
+        problems.append(error(path, line, "institution without a name", 'write name = "Pemerintah Kota Jambi"'))
+        return None
+    slug = item.get("slug", slugify(name))
+    if not isinstance(slug, str) or not SLUG_PATTERN.match(slug):
+        problems.append(error(path, line, f"slug of '{name}' must use only a-z, 0-9 and '-'", f'write slug = "{slugify(name)}"'))
+    kind = item.get("kind", infer_kind(name))
+    if kind not in KINDS:
+        problems.append(error(path, line, f"kind '{kind}' of '{name}' is unknown", f"write one of: {', '.join(KINDS)}"))
+    province = item.get("province")
+    if province is not None and not isinstance(province, str):
+        problems.append(error(path, line, f"province of '{name}' must be text"))
+    aliases = item.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(alias, str) for alias in aliases):
+        problems.append(error(path, line, f"aliases of '{name}' must be a list of names", 'write aliases = ["Pemkot Jambi", "Kota Jambi"]'))
+    if len(problems) > found:
+        return None
+    return InstitutionRef(slug, name.strip(), kind, province, tuple(aliases), True)

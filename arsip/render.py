@@ -1,0 +1,222 @@
+"""Turning pages into HTML.
+
+Input: planned `Page`s, the `Archive`, the `SiteConfig`. Output: one `Output` (file path under
+output/, bytes) per page, and problems pointing at the template file and line that failed.
+Markdown bodies go through Python-Markdown, then nh3's allow-list; dates and numbers are written
+the Indonesian way (or English) with Babel, never with the machine's locale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import traceback
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import jinja2
+import markdown
+import nh3
+from babel.dates import format_date
+from babel.numbers import format_decimal, get_decimal_symbol
+from markupsafe import Markup
+
+from .chart import score_chart
+from .config import SiteConfig
+from .model import Archive
+from .problems import Problem, error
+from .routes import Page, Urls, output_file
+from .strings import STRINGS
+
+MARKDOWN_EXTENSIONS = ("extra", "sane_lists")
+ALLOWED_TAGS = {
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "caption",
+    "code",
+    "dd",
+    "del",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "u",
+    "ul",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "th": {"align", "scope", "colspan", "rowspan"},
+    "td": {"align", "colspan", "rowspan"},
+    "abbr": {"title"},
+    "h2": {"id"},
+    "h3": {"id"},
+    "h4": {"id"},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """A file of the finished site: path relative to output/, and its bytes."""
+
+    path: str
+    data: bytes
+
+
+class Formatter:
+    """Dates, numbers and labels in the site's language."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.strings = STRINGS[language]
+        self.decimal = get_decimal_symbol(language)
+
+    def t(self, key: str, **values: object) -> str:
+        text = self.strings[key]
+        return text.format(**values) if values else text
+
+    def score(self, value: Decimal | None) -> str:
+        """A score with its published precision: 93,68 / 92,5 / 74."""
+        return "—" if value is None else str(value).replace(".", self.decimal)
+
+    def number(self, value: int) -> str:
+        return format_decimal(value, locale=self.language)
+
+    def date_long(self, value: dt.date) -> str:
+        return format_date(value, "EEEE, d MMMM y", locale=self.language)
+
+    def date_medium(self, value: dt.date) -> str:
+        return format_date(value, "d MMMM y", locale=self.language)
+
+    def month_year(self, value: dt.date) -> str:
+        return format_date(value, "MMMM y", locale=self.language)
+
+    def zone(self, zone: str | None) -> str:
+        return self.t(f"zone_{zone}") if zone else "—"
+
+    def kind(self, kind: str) -> str:
+        return self.t(f"kind_{kind}")
+
+
+class Markdown:
+    """Markdown to safe HTML; one converter reused for every body."""
+
+    def __init__(self, allow_raw_html: bool) -> None:
+        self.converter = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
+        self.allow_raw_html = allow_raw_html
+
+    def __call__(self, text: str) -> Markup:
+        html = self.converter.reset().convert(text)
+        if not self.allow_raw_html:
+            html = nh3.clean(
+                html,
+                tags=ALLOWED_TAGS,
+                attributes=ALLOWED_ATTRIBUTES,
+                url_schemes={"http", "https", "mailto"},
+                link_rel="noopener noreferrer",
+            )
+        return Markup(html)
+
+
+def environment(config: SiteConfig, archive: Archive) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(config.templates_dir)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    fmt = Formatter(config.language)
+    urls = Urls.of(config)
+    env.filters.update(
+        score=fmt.score,
+        number=fmt.number,
+        date_long=fmt.date_long,
+        date_medium=fmt.date_medium,
+        month_year=fmt.month_year,
+        zone_label=fmt.zone,
+        kind_label=fmt.kind,
+        markdown=Markdown(config.allow_raw_html),
+    )
+    env.globals.update(
+        site=config,
+        archive=archive,
+        t=fmt.t,
+        url=urls.link,
+        absolute=urls.absolute,
+        chart=lambda institution: score_chart(institution.awards, config.rubric),
+    )
+    return env
+
+
+def render_all(pages: tuple[Page, ...], archive: Archive, config: SiteConfig) -> tuple[list[Output], list[Problem]]:
+    env = environment(config, archive)
+    outputs: list[Output] = []
+    problems: list[Problem] = []
+    failed_templates: set[str] = set()
+    for page in pages:
+        if page.template in failed_templates:
+            continue
+        try:
+            html = env.get_template(page.template).render(page=page, **page.context)
+        except Exception as exc:
+            problems.append(template_problem(exc, page.template, config.templates_dir, config.root))
+            failed_templates.add(page.template)
+            continue
+        outputs.append(Output(output_file(page.url), html.encode("utf-8")))
+    return outputs, problems
+
+
+def template_problem(exc: Exception, template: str, templates_dir: Path, root: Path) -> Problem:
+    """Point at the template line that failed, not at Python."""
+    prefix = templates_dir.relative_to(root).as_posix()
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.name:
+        return error(f"{prefix}/{exc.name}", exc.lineno, f"template syntax error: {exc.message}")
+    if isinstance(exc, jinja2.TemplateNotFound):
+        where, line = _template_frame(exc, templates_dir, prefix, template)
+        return error(where, line, f"template '{exc.name}' not found", f"create {prefix}/{exc.name} or fix the name")
+    where, line = _template_frame(exc, templates_dir, prefix, template)
+    message = exc.message if isinstance(exc, jinja2.UndefinedError) and exc.message else f"{type(exc).__name__}: {exc}"
+    hint = "check the variable's name; templates/ lists what each page receives" if isinstance(exc, jinja2.UndefinedError) else None
+    return error(where, line, f"template error: {message}", hint)
+
+
+def _template_frame(exc: Exception, templates_dir: Path, prefix: str, template: str) -> tuple[str, int | None]:
+    folder = str(templates_dir.resolve())
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        filename = str(Path(frame.filename).resolve()) if frame.filename and not frame.filename.startswith("<") else ""
+        if filename.startswith(folder):
+            return f"{prefix}/{Path(filename).relative_to(folder).as_posix()}", frame.lineno
+    return f"{prefix}/{template}", None

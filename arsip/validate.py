@@ -1,0 +1,438 @@
+"""Checking each release against the format and the rubric.
+
+Input: `SourceDoc`s, the institution `Directory`, the copied assets and the `SiteConfig`.
+Output: a `Release` per valid document (typed values: dates, Decimal scores with their published
+precision, normalised zones, resolved institutions, the awards it reports as `Claim`s) and every
+problem found, each pointing at the line of the offending key with a hint of what to write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import PurePosixPath
+from typing import Any
+from urllib.parse import urlsplit
+
+from slugify import slugify
+
+from .config import ZONES, Band, SiteConfig
+from .load import Asset, SourceDoc
+from .problems import Problem, error, warning
+from .registry import SLUG_PATTERN, Directory, InstitutionRef
+from .rubric import band_for, period_for
+
+RELEASE_KEYS = (
+    "title",
+    "date",
+    "institution",
+    "year",
+    "score",
+    "zone",
+    "category",
+    "rank",
+    "source",
+    "summary",
+    "tags",
+    "image",
+    "image_caption",
+    "draft",
+    "slug",
+    "awards",
+)
+AWARD_KEYS = ("institution", "score", "zone", "category", "rank")
+ZONE_WORDS = {
+    "hijau": "hijau",
+    "green": "hijau",
+    "kuning": "kuning",
+    "yellow": "kuning",
+    "merah": "merah",
+    "red": "merah",
+}
+SCORE_PATTERN = re.compile(r"^\d{1,3}(?:[.,]\d+)?$")
+DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+FIRST_YEAR = 2000
+SLUG_MAX = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """An award as one release reports it: institution, year and what was said of the result."""
+
+    institution: InstitutionRef
+    year: int
+    score: Decimal | None
+    zone: str | None
+    category: str | None
+    letter: str | None
+    rank: str | None
+    release: str
+    date: dt.date
+    path: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Release:
+    """One press release, checked and typed."""
+
+    slug: str
+    title: str
+    date: dt.date
+    institution: InstitutionRef
+    year: int
+    score: Decimal | None
+    zone: str | None
+    category: str | None
+    letter: str | None
+    rank: str | None
+    source: str | None
+    summary: str | None
+    tags: tuple[str, ...]
+    image: str | None
+    image_caption: str | None
+    draft: bool
+    claims: tuple[Claim, ...]
+    body_md: str
+    path: str
+    digest: str
+
+    @property
+    def is_news(self) -> bool:
+        """A release that reports no result of its own institution (a visit, a speech)."""
+        return self.score is None and self.zone is None and self.category is None
+
+
+def validate_all(
+    docs: tuple[SourceDoc, ...], directory: Directory, assets: tuple[Asset, ...], config: SiteConfig
+) -> tuple[tuple[Release, ...], list[Problem]]:
+    problems: list[Problem] = []
+    asset_paths = frozenset(asset.path for asset in assets)
+    releases = []
+    for doc in docs:
+        release = validate_doc(doc, directory, asset_paths, config, problems)
+        if release:
+            releases.append(release)
+    return tuple(releases), problems
+
+
+class _Fields:
+    """Reads typed values out of one mapping, reporting problems at the key's line."""
+
+    def __init__(self, doc: SourceDoc, meta: dict[str, Any], prefix: str, problems: list[Problem]) -> None:
+        self.doc, self.meta, self.prefix, self.problems = doc, meta, prefix, problems
+        self.failed = False
+
+    def line(self, key: str) -> int:
+        return self.doc.line(self.prefix + key)
+
+    def fail(self, key: str, message: str, hint: str | None = None) -> None:
+        self.failed = True
+        self.problems.append(error(self.doc.path, self.line(key), message, hint))
+
+    def warn(self, key: str, message: str, hint: str | None = None) -> None:
+        self.problems.append(warning(self.doc.path, self.line(key), message, hint))
+
+    def unknown_keys(self, known: tuple[str, ...], what: str) -> None:
+        for key in self.meta:
+            if key not in known:
+                close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+                hint = f"did you mean '{close[0]}'?" if close else f"{what} fields are: {', '.join(known)}"
+                self.warn(str(key), f"unknown field '{key}' is ignored", hint)
+
+    def text(self, key: str, *, required: bool = False, example: str = "") -> str | None:
+        value = self.meta.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                where = "is empty" if key in self.meta else "is missing"
+                self.fail(key, f"required field '{key}' {where}", f"add a line such as  {key}: {example}")
+            return None
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            self.fail(key, f"'{key}' must be text, not {_yaml_type(value)}", f"write it on one line, e.g.  {key}: {example}")
+            return None
+        return re.sub(r"\s+", " ", str(value)).strip()
+
+    def date(self, key: str) -> dt.date | None:
+        raw = self.text(key, required=True, example="2024-12-03")
+        if raw is None:
+            return None
+        if not DATE_PATTERN.match(raw):
+            self.fail(key, f"date '{raw}' is not written as YYYY-MM-DD", "write e.g.  date: 2024-12-03")
+            return None
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError:
+            self.fail(key, f"date '{raw}' does not exist in the calendar", "check the day and the month")
+            return None
+
+    def year(self, key: str, published: dt.date | None) -> int | None:
+        value = self.meta.get(key)
+        if value is None:
+            return published.year if published else None
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.fail(key, f"year must be a four-digit year, not {_yaml_type(value)}", "write e.g.  year: 2024")
+            return None
+        latest = published.year + 1 if published else 9999
+        if not FIRST_YEAR <= value <= latest:
+            self.fail(
+                key,
+                f"assessment year {value} is outside {FIRST_YEAR}-{latest}",
+                "the year the result is for, at most a year after the release's date",
+            )
+            return None
+        return value
+
+    def score(self, key: str) -> Decimal | None:
+        value = self.meta.get(key)
+        if value is None or value == "":
+            return None
+        text = str(value).strip() if not isinstance(value, bool) else ""
+        if text.startswith("-") and SCORE_PATTERN.match(text[1:]):
+            self.fail(key, f"score {text} is negative", "scores run from 0 upwards, e.g.  score: 93,68")
+            return None
+        if not SCORE_PATTERN.match(text):
+            self.fail(key, f"score '{value}' is not a number", "write e.g.  score: 93,68  or  score: 93.68")
+            return None
+        return Decimal(text.replace(",", "."))
+
+    def zone(self, key: str) -> str | None:
+        raw = self.text(key)
+        if raw is None:
+            return None
+        word = re.sub(r"^zona\s+", "", raw.casefold())
+        if word in ZONE_WORDS:
+            return ZONE_WORDS[word]
+        close = difflib.get_close_matches(word, list(ZONE_WORDS), n=1, cutoff=0.5)
+        hint = f"did you mean '{ZONE_WORDS[close[0]]}'?" if close else None
+        self.fail(key, f"zone '{raw}' is not one of {', '.join(ZONES)}", hint)
+        return None
+
+    def boolean(self, key: str) -> bool:
+        value = self.meta.get(key, False)
+        if not isinstance(value, bool):
+            self.fail(key, f"'{key}' must be true or false", f"write  {key}: true")
+            return False
+        return value
+
+    def tags(self, key: str) -> tuple[str, ...]:
+        value = self.meta.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(tag, str | int) and not isinstance(tag, bool) for tag in value):
+            self.fail(key, "tags must be a list of words", "write e.g.  tags: [zona hijau, jambi]")
+            return ()
+        return tuple(dict.fromkeys(str(tag).strip() for tag in value if str(tag).strip()))
+
+
+def validate_doc(
+    doc: SourceDoc, directory: Directory, asset_paths: frozenset[str], config: SiteConfig, problems: list[Problem]
+) -> Release | None:
+    fields = _Fields(doc, doc.meta, "", problems)
+    fields.unknown_keys(RELEASE_KEYS, "release")
+    title = fields.text("title", required=True, example="Pemkot Jambi Raih Zona Hijau")
+    date = fields.date("date")
+    institution = _institution(fields, directory)
+    year = fields.year("year", date)
+    slug = _slug(fields, date, title)
+    source = _source(fields)
+    image = _image(fields, doc.path, asset_paths)
+    ready = institution is not None and year is not None and date is not None and slug is not None
+    main = _claim(fields, institution, year, slug, date, config) if ready else None
+    others = _award_claims(doc, directory, year if ready else None, slug or "", date, config, problems, fields)
+    tags = fields.tags("tags")
+    summary = fields.text("summary")
+    caption = fields.text("image_caption")
+    draft = fields.boolean("draft")
+    if fields.failed or not ready:
+        return None
+    return Release(
+        slug=slug,
+        title=title or "",
+        date=date,
+        institution=institution,
+        year=year,
+        score=main.score if main else None,
+        zone=main.zone if main else None,
+        category=main.category if main else None,
+        letter=main.letter if main else None,
+        rank=main.rank if main else fields.text("rank"),
+        source=source,
+        summary=summary,
+        tags=tags,
+        image=image,
+        image_caption=caption,
+        draft=draft,
+        claims=((main,) if main else ()) + tuple(others),
+        body_md=doc.body,
+        path=doc.path,
+        digest=doc.digest,
+    )
+
+
+def _institution(fields: _Fields, directory: Directory) -> InstitutionRef | None:
+    name = fields.text("institution", required=True, example="Pemerintah Kota Jambi")
+    if name is None:
+        return None
+    found = directory.resolve(name)
+    if found:
+        return found
+    suggestion = directory.suggest(name)
+    if suggestion:
+        fields.warn(
+            "institution",
+            f"institution '{name}' is not in institutions.toml but looks like '{suggestion}' (did you mean '{suggestion}'?)",
+            f"write  institution: {suggestion}  or add '{name}' to its aliases",
+        )
+    return directory.unregistered(name)
+
+
+def _slug(fields: _Fields, date: dt.date | None, title: str | None) -> str | None:
+    given = fields.meta.get("slug")
+    if given is None:
+        if date is None or title is None:
+            return None
+        return f"{date.isoformat()}-{slugify(title, max_length=SLUG_MAX, word_boundary=True)}".rstrip("-")
+    if not isinstance(given, str) or not SLUG_PATTERN.match(given):
+        suggestion = slugify(str(given), max_length=SLUG_MAX, word_boundary=True) or "judul-rilis"
+        fields.fail("slug", f"slug '{given}' may use only a-z, 0-9 and single '-'", f"write  slug: {suggestion}")
+        return None
+    return given
+
+
+def _source(fields: _Fields) -> str | None:
+    source = fields.text("source")
+    if source is None:
+        return None
+    parts = urlsplit(source)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        fields.fail("source", f"source '{source}' is not a web address", "write the full address, starting with https://")
+        return None
+    return source
+
+
+def _image(fields: _Fields, doc_path: str, asset_paths: frozenset[str]) -> str | None:
+    image = fields.text("image")
+    if image is None:
+        return None
+    folder = PurePosixPath(doc_path).parent
+    parts: list[str] = []
+    for part in (folder / image).parts:
+        if part == "..":
+            if not parts:
+                break
+            parts.pop()
+        elif part not in (".", ""):
+            parts.append(part)
+    candidate = "/".join(parts)
+    site_path = f"media/{candidate.removeprefix('content/')}" if candidate.startswith("content/") else None
+    if site_path is None or site_path not in asset_paths:
+        fields.fail(
+            "image",
+            f"image '{image}' was not found under content/",
+            "put the image file next to the release and write its file name, e.g.  image: foto.jpg",
+        )
+        return None
+    return site_path
+
+
+def _award_claims(
+    doc: SourceDoc,
+    directory: Directory,
+    year: int | None,
+    slug: str,
+    date: dt.date | None,
+    config: SiteConfig,
+    problems: list[Problem],
+    parent: _Fields,
+) -> list[Claim]:
+    awards = doc.meta.get("awards")
+    if awards is None:
+        return []
+    if not isinstance(awards, list):
+        parent.fail("awards", "'awards' must be a list", "start each award with '- institution: ...' on its own line")
+        return []
+    claims = []
+    for index, item in enumerate(awards):
+        prefix = f"awards.{index}."
+        if not isinstance(item, dict):
+            parent.fail(
+                f"awards.{index}", f"award {index + 1} must have fields", "write '- institution: ...' then 'score: ...' indented below it"
+            )
+            continue
+        fields = _Fields(doc, item, prefix, problems)
+        fields.unknown_keys(AWARD_KEYS, "award")
+        institution = _institution(fields, directory)
+        if institution and year and date:
+            claim = _claim(fields, institution, year, slug, date, config)
+            if claim is None and not fields.failed:
+                fields.warn("institution", f"award {index + 1} has no score, zone or category", "add  score:  or  zone:  to it")
+            if claim:
+                claims.append(claim)
+        parent.failed = parent.failed or fields.failed
+    return claims
+
+
+def _claim(fields: _Fields, institution: InstitutionRef, year: int, slug: str, date: dt.date, config: SiteConfig) -> Claim | None:
+    """The result a mapping reports (score, zone, category), checked against that year's rubric."""
+    score = fields.score("score")
+    zone = fields.zone("zone")
+    category = fields.text("category")
+    rank = fields.text("rank")
+    if score is None and zone is None and category is None:
+        return None
+    period = period_for(config.rubric, year, institution.kind)
+    letter = None
+    if period is None:
+        fields.fail(
+            "score" if score is not None else "zone",
+            f"no rubric period covers assessment year {year}",
+            "there was no assessment in 2020; check  year:  or add a [[rubric]] period",
+        )
+        return None
+    if score is not None and score > period.scale:
+        fields.fail(
+            "score", f"score {score} is above the scale of {period.scale} used for {period.years_label}", "check the figure in the source"
+        )
+        return None
+    band = band_for(period, score) if score is not None else _band_named(period.bands, category)
+    if band:
+        if zone is None:
+            zone = band.zone
+        elif band.zone and zone != band.zone and score is not None:
+            fields.warn(
+                "zone",
+                f"zone '{zone}' does not match score {score}: under the {period.label} rubric "
+                f"{band.min}-{band.max} is {band.zone} ({band.category})",
+                f"write  zone: {band.zone}  or check the score",
+            )
+        if category is None and (band.zone == zone or band.zone is None):
+            category = band.category
+        if category and category.casefold() == band.category.casefold():
+            letter = band.letter
+    return Claim(institution, year, score, zone, category, letter, rank, slug, date, fields.doc.path, fields.line("institution"))
+
+
+def _band_named(bands: tuple[Band, ...], category: str | None) -> Band | None:
+    if category is None:
+        return None
+    for band in bands:
+        if band.category.casefold() == category.casefold():
+            return band
+    return None
+
+
+def _yaml_type(value: object) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of fields"
+    if isinstance(value, bool):
+        return "true/false"
+    return f"'{value}'"

@@ -183,7 +183,7 @@ def parse_doc(text: str, relative: str, digest: str, problems: list[Problem]) ->
         return None
     handler = _Handler()
     try:
-        fm, body = handler.split(text.strip())
+        fm, body = handler.split(text[opening.start() :])
     except ValueError:
         problems.append(error(relative, 1, "the front-matter is not closed", "add a line '---' after the last front-matter field"))
         return None
@@ -192,12 +192,7 @@ def parse_doc(text: str, relative: str, digest: str, problems: list[Problem]) ->
         meta = handler.load(fm)
         node = yaml.compose(fm, Loader=_TextPreservingLoader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = offset + mark.line if mark else offset
-        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        problems.append(
-            error(relative, line, f"invalid YAML in the front-matter: {reason}", "check the colons, quotes and indentation on this line")
-        )
+        problems.append(_yaml_problem(exc, relative, offset))
         return None
     if meta is None:
         meta = {}
@@ -214,6 +209,18 @@ def parse_doc(text: str, relative: str, digest: str, problems: list[Problem]) ->
     key_lines: dict[str, int] = {}
     _record_lines(node, "", offset, key_lines)
     return SourceDoc(relative, digest, meta, body.strip() + "\n", key_lines, offset)
+
+
+def _yaml_problem(exc: yaml.YAMLError, relative: str, offset: int) -> Problem:
+    """Name the line where the editor has to look: for an unclosed quote, where it was opened."""
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    context = getattr(exc, "context", None)
+    mark = getattr(exc, "problem_mark", None)
+    if "end of stream" in problem and getattr(exc, "context_mark", None):
+        mark = exc.context_mark
+    reason = f"{context}: {problem}" if context else problem
+    line = offset + mark.line if mark else offset
+    return error(relative, line, f"invalid YAML in the front-matter: {reason}", "check the colons, quotes and indentation on this line")
 
 
 def _yaml_kind(value: object) -> str:

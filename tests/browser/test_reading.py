@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Response, expect
+from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, Request, Response, expect
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 
@@ -42,6 +42,8 @@ PAGE_KINDS: dict[str, str] = {
     "release": "",
     "not-found": "/404.html",
 }
+
+IMPLICIT_FAVICON = "/favicon.ico"
 
 SCREENSHOT_PAGES: dict[str, str] = {
     "home": "/",
@@ -70,7 +72,8 @@ def watch(page: Page, *, allowed_status_urls: frozenset[str] = frozenset()) -> P
     problems = PageProblems()
 
     def on_console(message: ConsoleMessage) -> None:
-        if message.type == "error":
+        # Chromium asks for /favicon.ico by itself, late and only sometimes; test_site_has_a_favicon covers it.
+        if message.type == "error" and not message.location.get("url", "").endswith(IMPLICIT_FAVICON):
             problems.console_errors.append(f"{message.text} ({message.location.get('url', '')})")
 
     def on_request_failed(request: Request) -> None:
@@ -100,17 +103,14 @@ def resolve(page: Page, base: str, path: str) -> str:
     return f"{base}{path or release_url(page, base)}"
 
 
-def click_link(page: Page, name: str, *, within: str | None = None) -> None:
-    """Click the first link with this accessible name (optionally inside a CSS scope), as a reader would."""
-    scope = page.locator(within) if within else page
-    link = scope.get_by_role("link", name=name, exact=True) if within else page.get_by_role("link", name=name)
-    link.first.click()
-    page.wait_for_load_state("load")
+def follow(page: Page, name: str, *, within: str = "body") -> None:
+    """Click the first link with exactly this accessible name (inside `within`), as a reader would."""
+    page.locator(within).get_by_role("link", name=name, exact=True).first.click()
 
 
-def row_with_link(page: Page, name: str, *, within: str = "main"):
-    """The first table row that links to `name`."""
-    return page.locator(within).get_by_role("row").filter(has=page.get_by_role("link", name=name, exact=True)).first
+def row_linking_to(page: Page, name: str, *, within: str = "main") -> Locator:
+    """The table rows (inside `within`) that link to `name`."""
+    return page.locator(within).get_by_role("row").filter(has=page.get_by_role("link", name=name, exact=True))
 
 
 @pytest.fixture
@@ -137,23 +137,21 @@ def test_reader_follows_links_from_home_to_zone_on_a_phone(phone: Page, served_s
     expect(page.locator("main")).to_contain_text("Zona Hijau")
 
     # Release → institution.
-    page.get_by_role("link", name=KOTA_JAMBI, exact=True).first.click()
+    follow(page, KOTA_JAMBI, within="main")
     expect(page).to_have_url(re.compile(r"/instansi/kota-jambi/$"))
     expect(page.locator("h1")).to_have_text(KOTA_JAMBI)
-    history_2024 = page.locator("main table").get_by_role("row").filter(
-        has=page.get_by_role("link", name="2024", exact=True)
-    )
+    history_2024 = row_linking_to(page, "2024", within="main table")
     expect(history_2024).to_have_count(1)
     expect(history_2024).to_contain_text(KOTA_JAMBI_SCORE)
 
     # Institution → year, through the score-history table.
-    page.locator("main table").get_by_role("link", name="2024", exact=True).first.click()
+    follow(page, "2024", within="main table")
     expect(page).to_have_url(re.compile(r"/penilaian/2024/$"))
     expect(page.locator("h1")).to_contain_text("2024")
-    expect(row_with_link(page, KOTA_JAMBI)).to_contain_text(KOTA_JAMBI_SCORE)
+    expect(row_linking_to(page, KOTA_JAMBI).first).to_contain_text(KOTA_JAMBI_SCORE)
 
     # Year → zone.
-    page.get_by_role("link", name="Zona Hijau", exact=True).first.click()
+    follow(page, "Zona Hijau", within="main")
     expect(page).to_have_url(re.compile(r"/zona/hijau/$"))
     expect(page.locator("h1")).to_have_text("Zona Hijau")
     expect(page.locator("main").get_by_role("link", name=KOTA_JAMBI, exact=True).first).to_be_visible()
@@ -180,8 +178,7 @@ def test_page_fits_phone_loads_cleanly_and_is_styled(kind: str, phone: Page, ser
 
     widths = page.evaluate("() => ({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})")
     assert widths["scroll"] <= widths["inner"], (
-        f"{kind} ({url}) scrolls sideways on a 360 px phone: page is {widths['scroll']} px wide; "
-        f"widest elements: {widest_elements(page)}"
+        f"{kind} ({url}) scrolls sideways on a 360 px phone: page is {widths['scroll']} px wide; widest elements: {widest_elements(page)}"
     )
 
     header_background = page.locator("header.site-header").evaluate("element => getComputedStyle(element).backgroundColor")
@@ -205,6 +202,18 @@ def widest_elements(page: Page, limit: int = 5) -> list[str]:
     )
 
 
+def test_site_has_a_favicon(phone: Page, served_site: str) -> None:
+    """Without a declared icon, browsers fetch /favicon.ico themselves and log its 404 as a console error."""
+    page = phone
+    page.goto(f"{served_site}/")
+    declared = page.locator('link[rel~="icon"]')
+    icon_url = declared.first.evaluate("link => link.href") if declared.count() else f"{served_site}{IMPLICIT_FAVICON}"
+    if icon_url.startswith("data:"):
+        return
+    status = page.request.get(icon_url).status
+    assert status == 200, f"the site's icon {icon_url} answers {status}: pages declare no <link rel=icon> and serve no favicon.ico"
+
+
 # --------------------------------------------------------------------------- 3. the institution chart
 
 
@@ -224,7 +233,7 @@ def test_institution_chart_draws_one_point_per_scored_year(phone: Page, served_s
     scored_years = page.locator("main table tbody tr").filter(has=page.locator(".score"))
     expect(scored_years).to_have_count(3)  # 2021, 2022, 2023
     expect(chart.locator("circle.point")).to_have_count(3)
-    tick_labels = chart.locator("text.tick").all_inner_texts()
+    tick_labels = chart.locator("text.tick").all_text_contents()
     for year in ("2021", "2022", "2023"):
         assert year in tick_labels, f"year {year} missing from the chart's axis: {tick_labels}"
 

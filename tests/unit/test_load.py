@@ -1,0 +1,43 @@
+"""Reading files: front-matter split by python-frontmatter, key lines from the YAML nodes."""
+
+from __future__ import annotations
+
+from arsip.load import parse_doc
+
+
+def parse(text: str):
+    problems = []
+    return parse_doc(text, "content/x.md", "d", problems), problems
+
+
+def test_key_lines_are_file_lines() -> None:
+    doc, _ = parse("---\ntitle: A\ndate: 2024-12-03\nawards:\n  - institution: B\n    score: 1\n---\nBody\n")
+    assert doc.key_lines["title"] == 2
+    assert doc.key_lines["awards.0.score"] == 6
+    assert doc.line("awards.0.zone") == 5
+    assert doc.body == "Body\n"
+
+
+def test_leading_blank_lines_keep_line_numbers() -> None:
+    doc, _ = parse("\n\n---\ntitle: A\n---\nBody\n")
+    assert doc.key_lines["title"] == 4
+
+
+def test_dates_and_decimals_stay_as_written() -> None:
+    doc, _ = parse("---\ndate: 2024-12-03\nscore: 90.20\nyear: 2024\n---\n")
+    assert doc.meta == {"date": "2024-12-03", "score": "90.20", "year": 2024}
+
+
+def test_no_front_matter() -> None:
+    doc, problems = parse("Just text\n")
+    assert doc is None and [(p.line, p.message) for p in problems] == [(1, "no front-matter")]
+
+
+def test_front_matter_that_is_a_list() -> None:
+    doc, problems = parse("---\n- a\n- b\n---\n")
+    assert doc is None and problems[0].message == "the front-matter is a list, not a list of fields"
+
+
+def test_unclosed_front_matter() -> None:
+    doc, problems = parse("---\ntitle: A\n")
+    assert doc is None and problems[0].message == "the front-matter is not closed"

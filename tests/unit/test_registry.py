@@ -1,0 +1,78 @@
+"""One body, many names: resolving aliases, inferring kinds, suggesting registered names."""
+
+from __future__ import annotations
+
+import pytest
+
+from arsip.load import Registry
+from arsip.registry import build_directory, infer_kind
+
+REGISTRY = """
+[[institution]]
+name = "Pemerintah Kota Jambi"
+slug = "kota-jambi"
+kind = "kota"
+province = "Jambi"
+aliases = ["Pemkot Jambi", "Kota Jambi"]
+
+[[institution]]
+name = "Pemerintah Kabupaten Deli Serdang"
+slug = "kabupaten-deli-serdang"
+kind = "kabupaten"
+aliases = ["Pemkab Deli Serdang"]
+"""
+
+
+def directory(text: str = REGISTRY):
+    import tomllib
+
+    return build_directory(Registry("content/institutions.toml", tomllib.loads(text), text))
+
+
+@pytest.mark.parametrize("written", ["Pemkot Jambi", "pemkot  jambi", "KOTA JAMBI", "Pemerintah Kota Jambi"])
+def test_aliases_resolve_ignoring_case_and_spacing(written: str) -> None:
+    found, problems = directory()
+    assert not problems
+    assert found.resolve(written).slug == "kota-jambi"
+
+
+def test_spacing_inside_a_name_is_ignored() -> None:
+    found, _ = directory()
+    assert found.resolve("Pemkab Deliserdang").slug == "kabupaten-deli-serdang"
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Pemerintah Kota Banjarbaru", "kota"),
+        ("Pemkot Bontang", "kota"),
+        ("Pemko Sibolga", "kota"),
+        ("Kab. Balangan", "kabupaten"),
+        ("Pemkab Tabalong", "kabupaten"),
+        ("Pemprov Banten", "provinsi"),
+        ("Kepolisian Resor (Polres) Kulon Progo", "kepolisian"),
+        ("Polresta Jambi", "kepolisian"),
+        ("Kantah Tala", "kantor-pertanahan"),
+        ("Kementerian Luar Negeri", "kementerian"),
+        ("Kemenlu", "kementerian"),
+        ("Badan POM", "lembaga"),
+        ("Ombudsman Jambi", "lainnya"),
+    ],
+)
+def test_kind_is_inferred_from_the_prefix(name: str, kind: str) -> None:
+    assert infer_kind(name) == kind
+
+
+def test_prefix_variant_of_a_registered_name_is_suggested() -> None:
+    found, _ = directory()
+    assert found.suggest("Pemerintah Kabupaten Deli Serdang ") == "Pemerintah Kabupaten Deli Serdang"
+    assert found.suggest("Kabupaten Deli Serdang") == "Pemerintah Kabupaten Deli Serdang"
+    assert found.suggest("Pemerintah Kota Jamby") == "Pemerintah Kota Jambi"
+    assert found.suggest("Pemerintah Kota Medan") is None
+
+
+def test_registry_problems_are_reported() -> None:
+    _, problems = directory('[[institution]]\nname = "X"\nkind = "desa"\nslug = "Bad Slug"\n')
+    messages = [p.message for p in problems]
+    assert messages == ["slug of 'X' must use only a-z, 0-9 and '-'", "kind 'desa' of 'X' is unknown"]
+    assert all(p.line == 1 for p in problems)

@@ -8,6 +8,7 @@ stderr as `path:line: severity: message (hint)` with a summary line, and the exi
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 import time
@@ -28,6 +29,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from . import serve
 
             return serve.run(args.root, host=args.host, port=args.port, drafts=True)
+        if command == "new":
+            return _new(args)
         return _build(args, write_output=command == "build")
     except KeyboardInterrupt:
         return EXIT_OK
@@ -44,7 +47,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _build(args: argparse.Namespace, *, write_output: bool) -> int:
     started = time.perf_counter()
     config = pipeline.configure(args.root, drafts=getattr(args, "drafts", False))
-    result = pipeline.build(config, write_output=write_output, strict=args.strict)
+    run = pipeline.build if write_output else pipeline.check
+    result = run(config, strict=args.strict)
     _report(result.problems, quiet=True)
     if not args.quiet:
         seconds = time.perf_counter() - started
@@ -52,6 +56,39 @@ def _build(args: argparse.Namespace, *, write_output: bool) -> int:
         warnings = len(result.problems)
         tail = f"; {warnings} warning{'s' if warnings != 1 else ''}" if warnings else ""
         print(f"{verb} {result.pages:,} pages from {result.releases:,} releases in {seconds:.1f} s{tail}")
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    from . import load, registry, scaffold
+
+    root = args.root.resolve()
+    try:
+        date = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
+    except ValueError:
+        print(f"build.py new: --date '{args.date}' is not a date written as YYYY-MM-DD", file=sys.stderr)
+        return EXIT_USAGE
+    config = pipeline.configure(root)
+    content, _ = load.load_content(config)
+    directory, _ = registry.build_directory(content.registry)
+    draft = scaffold.new_release(args.title, args.institution, directory, date=date, score=args.score, zone=args.zone)
+    target = root / draft.relative_path
+    if target.exists():
+        print(
+            f"{draft.relative_path}: error: the file already exists; nothing was written (choose another title or edit that file)",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("x", encoding="utf-8") as stream:
+        stream.write(draft.text)
+    if draft.suggestion:
+        print(
+            f"{draft.relative_path}: warning: '{draft.institution}' is not in content/institutions.toml "
+            f"(did you mean '{draft.suggestion}'?)",
+            file=sys.stderr,
+        )
+    print(draft.relative_path)
     return EXIT_OK
 
 
@@ -73,6 +110,12 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--strict", action="store_true", help="treat warnings as errors")
         sub.add_argument("--quiet", action="store_true", help="print only problems")
     build.add_argument("--drafts", action="store_true", help="include releases marked draft: true")
+    new = commands.add_parser("new", help="write a new release with a commented front-matter skeleton")
+    new.add_argument("title")
+    new.add_argument("--institution", required=True)
+    new.add_argument("--date", help="publication date, YYYY-MM-DD (default: today)")
+    new.add_argument("--score")
+    new.add_argument("--zone")
     serve = commands.add_parser("serve", help="live preview at http://127.0.0.1:8000/")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)

@@ -39,6 +39,11 @@ _KIND_PREFIXES: tuple[tuple[str, str], ...] = (
 _PREFIX_RE = tuple((kind, re.compile(rf"^(?:{words})\b\s*(.*)$")) for kind, words in _KIND_PREFIXES)
 
 
+def make_slug(text: str, max_length: int = 60) -> str:
+    """A URL slug: `Nilai 93,68 Tahun 2024` -> `nilai-93-68-tahun-2024` (decimal marks become '-')."""
+    return slugify(re.sub(r"(\d)[.,](\d)", r"\1-\2", text), max_length=max_length, word_boundary=True)
+
+
 @dataclass(frozen=True, slots=True)
 class InstitutionRef:
     """An institution as the archive knows it."""
@@ -92,7 +97,7 @@ class Directory:
     def unregistered(self, name: str) -> InstitutionRef:
         """A stand-in for a name the registry does not know."""
         clean = re.sub(r"\s+", " ", name).strip()
-        return InstitutionRef(slugify(clean, max_length=80, word_boundary=True) or "instansi", clean, infer_kind(clean), None, (), False)
+        return InstitutionRef(make_slug(clean, 80) or "instansi", clean, infer_kind(clean), None, (), False)
 
     def suggest(self, name: str) -> str | None:
         """The registered name an unknown name most likely means, if any is close."""
@@ -181,9 +186,9 @@ def _entry(item: Any, path: str, line: int | None, problems: list[Problem]) -> I
     if not isinstance(name, str) or not name.strip():
         problems.append(error(path, line, "institution without a name", 'write name = "Pemerintah Kota Jambi"'))
         return None
-    slug = item.get("slug", slugify(name))
+    slug = item.get("slug", make_slug(name, 80))
     if not isinstance(slug, str) or not SLUG_PATTERN.match(slug):
-        problems.append(error(path, line, f"slug of '{name}' must use only a-z, 0-9 and '-'", f'write slug = "{slugify(name)}"'))
+        problems.append(error(path, line, f"slug of '{name}' must use only a-z, 0-9 and '-'", f'write slug = "{make_slug(name, 80)}"'))
     kind = item.get("kind", infer_kind(name))
     if kind not in KINDS:
         problems.append(error(path, line, f"kind '{kind}' of '{name}' is unknown", f"write one of: {', '.join(KINDS)}"))

@@ -17,12 +17,10 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
-from slugify import slugify
-
 from .config import ZONES, Band, SiteConfig
 from .load import Asset, SourceDoc
 from .problems import Problem, error, warning
-from .registry import SLUG_PATTERN, Directory, InstitutionRef
+from .registry import SLUG_PATTERN, Directory, InstitutionRef, make_slug
 from .rubric import band_for, period_for
 
 RELEASE_KEYS = (
@@ -99,6 +97,7 @@ class Release:
     body_md: str
     path: str
     digest: str
+    institution_line: int = 1
 
     @property
     def is_news(self) -> bool:
@@ -273,6 +272,7 @@ def validate_doc(
         body_md=doc.body,
         path=doc.path,
         digest=doc.digest,
+        institution_line=fields.line("institution"),
     )
 
 
@@ -298,9 +298,9 @@ def _slug(fields: _Fields, date: dt.date | None, title: str | None) -> str | Non
     if given is None:
         if date is None or title is None:
             return None
-        return f"{date.isoformat()}-{slugify(title, max_length=SLUG_MAX, word_boundary=True)}".rstrip("-")
+        return f"{date.isoformat()}-{make_slug(title, SLUG_MAX)}".rstrip("-")
     if not isinstance(given, str) or not SLUG_PATTERN.match(given):
-        suggestion = slugify(str(given), max_length=SLUG_MAX, word_boundary=True) or "judul-rilis"
+        suggestion = make_slug(str(given), SLUG_MAX) or "judul-rilis"
         fields.fail("slug", f"slug '{given}' may use only a-z, 0-9 and single '-'", f"write  slug: {suggestion}")
         return None
     return given

@@ -6,7 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
-from conftest import copy_project, read_page, run_build, tree_bytes, tree_state
+from sitetools import copy_project, read_page, run_build, tree_bytes, tree_state
 
 RELEASE = """---
 title: {title}

@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import REPO, copy_project, run_build, tree_state
+from sitetools import REPO, copy_project, run_build, tree_state
 
 INVALID = Path(__file__).parent / "invalid"
 CASES = sorted(path.name for path in INVALID.iterdir() if (path / "expected.txt").is_file())

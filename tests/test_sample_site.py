@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import read_page
+from sitetools import read_page
 
 ZONE_WORDS = {"hijau": "Zona Hijau", "kuning": "Zona Kuning", "merah": "Zona Merah"}
 PAGE_KINDS = [

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,7 +73,8 @@ def watch(page: Page, *, allowed_status_urls: frozenset[str] = frozenset()) -> P
     problems = PageProblems()
 
     def on_console(message: ConsoleMessage) -> None:
-        # Chromium asks for /favicon.ico by itself, late and only sometimes; test_site_has_a_favicon covers it.
+        # Without a declared icon Chromium asks for /favicon.ico by itself, late and only sometimes;
+        # test_site_has_a_favicon checks the icon deterministically.
         if message.type == "error" and not message.location.get("url", "").endswith(IMPLICIT_FAVICON):
             problems.console_errors.append(f"{message.text} ({message.location.get('url', '')})")
 
@@ -91,9 +93,17 @@ def watch(page: Page, *, allowed_status_urls: frozenset[str] = frozenset()) -> P
 
 
 def release_url(page: Page, base: str) -> str:
-    """The site-relative URL of the newest release, as linked from the home page."""
-    page.goto(f"{base}/")
-    href = page.locator("ul.releases li.release-item > a").first.get_attribute("href")
+    """The site-relative URL of the newest release, as linked from the home page.
+
+    Read in a throwaway tab, so the home page's own requests (its icon, fetched late) are not
+    aborted by the next navigation and never reach the watchers of `page`.
+    """
+    lookup = page.context.new_page()
+    try:
+        lookup.goto(f"{base}/")
+        href = lookup.locator("ul.releases li.release-item > a").first.get_attribute("href")
+    finally:
+        lookup.close()
     assert href and href.startswith("/"), f"home page's first release link has no site-relative href: {href!r}"
     return href
 
@@ -103,8 +113,14 @@ def resolve(page: Page, base: str, path: str) -> str:
     return f"{base}{path or release_url(page, base)}"
 
 
+def settle(page: Page) -> None:
+    """Wait until the page has fetched everything (its icon comes late), as a reader does before clicking on."""
+    page.wait_for_load_state("networkidle")
+
+
 def follow(page: Page, name: str, *, within: str = "body") -> None:
     """Click the first link with exactly this accessible name (inside `within`), as a reader would."""
+    settle(page)
     page.locator(within).get_by_role("link", name=name, exact=True).first.click()
 
 
@@ -113,12 +129,14 @@ def row_linking_to(page: Page, name: str, *, within: str = "main") -> Locator:
     return page.locator(within).get_by_role("row").filter(has=page.get_by_role("link", name=name, exact=True))
 
 
-@pytest.fixture
-def phone_375(browser: Browser) -> Iterator[Page]:
-    """A page the width of a common phone (375 px), for screenshots."""
-    context = browser.new_context(viewport={"width": 375, "height": 812}, device_scale_factor=1)
-    yield context.new_page()
-    context.close()
+@contextmanager
+def page_of_width(browser: Browser, width: int, height: int = 900) -> Iterator[Page]:
+    """A page in a fresh browser context with a viewport `width` CSS pixels wide."""
+    context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=1)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 # --------------------------------------------------------------------------- 1. click-through
@@ -130,6 +148,7 @@ def test_reader_follows_links_from_home_to_zone_on_a_phone(phone: Page, served_s
     page.goto(f"{served_site}/")
 
     # Home → release.
+    settle(page)
     page.get_by_role("link", name=JAMBI_RELEASE).first.click()
     expect(page).to_have_url(re.compile(r"/rilis/[^/]+/$"))
     expect(page.locator("h1")).to_contain_text(JAMBI_RELEASE)
@@ -156,6 +175,7 @@ def test_reader_follows_links_from_home_to_zone_on_a_phone(phone: Page, served_s
     expect(page.locator("h1")).to_have_text("Zona Hijau")
     expect(page.locator("main").get_by_role("link", name=KOTA_JAMBI, exact=True).first).to_be_visible()
 
+    settle(page)
     assert problems.is_empty(), problems
 
 
@@ -169,7 +189,7 @@ def test_page_fits_phone_loads_cleanly_and_is_styled(kind: str, phone: Page, ser
     # Serving /404.html with a 404 status (as real hosts do) is correct, not a failure.
     problems = watch(page, allowed_status_urls=frozenset({url}) if kind == "not-found" else frozenset())
     response = page.goto(url)
-    page.wait_for_load_state("load")
+    settle(page)
 
     assert response is not None
     if kind != "not-found":
@@ -211,7 +231,7 @@ def test_site_has_a_favicon(phone: Page, served_site: str) -> None:
     if icon_url.startswith("data:"):
         return
     status = page.request.get(icon_url).status
-    assert status == 200, f"the site's icon {icon_url} answers {status}: pages declare no <link rel=icon> and serve no favicon.ico"
+    assert status == 200, f"the site's icon {icon_url} answers {status} (declared by <link rel=icon>: {bool(declared.count())})"
 
 
 # --------------------------------------------------------------------------- 3. the institution chart
@@ -227,8 +247,9 @@ def test_institution_chart_draws_one_point_per_scored_year(phone: Page, served_s
     expect(chart.locator("title")).to_contain_text("Pemerintah Kota Banjarbaru")
 
     box = chart.bounding_box()
-    assert box is not None and box["width"] > 0 and box["height"] > 0
-    assert box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"], f"chart does not fit the phone: {box}"
+    viewport = page.viewport_size
+    assert box is not None and viewport is not None and box["width"] > 0 and box["height"] > 0
+    assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"], f"chart does not fit the phone: {box}"
 
     scored_years = page.locator("main table tbody tr").filter(has=page.locator(".score"))
     expect(scored_years).to_have_count(3)  # 2021, 2022, 2023
@@ -242,14 +263,13 @@ def test_institution_chart_draws_one_point_per_scored_year(phone: Page, served_s
 
 
 @pytest.mark.parametrize("width", SCREENSHOT_WIDTHS)
-def test_screenshots_are_written(width: int, phone_375: Page, desktop: Page, served_site: str) -> None:
-    page = phone_375 if width == 375 else desktop
-    assert page.viewport_size is not None and page.viewport_size["width"] == width
+def test_screenshots_are_written(width: int, browser: Browser, served_site: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    for name, path in SCREENSHOT_PAGES.items():
-        page.goto(resolve(page, served_site, path))
-        page.wait_for_load_state("load")
-        target = ARTIFACTS / f"{name}-{width}.png"
-        target.unlink(missing_ok=True)
-        page.screenshot(path=str(target), full_page=True)
-        assert target.is_file() and target.stat().st_size > 0, f"{target} was not written"
+    with page_of_width(browser, width) as page:
+        for name, path in SCREENSHOT_PAGES.items():
+            page.goto(resolve(page, served_site, path))
+            page.wait_for_load_state("load")
+            target = ARTIFACTS / f"{name}-{width}.png"
+            target.unlink(missing_ok=True)
+            page.screenshot(path=str(target), full_page=True)
+            assert target.is_file() and target.stat().st_size > 0, f"{target} was not written"

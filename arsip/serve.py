@@ -1,0 +1,177 @@
+"""The editors' live preview: build, serve output/, rebuild on every save, reload the browser.
+
+Input: the project folder, host and port. Output: an HTTP server (livereload + Tornado) on
+127.0.0.1 serving only output/; after each save in content/, templates/ or site_config.toml the
+site is rebuilt (config re-read) and every open page reloads. A failed build keeps the last good
+pages and shows an overlay listing the problems on every page, until a good build removes it.
+
+livereload's own reload is throttled (a reload within 3 s of the previous one is dropped) and its
+polling runs every 0.8 s. So the watcher here polls faster, never lets livereload decide about
+reloading, and sends a reload itself after every build: two saves one second apart both show.
+"""
+
+from __future__ import annotations
+
+import html
+import signal
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from livereload import Server
+from livereload.handlers import LiveReloadHandler, StaticFileHandler
+from livereload.watcher import Watcher
+from tornado import ioloop, web
+
+from . import pipeline
+from .config import CONFIG_FILE
+from .problems import BuildFailed, Problem, summary
+
+POLL_MS = 200
+
+
+@dataclass
+class Preview:
+    """What the dev server knows about the latest build: the problems that stopped it, if any."""
+
+    root: Path
+    host: str
+    port: int
+    problems: tuple[Problem, ...] = field(default=())
+    builds: int = 0
+    release_urls: dict[str, str] = field(default_factory=dict)
+    moved: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def failed(self) -> bool:
+        return any(problem.is_error for problem in self.problems)
+
+    def rebuild(self) -> None:
+        started = time.perf_counter()
+        try:
+            config = pipeline.configure(self.root, drafts=True, base_url=f"http://{self.host}:{self.port}/")
+            result = pipeline.build(config)
+            self.problems = ()
+            self._follow_moves(dict(result.release_urls))
+            written = len(result.report.written) + len(result.report.removed) if result.report else 0
+            seconds = time.perf_counter() - started
+            message = f"Built {result.pages:,} pages from {result.releases:,} releases in {seconds:.2f} s; {written} files changed"
+            for problem in result.problems:
+                print(problem.format(), file=sys.stderr, flush=True)
+            print(message, flush=True)
+        except BuildFailed as failed:
+            self.problems = failed.problems
+            for problem in failed.problems:
+                print(problem.format(), file=sys.stderr, flush=True)
+            print(f"Build failed: {summary(failed.problems)}; the last good pages stay, with the problems shown on top", flush=True)
+        self.builds += 1
+
+    def _follow_moves(self, current: dict[str, str]) -> None:
+        """Remember where a release went when its URL changed (e.g. its title, and so its slug, was edited)."""
+        for source, url in current.items():
+            old = self.release_urls.get(source)
+            if old and old != url:
+                self.moved = {before: (url if after == old else after) for before, after in self.moved.items()}
+                self.moved[old] = url
+        self.moved = {before: after for before, after in self.moved.items() if before not in current.values()}
+        self.release_urls = current
+
+    def overlay(self) -> bytes:
+        """The error panel shown on top of every page while the latest build has failed."""
+        if not self.failed:
+            return b""
+        items = "".join(f'<li><code style="white-space:pre-wrap">{html.escape(problem.format())}</code></li>' for problem in self.problems)
+        return (
+            '<div id="arsip-overlay" role="alert" style="position:fixed;inset:auto 0 0 0;max-height:70vh;overflow:auto;'
+            "z-index:2147483647;background:#fff7f7;color:#1b1f24;border-top:4px solid #a51d1d;padding:1rem 1.25rem;"
+            'font:15px/1.5 system-ui,sans-serif;box-shadow:0 -4px 16px rgba(0,0,0,.25)">'
+            '<strong style="color:#a51d1d">Build gagal — halaman ini versi terakhir yang berhasil dibangun.</strong>'
+            f'<p style="margin:.25rem 0">{html.escape(summary(self.problems))}. Perbaiki berkas di bawah ini lalu simpan; '
+            "halaman akan dimuat ulang sendiri.</p>"
+            f'<ul style="margin:.5rem 0 0;padding-left:1.25rem">{items}</ul></div>'
+        ).encode()
+
+
+class PreviewFileHandler(StaticFileHandler):
+    """Serves output/ like livereload does, adding the error overlay to HTML while a build is failing."""
+
+    def initialize(self, path: str, default_filename: str | None = None, preview: Preview | None = None) -> None:  # type: ignore[override]
+        super().initialize(path, default_filename)
+        self.preview = preview
+
+    def _body(self) -> bytes:
+        data = Path(self.absolute_path).read_bytes()
+        overlay = self.preview.overlay() if self.preview else b""
+        if overlay and self.absolute_path.endswith(".html"):
+            data = data.replace(b"</body>", overlay + b"</body>", 1) if b"</body>" in data else data + overlay
+        return data
+
+    def get_content(self, abspath: str, start: int | None = None, end: int | None = None) -> Any:  # type: ignore[override]
+        yield self._body()[start:end]
+
+    def compute_etag(self) -> None:
+        return None  # the preview never lets a browser keep an old page
+
+    def set_extra_headers(self, path: str) -> None:
+        self.set_header("Cache-Control", "no-store")
+
+    def get_content_size(self) -> int:
+        return len(self._body())
+
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        moved_to = self.preview.moved.get(self.request.path) if self.preview else None
+        if status_code == 404 and moved_to:
+            self.clear()
+            self.redirect(moved_to)
+            return
+        page = Path(self.root) / "404.html"
+        overlay = self.preview.overlay() if self.preview else b""
+        self.set_header("Content-Type", "text/html; charset=UTF-8")
+        if status_code == 404 and page.is_file():
+            body = page.read_bytes()
+            self.finish(body.replace(b"</body>", overlay + b"</body>", 1))
+        else:
+            self.finish(f"<!doctype html><title>{status_code}</title><h1>{status_code}</h1>".encode() + overlay + b"\n")
+
+
+class FastWatcher(Watcher):
+    """livereload's polling watcher, polling every 200 ms; reloads are sent by `Preview`, not by it."""
+
+    def start(self, callback: Any) -> bool:
+        ioloop.PeriodicCallback(callback, POLL_MS).start()
+        return True
+
+    def examine(self) -> tuple[str | None, float | None]:
+        super().examine()
+        return None, None
+
+
+class PreviewServer(Server):
+    def __init__(self, preview: Preview) -> None:
+        super().__init__(watcher=FastWatcher())
+        self.preview = preview
+
+    def get_web_handlers(self, script: bytes) -> list[tuple[str, type[web.RequestHandler], dict[str, Any]]]:
+        return [(r"/(.*)", PreviewFileHandler, {"path": self.root, "default_filename": "index.html", "preview": self.preview})]
+
+
+def run(root: Path, *, host: str = "127.0.0.1", port: int = 8000, drafts: bool = True) -> int:
+    root = root.resolve()
+    preview = Preview(root, host, port)
+    preview.rebuild()
+    output = root / "output"
+    output.mkdir(exist_ok=True)
+
+    def rebuild_and_reload() -> None:
+        preview.rebuild()
+        LiveReloadHandler.reload_waiters()
+
+    server = PreviewServer(preview)
+    for watched in (root / "content", root / "templates", root / CONFIG_FILE):
+        server.watch(str(watched), rebuild_and_reload)
+    signal.signal(signal.SIGTERM, lambda *_: ioloop.IOLoop.current().add_callback_from_signal(ioloop.IOLoop.current().stop))
+    print(f"Preview at http://{host}:{port}/ (Ctrl-C to stop)", flush=True)
+    server.serve(host=host, port=port, root=str(output), open_url_delay=None)
+    return 0

@@ -1,0 +1,168 @@
+"""The editors' live preview, driven as an editor uses it: a real `build.py serve`, a real Chromium page.
+
+Each test starts the dev server on a free port of 127.0.0.1 for a copy of the sample site, opens a
+page, edits files on disk and waits for the page to change by itself.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+from sitetools import REPO, copy_project
+
+RELEASE_FILE = "content/2024/2024-12-03-kota-jambi.md"
+
+
+@dataclass
+class DevServer:
+    root: Path
+    url: str
+    process: subprocess.Popen[str]
+
+    def release_url(self, institution: str = "kota-jambi") -> str:
+        data = json.loads((self.root / "output" / "data" / "awards.json").read_text(encoding="utf-8"))
+        entry = next(i for i in data["institutions"] if i["slug"] == institution)
+        return self.url + entry["awards"][-1]["release_url"]
+
+    def edit(self, relative: str, old: str, new: str) -> None:
+        path = self.root / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_up(url: str, process: subprocess.Popen[str]) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        assert process.poll() is None, process.communicate()
+        try:
+            with urllib.request.urlopen(url, timeout=1):
+                return
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.1)
+    raise AssertionError(f"the dev server did not answer at {url}")
+
+
+@pytest.fixture
+def dev_server(tmp_path: Path) -> Iterator[DevServer]:
+    root = copy_project(tmp_path / "site")
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, str(REPO / "build.py"), "--root", str(root), "serve", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(url + "/", process)
+        yield DevServer(root, url, process)
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)
+            process.wait(timeout=10)
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+def open_live(page: Page, url: str) -> None:
+    """Open a page and wait until livereload's script has connected to the server."""
+    page.goto(url)
+    page.wait_for_function("() => window.LiveReload && window.LiveReload.connector && window.LiveReload.connector._connectionDesired")
+    time.sleep(0.3)
+
+
+def test_saved_title_shows_in_open_page_within_two_seconds(dev_server: DevServer, page: Page) -> None:
+    open_live(page, dev_server.release_url())
+    heading = page.locator("h1")
+    expect(heading).to_contain_text("Pemkot Jambi Raih Nilai 93,68")
+    started = time.monotonic()
+    dev_server.edit(RELEASE_FILE, "Pemkot Jambi Raih Nilai 93,68", "Judul Baru Pertama")
+    expect(heading).to_contain_text("Judul Baru Pertama", timeout=2000)
+    first_seconds = time.monotonic() - started
+    time.sleep(max(0.0, 1.0 - first_seconds))
+    dev_server.edit(RELEASE_FILE, "Judul Baru Pertama", "Judul Baru Kedua")
+    time.sleep(1.0)
+    dev_server.edit(RELEASE_FILE, "Judul Baru Kedua", "Judul Baru Ketiga")
+    expect(heading).to_contain_text("Judul Baru Ketiga", timeout=2000)
+
+
+def test_bad_front_matter_shows_overlay_then_fix_brings_page_back(dev_server: DevServer, page: Page) -> None:
+    open_live(page, dev_server.release_url())
+    dev_server.edit(RELEASE_FILE, "zone: hijau", "zone: hijo")
+    overlay = page.locator("#arsip-overlay")
+    expect(overlay).to_be_visible(timeout=3000)
+    expect(overlay).to_contain_text(f"{RELEASE_FILE}:5: error: zone 'hijo' is not one of hijau, kuning, merah (did you mean 'hijau'?)")
+    expect(page.locator("h1")).to_contain_text("Pemkot Jambi Raih Nilai 93,68")  # the last good page stays underneath
+    page.goto(dev_server.url + "/instansi/")
+    expect(page.locator("#arsip-overlay")).to_be_visible()
+    page.wait_for_function("() => window.LiveReload && window.LiveReload.connector && window.LiveReload.connector._connectionDesired")
+    time.sleep(0.3)
+    dev_server.edit(RELEASE_FILE, "zone: hijo", "zone: hijau")
+    expect(page.locator("#arsip-overlay")).to_have_count(0, timeout=3000)
+    expect(page.locator("h1")).to_have_text("Instansi")
+    assert dev_server.process.poll() is None
+
+
+def test_template_edit_reloads_the_page(dev_server: DevServer, page: Page) -> None:
+    open_live(page, dev_server.url + "/")
+    dev_server.edit("templates/home.html", "{{ t('browse') }}", "Jelajahi seluruh arsip")
+    expect(page.locator("#jelajahi")).to_have_text("Jelajahi seluruh arsip", timeout=2000)
+
+
+@pytest.mark.parametrize(
+    "probe",
+    [
+        "/../site_config.toml",
+        "/%2e%2e/site_config.toml",
+        "/..%2fsite_config.toml",
+        "/%252e%252e/site_config.toml",
+        "/%2e%2e%2fsite_config.toml",
+    ],
+)
+def test_nothing_outside_output_is_served(dev_server: DevServer, probe: str) -> None:
+    host, port = dev_server.url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=5) as connection:
+        connection.sendall(f"GET {probe} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode())
+        response = b""
+        while chunk := connection.recv(65536):
+            response += chunk
+    status = int(response.split(b" ", 2)[1])
+    assert status in (403, 404)
+    assert b"[[rubric]]" not in response and b"base_url" not in response
+
+
+def test_drafts_are_shown_marked_in_serve(dev_server: DevServer, page: Page) -> None:
+    page.goto(dev_server.url + "/linimasa/2026/")
+    expect(page.locator(".badge-draft")).to_have_count(1)
+
+
+def test_ctrl_c_exits_cleanly(dev_server: DevServer) -> None:
+    dev_server.process.send_signal(signal.SIGINT)
+    assert dev_server.process.wait(timeout=10) == 0
+    output = dev_server.process.stdout.read() if dev_server.process.stdout else ""
+    assert "Traceback" not in output

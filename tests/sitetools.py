@@ -1,0 +1,54 @@
+"""Helpers for tests that build real sites: copy the project, run build.py, read pages and trees."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+REPO = Path(__file__).resolve().parents[1]
+ARTIFACTS = REPO / "tests" / "artifacts"
+
+
+def copy_project(destination: Path, *, with_content: bool = True) -> Path:
+    """A copy of the project's site (config, templates and, optionally, the sample content)."""
+    destination.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(REPO / "site_config.toml", destination / "site_config.toml")
+    shutil.copytree(REPO / "templates", destination / "templates")
+    if with_content:
+        shutil.copytree(REPO / "content", destination / "content")
+    else:
+        (destination / "content").mkdir()
+    return destination
+
+
+def run_build(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `python build.py --root ROOT ARGS` the way an editor would."""
+    command = [sys.executable, str(REPO / "build.py"), "--root", str(root), *args]
+    environment = {key: value for key, value in os.environ.items() if key != "ARSIP_DEBUG"}
+    environment.update(env or {})
+    return subprocess.run(command, capture_output=True, text=True, env=environment, timeout=120, check=False)
+
+
+def read_page(root: Path, url: str) -> BeautifulSoup:
+    """Parse the built page that serves a site-relative URL."""
+    relative = url.lstrip("/")
+    path = root / "output" / (relative + "index.html" if url.endswith("/") else relative)
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def tree_bytes(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def tree_state(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file's bytes and modification time, to prove a folder was not touched."""
+    return {
+        path.relative_to(folder).as_posix(): (path.read_bytes(), path.stat().st_mtime_ns)
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }

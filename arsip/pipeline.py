@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import checks, extras, load, model, registry, render, routes, validate, write
+from .cache import BuildCache
 from .config import SiteConfig, load_config
 from .problems import BuildFailed, Problem, promote_warnings, sorted_unique
 
@@ -23,6 +24,7 @@ class BuildResult:
     files: int
     report: write.WriteReport | None
     release_urls: tuple[tuple[str, str], ...] = ()
+    rendered: int = 0
 
 
 def configure(root: Path, *, drafts: bool = False, base_url: str | None = None) -> SiteConfig:
@@ -43,9 +45,10 @@ class _Site:
     pages: tuple[routes.Page, ...]
     outputs: list[render.Output]
     problems: list[Problem]
+    rendered: int
 
 
-def _produce(config: SiteConfig) -> _Site:
+def _produce(config: SiteConfig, cache: BuildCache) -> _Site:
     content, problems = load.load_content(config)
     directory, found = registry.build_directory(content.registry)
     problems += found
@@ -56,10 +59,10 @@ def _produce(config: SiteConfig) -> _Site:
     problems += found
     pages, found = routes.plan(archive, config)
     problems += found
-    outputs, found = render.render_all(pages, archive, config)
-    problems += found
-    outputs += extras.build_all(archive, pages, content.assets, config)
-    return _Site(published, pages, outputs, problems)
+    rendered = render.render_all(pages, config, cache)
+    problems += rendered.problems
+    outputs = rendered.outputs + extras.build_all(archive, pages, content.assets, config)
+    return _Site(published, pages, outputs, problems, rendered.rendered)
 
 
 def _final(problems: list[Problem], strict: bool) -> tuple[Problem, ...]:
@@ -69,19 +72,22 @@ def _final(problems: list[Problem], strict: bool) -> tuple[Problem, ...]:
     return final
 
 
-def build(config: SiteConfig, *, strict: bool = False) -> BuildResult:
-    """Read, check, render, then write output/; raises BuildFailed before writing anything."""
-    site = _produce(config)
+def build(config: SiteConfig, *, strict: bool = False, cache: BuildCache | None = None) -> BuildResult:
+    """Read, check, render, then write output/; raises BuildFailed before writing anything.
+
+    With a cache from an earlier build (the dev server keeps one), only pages whose inputs changed are rendered again.
+    """
+    site = _produce(config, cache or BuildCache())
     final = _final(site.problems, strict)
     report = write.sync(site.outputs, config.output_dir)
     urls = routes.Urls.of(config)
     release_urls = tuple((release.path, urls.link("release", release.slug)) for release in site.releases)
-    return BuildResult(final, len(site.releases), len(site.pages), len(site.outputs), report, release_urls)
+    return BuildResult(final, len(site.releases), len(site.pages), len(site.outputs), report, release_urls, site.rendered)
 
 
 def check(config: SiteConfig, *, strict: bool = False) -> BuildResult:
     """Every stage but writing, plus a link check of the generated site and duplicate-name warnings."""
-    site = _produce(config)
+    site = _produce(config, BuildCache())
     problems = site.problems + checks.broken_links(site.outputs, routes.Urls.of(config))
     problems += checks.duplicate_institutions(site.releases)
     final = _final(problems, strict)

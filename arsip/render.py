@@ -9,6 +9,7 @@ the Indonesian way (or English) with Babel, never with the machine's locale.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import traceback
 from dataclasses import dataclass
 from decimal import Decimal
@@ -21,9 +22,9 @@ from babel.dates import format_date
 from babel.numbers import format_decimal, get_decimal_symbol
 from markupsafe import Markup
 
+from .cache import BuildCache, Fingerprinter, text_digest
 from .chart import score_chart
 from .config import SiteConfig
-from .model import Archive
 from .problems import Problem, error
 from .routes import Page, Urls, output_file
 from .strings import STRINGS
@@ -130,13 +131,20 @@ class Formatter:
 
 
 class Markdown:
-    """Markdown to safe HTML; one converter reused for every body."""
+    """Markdown to safe HTML; one converter reused for every body, results kept in the build cache."""
 
-    def __init__(self, allow_raw_html: bool) -> None:
+    def __init__(self, allow_raw_html: bool, cache: dict[str, str]) -> None:
         self.converter = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
         self.allow_raw_html = allow_raw_html
+        self.cache = cache
 
     def __call__(self, text: str) -> Markup:
+        key = f"{'raw' if self.allow_raw_html else 'clean'}:{text_digest(text)}"
+        if key not in self.cache:
+            self.cache[key] = self._convert(text)
+        return Markup(self.cache[key])
+
+    def _convert(self, text: str) -> str:
         html = self.converter.reset().convert(text)
         if not self.allow_raw_html:
             html = nh3.clean(
@@ -146,10 +154,10 @@ class Markdown:
                 url_schemes={"http", "https", "mailto"},
                 link_rel="noopener noreferrer",
             )
-        return Markup(html)
+        return html
 
 
-def environment(config: SiteConfig, archive: Archive) -> jinja2.Environment:
+def environment(config: SiteConfig, cache: BuildCache) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(config.templates_dir)),
         autoescape=True,
@@ -168,11 +176,10 @@ def environment(config: SiteConfig, archive: Archive) -> jinja2.Environment:
         month_year=fmt.month_year,
         zone_label=fmt.zone,
         kind_label=fmt.kind,
-        markdown=Markdown(config.allow_raw_html),
+        markdown=Markdown(config.allow_raw_html, cache.markdown),
     )
     env.globals.update(
         site=config,
-        archive=archive,
         t=fmt.t,
         url=urls.link,
         absolute=urls.absolute,
@@ -181,22 +188,52 @@ def environment(config: SiteConfig, archive: Archive) -> jinja2.Environment:
     return env
 
 
-def render_all(pages: tuple[Page, ...], archive: Archive, config: SiteConfig) -> tuple[list[Output], list[Problem]]:
-    env = environment(config, archive)
+@dataclass(frozen=True, slots=True)
+class RenderReport:
+    outputs: list[Output]
+    problems: list[Problem]
+    rendered: int
+
+
+def render_all(pages: tuple[Page, ...], config: SiteConfig, cache: BuildCache) -> RenderReport:
+    """Render every page whose inputs (values shown, templates, configuration) changed since the cache was filled."""
+    env = environment(config, cache)
+    fingerprint = Fingerprinter()
+    shared = _templates_digest(config.templates_dir) + fingerprint(config)
     outputs: list[Output] = []
     problems: list[Problem] = []
     failed_templates: set[str] = set()
+    fresh: dict[str, tuple[bytes, bytes]] = {}
+    rendered = 0
     for page in pages:
         if page.template in failed_templates:
             continue
-        try:
-            html = env.get_template(page.template).render(page=page, **page.context)
-        except Exception as exc:
-            problems.append(template_problem(exc, page.template, config.templates_dir, config.root))
-            failed_templates.add(page.template)
-            continue
-        outputs.append(Output(output_file(page.url), html.encode("utf-8")))
-    return outputs, problems
+        key = shared + page.template.encode() + fingerprint(page.context)
+        known = cache.pages.get(page.url)
+        if known and known[0] == key:
+            html = known[1]
+        else:
+            try:
+                html = env.get_template(page.template).render(page=page, **page.context).encode("utf-8")
+            except Exception as exc:  # every template failure becomes a reported problem
+                problems.append(template_problem(exc, page.template, config.templates_dir, config.root))
+                failed_templates.add(page.template)
+                continue
+            rendered += 1
+        fresh[page.url] = (key, html)
+        outputs.append(Output(output_file(page.url), html))
+    if not problems:
+        cache.pages = fresh
+    return RenderReport(outputs, problems, rendered)
+
+
+def _templates_digest(folder: Path) -> bytes:
+    """One digest over every template file: a template edit may change any page."""
+    hasher = hashlib.blake2b(digest_size=16)
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and "static" not in path.relative_to(folder).parts:
+            hasher.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return hasher.digest()
 
 
 def template_problem(exc: Exception, template: str, templates_dir: Path, root: Path) -> Problem:

@@ -15,6 +15,7 @@ from urllib.parse import quote
 from .config import SiteConfig
 from .model import Archive
 from .problems import Problem, error
+from .validate import Release
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,14 @@ class Urls:
         return self.base_url + path[1:]
 
 
+@dataclass(frozen=True, slots=True)
+class Neighbour:
+    """The release before or after another in the timeline, as its page links to it."""
+
+    slug: str
+    title: str
+
+
 def output_file(url: str) -> str:
     """The file under output/ that serves a site-relative URL."""
     relative = url.lstrip("/")
@@ -62,28 +71,55 @@ def output_file(url: str) -> str:
 
 def plan(archive: Archive, config: SiteConfig) -> tuple[tuple[Page, ...], list[Problem]]:
     urls = Urls.of(config)
+    years_nav = tuple(year.year for year in archive.timeline)
+    assessment_years = tuple(results.year for results in archive.years)
+    latest = archive.latest_zoned_year
     pages: list[Page] = [
-        Page(urls.path("home"), "home.html", _ctx()),
-        Page(urls.path("timeline"), "timeline.html", _ctx()),
-        Page(urls.path("institutions"), "institutions.html", _ctx()),
-        Page(urls.path("years"), "years.html", _ctx()),
-        Page(urls.path("zones"), "zones.html", _ctx()),
+        Page(
+            urls.path("home"),
+            "home.html",
+            _ctx(newest=archive.releases[: config.home_releases], latest=(latest.year, latest.zone_counts) if latest else None),
+        ),
+        Page(
+            urls.path("timeline"),
+            "timeline.html",
+            _ctx(year_counts=tuple((year.year, year.count) for year in archive.timeline), release_count=len(archive.releases)),
+        ),
+        Page(
+            urls.path("institutions"),
+            "institutions.html",
+            _ctx(
+                groups=tuple((kind, tuple((i.ref, i.latest) for i in members)) for kind, members in archive.by_kind()),
+                institution_count=len(archive.institutions),
+            ),
+        ),
+        Page(urls.path("years"), "years.html", _ctx(years=archive.years)),
+        Page(urls.path("zones"), "zones.html", _ctx(zone_counts=tuple((z.zone, z.count) for z in archive.zones))),
         Page("/404.html", "404.html", _ctx()),
     ]
     releases = archive.releases
     for index, release in enumerate(releases):
-        newer = releases[index - 1] if index > 0 else None
-        older = releases[index + 1] if index + 1 < len(releases) else None
-        pages.append(Page(urls.path("release", release.slug), "release.html", _ctx(release=release, newer=newer, older=older)))
-    for position, year in enumerate(archive.timeline):
-        pages.append(Page(urls.path("timeline_year", year.year), "timeline_year.html", _ctx(timeline_year=year, position=position)))
+        newer = _neighbour(releases[index - 1]) if index > 0 else None
+        older = _neighbour(releases[index + 1]) if index + 1 < len(releases) else None
+        context = _ctx(release=release, body=release.body_md, newer=newer, older=older, other_awards=archive.other_awards(release))
+        pages.append(Page(urls.path("release", release.slug), "release.html", context))
+    for year in archive.timeline:
+        pages.append(Page(urls.path("timeline_year", year.year), "timeline_year.html", _ctx(timeline_year=year, years_nav=years_nav)))
     for institution in archive.institutions:
-        pages.append(Page(urls.path("institution", institution.slug), "institution.html", _ctx(institution=institution)))
+        titles = {award.release: archive.release_by_slug[award.release].title for award in institution.awards}
+        pages.append(
+            Page(urls.path("institution", institution.slug), "institution.html", _ctx(institution=institution, release_titles=titles))
+        )
     for results in archive.years:
-        pages.append(Page(urls.path("year", results.year), "year.html", _ctx(results=results)))
+        pages.append(Page(urls.path("year", results.year), "year.html", _ctx(results=results, years_nav=assessment_years)))
+    zones_nav = tuple(zone_list.zone for zone_list in archive.zones)
     for zone_list in archive.zones:
-        pages.append(Page(urls.path("zone", zone_list.zone), "zone.html", _ctx(zone_list=zone_list)))
+        pages.append(Page(urls.path("zone", zone_list.zone), "zone.html", _ctx(zone_list=zone_list, zones_nav=zones_nav)))
     return tuple(pages), _collisions(pages)
+
+
+def _neighbour(release: Release) -> Neighbour:
+    return Neighbour(release.slug, release.title)
 
 
 def _ctx(**values: Any) -> MappingProxyType[str, Any]:

@@ -26,6 +26,7 @@ from livereload.watcher import Watcher
 from tornado import ioloop, web
 
 from . import pipeline
+from .cache import BuildCache
 from .config import CONFIG_FILE
 from .problems import BuildFailed, Problem, summary
 
@@ -41,6 +42,7 @@ class Preview:
     port: int
     problems: tuple[Problem, ...] = field(default=())
     builds: int = 0
+    cache: BuildCache = field(default_factory=BuildCache)
     release_urls: dict[str, str] = field(default_factory=dict)
     moved: dict[str, str] = field(default_factory=dict)
 
@@ -52,12 +54,12 @@ class Preview:
         started = time.perf_counter()
         try:
             config = pipeline.configure(self.root, drafts=True, base_url=f"http://{self.host}:{self.port}/")
-            result = pipeline.build(config)
+            result = pipeline.build(config, cache=self.cache)
             self.problems = ()
             self._follow_moves(dict(result.release_urls))
             written = len(result.report.written) + len(result.report.removed) if result.report else 0
             seconds = time.perf_counter() - started
-            message = f"Built {result.pages:,} pages from {result.releases:,} releases in {seconds:.2f} s; {written} files changed"
+            message = f"Rebuilt in {seconds:.2f} s: rendered {result.rendered:,} of {result.pages:,} pages, {written} files changed"
             for problem in result.problems:
                 print(problem.format(), file=sys.stderr, flush=True)
             print(message, flush=True)

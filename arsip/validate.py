@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import PurePosixPath
 from typing import Any
@@ -94,9 +94,11 @@ class Release:
     image_caption: str | None
     draft: bool
     claims: tuple[Claim, ...]
-    body_md: str
-    path: str
-    digest: str
+    # The body and the file digest are left out of page fingerprints: only the release's own page
+    # shows the body (it receives it separately), so editing a body re-renders that page alone.
+    body_md: str = field(metadata={"fingerprint": False})
+    path: str = ""
+    digest: str = field(default="", metadata={"fingerprint": False})
     institution_line: int = 1
 
     @property

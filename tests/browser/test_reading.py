@@ -188,8 +188,7 @@ def test_page_fits_phone_loads_cleanly_and_is_styled(kind: str, phone: Page, ser
     url = resolve(page, served_site, PAGE_KINDS[kind])
     # Serving /404.html with a 404 status (as real hosts do) is correct, not a failure.
     problems = watch(page, allowed_status_urls=frozenset({url}) if kind == "not-found" else frozenset())
-    response = page.goto(url)
-    settle(page)
+    response = page.goto(url)  # waits for "load": the stylesheet and everything the markup asks for
 
     assert response is not None
     if kind != "not-found":

@@ -128,6 +128,21 @@ def test_bad_front_matter_shows_overlay_then_fix_brings_page_back(dev_server: De
     assert dev_server.process.poll() is None
 
 
+def output_times(root: Path) -> dict[str, int]:
+    return {p.relative_to(root / "output").as_posix(): p.stat().st_mtime_ns for p in (root / "output").rglob("*") if p.is_file()}
+
+
+def test_body_edit_rewrites_only_that_page(dev_server: DevServer, page: Page) -> None:
+    url = dev_server.release_url()
+    open_live(page, url)
+    before = output_times(dev_server.root)
+    dev_server.edit(RELEASE_FILE, "Sri Purwaningsih menyatakan", "Sri Purwaningsih (Pj Wali Kota) menyatakan")
+    expect(page.locator(".body")).to_contain_text("(Pj Wali Kota)", timeout=2000)
+    after = output_times(dev_server.root)
+    changed = sorted(name for name, stamp in after.items() if before.get(name) != stamp)
+    assert changed == [url.removeprefix(dev_server.url + "/") + "index.html"]
+
+
 def test_template_edit_reloads_the_page(dev_server: DevServer, page: Page) -> None:
     open_live(page, dev_server.url + "/")
     dev_server.edit("templates/home.html", "{{ t('browse') }}", "Jelajahi seluruh arsip")

@@ -1,0 +1,79 @@
+"""What one build keeps for the next, so that a rebuild only redoes what its inputs changed.
+
+Input: the values a page is rendered from, and Markdown texts. Output: fingerprints of those values
+(a digest over their content, so equal inputs give equal fingerprints across runs), and the
+`BuildCache` that maps fingerprints to converted Markdown and rendered pages. The dev server keeps
+one cache in memory between rebuilds.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+
+@dataclass
+class BuildCache:
+    """Converted Markdown by text digest, and rendered pages by URL with the fingerprint of their inputs."""
+
+    markdown: dict[str, str] = field(default_factory=dict)
+    pages: dict[str, tuple[bytes, bytes]] = field(default_factory=dict)
+
+
+class Fingerprinter:
+    """Digests values; each dataclass instance is digested once per build (values are shared by many pages)."""
+
+    def __init__(self) -> None:
+        self._memo: dict[int, tuple[Any, bytes]] = {}
+
+    def __call__(self, value: Any) -> bytes:
+        hasher = hashlib.blake2b(digest_size=16)
+        self._feed(hasher, value)
+        return hasher.digest()
+
+    def _feed(self, hasher: Any, value: Any) -> None:
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            hasher.update(self._dataclass(value))
+        elif isinstance(value, str):
+            data = value.encode("utf-8")
+            hasher.update(b"s%d:" % len(data) + data)
+        elif isinstance(value, bool | int | float | Decimal | dt.date | Path) or value is None:
+            hasher.update(f"{type(value).__name__}:{value!r};".encode())
+        elif isinstance(value, Mapping):
+            hasher.update(b"{%d" % len(value))
+            for key in sorted(value, key=repr):
+                self._feed(hasher, key)
+                self._feed(hasher, value[key])
+            hasher.update(b"}")
+        elif isinstance(value, tuple | list | frozenset | set):
+            items = sorted(value, key=repr) if isinstance(value, frozenset | set) else value
+            hasher.update(b"[%d" % len(items))
+            for item in items:
+                self._feed(hasher, item)
+            hasher.update(b"]")
+        else:
+            raise TypeError(f"cannot fingerprint {type(value).__name__}")
+
+    def _dataclass(self, value: Any) -> bytes:
+        known = self._memo.get(id(value))
+        if known is not None and known[0] is value:
+            return known[1]
+        hasher = hashlib.blake2b(digest_size=16)
+        hasher.update(type(value).__qualname__.encode())
+        for item in dataclasses.fields(value):
+            if item.metadata.get("fingerprint", True):
+                hasher.update(item.name.encode())
+                self._feed(hasher, getattr(value, item.name))
+        digest = hasher.digest()
+        self._memo[id(value)] = (value, digest)
+        return digest
+
+
+def text_digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()

@@ -1,0 +1,87 @@
+"""Rebuilds with a kept cache (as the dev server does) redo only what changed, and equal a clean build."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from sitetools import copy_project, tree_bytes
+
+from arsip import pipeline
+from arsip.cache import BuildCache
+
+RELEASE = "content/2024/2024-12-03-kota-jambi.md"
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "site")
+
+
+def build(root: Path, cache: BuildCache) -> pipeline.BuildResult:
+    return pipeline.build(pipeline.configure(root), cache=cache)
+
+
+def edit(root: Path, relative: str, old: str, new: str) -> None:
+    path = root / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def clean_build_of(root: Path, tmp_path: Path) -> dict[str, bytes]:
+    clean = tmp_path / "clean"
+    shutil.rmtree(clean, ignore_errors=True)
+    shutil.copytree(root, clean, ignore=shutil.ignore_patterns("output"))
+    build(clean, BuildCache())
+    return tree_bytes(clean / "output")
+
+
+def test_no_change_renders_and_writes_nothing(site: Path) -> None:
+    cache = BuildCache()
+    first = build(site, cache)
+    assert first.rendered == first.pages
+    second = build(site, cache)
+    assert second.rendered == 0
+    assert second.report.written == () and second.report.removed == ()
+
+
+def test_body_edit_renders_one_page(site: Path) -> None:
+    cache = BuildCache()
+    build(site, cache)
+    edit(site, RELEASE, "Sri Purwaningsih menyatakan", "Sri Purwaningsih kemudian menyatakan")
+    result = build(site, cache)
+    assert result.rendered == 1
+    assert len(result.report.written) == 1 and result.report.written[0].startswith("rilis/2024-12-03-pemkot-jambi")
+
+
+def test_template_edit_renders_every_page_without_converting_markdown_again(site: Path) -> None:
+    cache = BuildCache()
+    build(site, cache)
+    converted = dict(cache.markdown)
+    edit(site, "templates/base.html", "<footer", "<footer data-edited")
+    result = build(site, cache)
+    assert result.rendered == result.pages
+    assert cache.markdown == converted
+
+
+def test_sequence_of_changes_matches_clean_builds(site: Path, tmp_path: Path) -> None:
+    cache = BuildCache()
+    build(site, cache)
+    steps = [
+        lambda: edit(site, RELEASE, "Sri Purwaningsih menyatakan", "Sri Purwaningsih juga menyatakan"),
+        lambda: edit(site, RELEASE, 'institution: "Pemkot Jambi"', 'institution: "Pemprov Banten"\nyear: 2023'),
+        lambda: (site / "content" / "baru.md").write_text(
+            "---\ntitle: Rilis Baru\ndate: 2025-01-05\ninstitution: Kota Sibolga\nyear: 2024\nscore: 60\n---\nIsi.\n", encoding="utf-8"
+        ),
+        lambda: (site / "content" / "2024" / "2024-12-11-kantah-tala-2024.md").unlink(),
+        lambda: (site / "content" / "baru.md").rename(site / "content" / "baru-lagi.md"),
+        lambda: edit(site, "templates/release.html", '<article class="release">', '<article class="release rilis">'),
+        lambda: edit(site, "site_config.toml", "home_releases = 8", "home_releases = 5"),
+        lambda: edit(site, "content/institutions.toml", 'name = "Pemerintah Kota Jambi"', 'name = "Pemerintah Kota Jambi (Tanah Pilih)"'),
+    ]
+    for step in steps:
+        step()
+        build(site, cache)
+        assert tree_bytes(site / "output") == clean_build_of(site, tmp_path)

@@ -10,10 +10,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import shutil
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from . import pipeline
 from .problems import BuildFailed, Problem, summary
@@ -47,8 +49,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _build(args: argparse.Namespace, *, write_output: bool) -> int:
     started = time.perf_counter()
     config = pipeline.configure(args.root, drafts=getattr(args, "drafts", False))
-    run = pipeline.build if write_output else pipeline.check
-    result = run(config, strict=args.strict)
+    if write_output:
+        bar = _ProgressBar(enabled=not args.quiet and sys.stderr.isatty())
+        try:
+            result = pipeline.build(config, strict=args.strict, progress=bar.update)
+        finally:
+            bar.close()
+    else:
+        result = pipeline.check(config, strict=args.strict)
     _report(result.problems, quiet=True)
     if not args.quiet:
         seconds = time.perf_counter() - started
@@ -92,9 +100,47 @@ def _new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class _ProgressBar:
+    """A tqdm bar on a terminal for builds of more than a few hundred pages; silent otherwise."""
+
+    THRESHOLD = 300
+
+    def __init__(self, *, enabled: bool) -> None:
+        self.enabled = enabled
+        self.bar: Any = None
+
+    def update(self, done: int, total: int) -> None:
+        if not self.enabled or total <= self.THRESHOLD:
+            return
+        if self.bar is None:
+            from tqdm import tqdm
+
+            size = shutil.get_terminal_size()  # tqdm draws nothing on a terminal that reports a size of 0 x 0
+            self.bar = tqdm(total=total, unit="page", leave=False, file=sys.stderr, ncols=size.columns, nrows=size.lines)
+        self.bar.update(done - self.bar.n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _use_colour() -> bool:
+    return sys.stderr.isatty() and "NO_COLOR" not in os.environ
+
+
+def _paint(line: str, problem: Problem) -> str:
+    """`path:line: error: ...` with the severity word in red (errors) or yellow (warnings)."""
+    colour = "31" if problem.is_error else "33"
+    word = f" {problem.severity}:"
+    painted = f" \033[1;{colour}m{problem.severity}\033[0m:"
+    return line.replace(word, painted, 1)
+
+
 def _report(problems: Sequence[Problem], *, quiet: bool) -> None:
+    colour = _use_colour()
     for problem in problems:
-        print(problem.format(), file=sys.stderr)
+        line = problem.format()
+        print(_paint(line, problem) if colour else line, file=sys.stderr)
     if problems and not quiet:
         print(summary(problems), file=sys.stderr)
 
@@ -103,20 +149,23 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="build.py", description="Arsip: build the awards archive from content/ into output/.")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: the current folder)")
     parser.set_defaults(strict=False, quiet=False, drafts=False)
+    # --root is accepted before or after the command; after it, SUPPRESS keeps the earlier value when absent.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--root", type=Path, default=argparse.SUPPRESS, help="project folder (default: the current folder)")
     commands = parser.add_subparsers(dest="command")
-    build = commands.add_parser("build", help="build the site into output/ (the default)")
-    check = commands.add_parser("check", help="run every check without writing output/")
+    build = commands.add_parser("build", parents=[common], help="build the site into output/ (the default)")
+    check = commands.add_parser("check", parents=[common], help="run every check without writing output/")
     for sub in (build, check):
         sub.add_argument("--strict", action="store_true", help="treat warnings as errors")
         sub.add_argument("--quiet", action="store_true", help="print only problems")
     build.add_argument("--drafts", action="store_true", help="include releases marked draft: true")
-    new = commands.add_parser("new", help="write a new release with a commented front-matter skeleton")
+    new = commands.add_parser("new", parents=[common], help="write a new release with a commented front-matter skeleton")
     new.add_argument("title")
     new.add_argument("--institution", required=True)
     new.add_argument("--date", help="publication date, YYYY-MM-DD (default: today)")
     new.add_argument("--score")
     new.add_argument("--zone")
-    serve = commands.add_parser("serve", help="live preview at http://127.0.0.1:8000/")
+    serve = commands.add_parser("serve", parents=[common], help="live preview at http://127.0.0.1:8000/")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     return parser

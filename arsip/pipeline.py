@@ -7,6 +7,7 @@ Stages never print; nothing is written before every release was read and checked
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from . import checks, extras, load, model, registry, render, routes, validate, w
 from .cache import BuildCache
 from .config import SiteConfig, load_config
 from .problems import BuildFailed, Problem, promote_warnings, sorted_unique
+
+Progress = Callable[[int, int], None]  # (pages done, pages in all), called while rendering
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +51,7 @@ class _Site:
     rendered: int
 
 
-def _produce(config: SiteConfig, cache: BuildCache) -> _Site:
+def _produce(config: SiteConfig, cache: BuildCache, progress: Progress | None = None) -> _Site:
     content, problems = load.load_content(config)
     directory, found = registry.build_directory(content.registry)
     problems += found
@@ -59,7 +62,7 @@ def _produce(config: SiteConfig, cache: BuildCache) -> _Site:
     problems += found
     pages, found = routes.plan(archive, config)
     problems += found
-    rendered = render.render_all(pages, config, cache)
+    rendered = render.render_all(pages, config, cache, progress)
     problems += rendered.problems
     outputs = rendered.outputs + extras.build_all(archive, pages, content.assets, config)
     return _Site(published, pages, outputs, problems, rendered.rendered)
@@ -72,12 +75,12 @@ def _final(problems: list[Problem], strict: bool) -> tuple[Problem, ...]:
     return final
 
 
-def build(config: SiteConfig, *, strict: bool = False, cache: BuildCache | None = None) -> BuildResult:
+def build(config: SiteConfig, *, strict: bool = False, cache: BuildCache | None = None, progress: Progress | None = None) -> BuildResult:
     """Read, check, render, then write output/; raises BuildFailed before writing anything.
 
     With a cache from an earlier build (the dev server keeps one), only pages whose inputs changed are rendered again.
     """
-    site = _produce(config, cache or BuildCache())
+    site = _produce(config, cache or BuildCache(), progress)
     final = _final(site.problems, strict)
     report = write.sync(site.outputs, config.output_dir)
     urls = routes.Urls.of(config)

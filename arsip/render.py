@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -195,7 +196,9 @@ class RenderReport:
     rendered: int
 
 
-def render_all(pages: tuple[Page, ...], config: SiteConfig, cache: BuildCache) -> RenderReport:
+def render_all(
+    pages: tuple[Page, ...], config: SiteConfig, cache: BuildCache, progress: Callable[[int, int], None] | None = None
+) -> RenderReport:
     """Render every page whose inputs (values shown, templates, configuration) changed since the cache was filled."""
     env = environment(config, cache)
     fingerprint = Fingerprinter()
@@ -205,7 +208,9 @@ def render_all(pages: tuple[Page, ...], config: SiteConfig, cache: BuildCache) -
     failed_templates: set[str] = set()
     fresh: dict[str, tuple[bytes, bytes]] = {}
     rendered = 0
-    for page in pages:
+    for done, page in enumerate(pages, start=1):
+        if progress:
+            progress(done, len(pages))
         if page.template in failed_templates:
             continue
         key = shared + page.template.encode() + fingerprint(page.context)

@@ -72,3 +72,58 @@ def test_check_warns_about_likely_duplicate_institutions(mini_site) -> None:
         "(add one [[institution]] to content/institutions.toml with the other name among its aliases)"
     ]
     assert run_build(root, "check", "--strict").returncode == 1
+
+
+def run_on_terminal(root: Path, *args: str, env: dict[str, str] | None = None) -> str:
+    """Run build.py with stdout and stderr on a pseudo-terminal, as an editor's shell would."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    from sitetools import REPO
+
+    main, secondary = pty.openpty()
+    environment = {k: v for k, v in os.environ.items() if k != "NO_COLOR"} | (env or {})
+    process = subprocess.Popen(
+        [sys.executable, str(REPO / "build.py"), "--root", str(root), *args], stdout=secondary, stderr=secondary, env=environment
+    )
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=120)
+    os.close(main)
+    return b"".join(chunks).decode("utf-8", errors="replace")
+
+
+BROKEN = "---\ntitle: A\ndate: 2024-12-03\ninstitution: Pemkot Jambi\nzone: hijo\n---\nIsi.\n"
+
+
+def test_problems_are_coloured_on_a_terminal_unless_no_color(mini_site) -> None:
+    root = mini_site({"content/a.md": BROKEN})
+    assert "\x1b[1;31merror\x1b[0m" in run_on_terminal(root)
+    assert "\x1b[" not in run_on_terminal(root, env={"NO_COLOR": "1"})
+    assert "\x1b[" not in run_build(root).stderr
+
+
+def test_quiet_prints_only_problems(mini_site) -> None:
+    root = mini_site({"content/a.md": BROKEN.replace("hijo", "hijau")})
+    result = run_build(root, "build", "--quiet")
+    assert result.returncode == 0 and result.stdout == "" and result.stderr == ""
+    loud = run_build(root)
+    assert loud.stdout.startswith("Built ") and " pages from 1 releases in " in loud.stdout
+
+
+def test_large_builds_show_a_progress_bar_on_a_terminal(mini_site) -> None:
+    release = "---\ntitle: Rilis {n}\ndate: 2024-01-{day:02d}\ninstitution: Pemkot Jambi\n---\nIsi {n}.\n"
+    root = mini_site({f"content/r{n}.md": release.format(n=n, day=n % 28 + 1) for n in range(320)})
+    shown = run_on_terminal(root)
+    assert "page/s" in shown and "Built " in shown
+    assert "page/s" not in run_build(root).stderr

@@ -6,7 +6,7 @@ These tests prove that:
   assessment year and a zone by clicking links alone, and each page shows the facts they followed;
 * every kind of page fits a 360 px phone without sideways page scrolling (wide tables scroll inside
   their own `.table-scroll` box), logs no console errors, loads every resource it asks for and is
-  styled by the stylesheet;
+  styled by the stylesheet, and the site's icon loads (so browsers log no 404 for it);
 * an institution's score chart is visible, has an accessible title and draws one point per scored year;
 * screenshots of the main page kinds at 375 px and 1280 px are written to `tests/artifacts/` for a
   human to look at.

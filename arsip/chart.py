@@ -13,8 +13,8 @@ from .config import Period
 from .model import Award
 from .rubric import period_for
 
-WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 44, 16, 12, 32
+WIDTH, HEIGHT = 480, 250
+LEFT, RIGHT, TOP, BOTTOM = 44, 12, 26, 34
 
 
 @dataclass(frozen=True, slots=True)

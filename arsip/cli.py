@@ -168,4 +168,5 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", parents=[common], help="live preview at http://127.0.0.1:8000/")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--drafts", action="store_true", help="show drafts (always on in the preview, marked as drafts)")
     return parser

@@ -134,13 +134,14 @@ class Formatter:
 class Markdown:
     """Markdown to safe HTML; one converter reused for every body, results kept in the build cache."""
 
-    def __init__(self, allow_raw_html: bool, cache: dict[str, str]) -> None:
+    def __init__(self, allow_raw_html: bool, cache: dict[str, str], table_label: str) -> None:
         self.converter = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
         self.allow_raw_html = allow_raw_html
         self.cache = cache
+        self.table_label = table_label
 
     def __call__(self, text: str) -> Markup:
-        key = f"{'raw' if self.allow_raw_html else 'clean'}:{text_digest(text)}"
+        key = f"{'raw' if self.allow_raw_html else 'clean'}:{self.table_label}:{text_digest(text)}"
         if key not in self.cache:
             self.cache[key] = self._convert(text)
         return Markup(self.cache[key])
@@ -148,14 +149,21 @@ class Markdown:
     def _convert(self, text: str) -> str:
         html = self.converter.reset().convert(text)
         if not self.allow_raw_html:
-            html = nh3.clean(
-                html,
-                tags=ALLOWED_TAGS,
-                attributes=ALLOWED_ATTRIBUTES,
-                url_schemes={"http", "https", "mailto"},
-                link_rel="noopener noreferrer",
-            )
-        return html
+            html = self._sanitise(html)
+        # A wide table scrolls inside its own box instead of pushing the page sideways on a phone.
+        return html.replace(
+            "<table>", f'<div class="table-scroll" role="region" tabindex="0" aria-label="{self.table_label}"><table>'
+        ).replace("</table>", "</table></div>")
+
+    @staticmethod
+    def _sanitise(html: str) -> str:
+        return nh3.clean(
+            html,
+            tags=ALLOWED_TAGS,
+            attributes=ALLOWED_ATTRIBUTES,
+            url_schemes={"http", "https", "mailto"},
+            link_rel="noopener noreferrer",
+        )
 
 
 def environment(config: SiteConfig, cache: BuildCache) -> jinja2.Environment:
@@ -177,7 +185,7 @@ def environment(config: SiteConfig, cache: BuildCache) -> jinja2.Environment:
         month_year=fmt.month_year,
         zone_label=fmt.zone,
         kind_label=fmt.kind,
-        markdown=Markdown(config.allow_raw_html, cache.markdown),
+        markdown=Markdown(config.allow_raw_html, cache.markdown, fmt.t("table")),
     )
     env.globals.update(
         site=config,

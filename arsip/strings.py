@@ -80,6 +80,7 @@ _ID = {
     "kind_kantor-pertanahan": "Kantor Pertanahan",
     "kind_lainnya": "Lainnya",
     "tags": "Topik",
+    "table": "Tabel",
 }
 
 _EN = {
@@ -154,6 +155,7 @@ _EN = {
     "kind_kantor-pertanahan": "Land offices",
     "kind_lainnya": "Other",
     "tags": "Topics",
+    "table": "Table",
 }
 
 STRINGS = MappingProxyType({"id": MappingProxyType(_ID), "en": MappingProxyType(_EN)})

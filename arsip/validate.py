@@ -289,7 +289,7 @@ def _institution(fields: _Fields, directory: Directory) -> InstitutionRef | None
     if suggestion:
         fields.warn(
             "institution",
-            f"institution '{name}' is not in institutions.toml but looks like '{suggestion}' (did you mean '{suggestion}'?)",
+            f"institution '{name}' is not in institutions.toml; did you mean '{suggestion}'?",
             f"write  institution: {suggestion}  or add '{name}' to its aliases",
         )
     return directory.unregistered(name)

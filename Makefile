@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: build serve check test lint browser clean
+.PHONY: build serve check test lint test-tools lighthouse bench clean
 
 build: $(STAMP)
 	$(PY) build.py build
@@ -22,15 +22,18 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-browser:
-	bash scripts/install-browser.sh
+test-tools:
+	bash scripts/install-test-tools.sh
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
 
-test: $(STAMP) browser
+test: $(STAMP) test-tools
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
 clean:
 	rm -rf output .arsip-cache tests/artifacts
+
+bench: $(STAMP)
+	$(PY) bench/run.py --sizes 1000,10000 --peers

@@ -24,6 +24,7 @@ class BuildCache:
 
     markdown: dict[str, str] = field(default_factory=dict)
     pages: dict[str, tuple[bytes, bytes]] = field(default_factory=dict)
+    search: tuple[bytes, tuple[Any, ...]] | None = None
 
 
 class Fingerprinter:

@@ -147,18 +147,16 @@ def _report(problems: Sequence[Problem], *, quiet: bool) -> None:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="build.py", description="Arsip: build the awards archive from content/ into output/.")
+    _build_options(parser, default=False)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: the current folder)")
-    parser.set_defaults(strict=False, quiet=False, drafts=False)
-    # --root is accepted before or after the command; after it, SUPPRESS keeps the earlier value when absent.
+    # Options are accepted before or after the command; after it, SUPPRESS keeps the earlier value when absent.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--root", type=Path, default=argparse.SUPPRESS, help="project folder (default: the current folder)")
+    options = argparse.ArgumentParser(add_help=False)
+    _build_options(options, default=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command")
-    build = commands.add_parser("build", parents=[common], help="build the site into output/ (the default)")
-    check = commands.add_parser("check", parents=[common], help="run every check without writing output/")
-    for sub in (build, check):
-        sub.add_argument("--strict", action="store_true", help="treat warnings as errors")
-        sub.add_argument("--quiet", action="store_true", help="print only problems")
-    build.add_argument("--drafts", action="store_true", help="include releases marked draft: true")
+    commands.add_parser("build", parents=[common, options], help="build the site into output/ (the default)")
+    commands.add_parser("check", parents=[common, options], help="run every check without writing output/")
     new = commands.add_parser("new", parents=[common], help="write a new release with a commented front-matter skeleton")
     new.add_argument("title")
     new.add_argument("--institution", required=True)
@@ -170,3 +168,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--drafts", action="store_true", help="show drafts (always on in the preview, marked as drafts)")
     return parser
+
+
+def _build_options(parser: argparse.ArgumentParser, *, default: object) -> None:
+    parser.add_argument("--strict", action="store_true", default=default, help="treat warnings as errors")
+    parser.add_argument("--quiet", action="store_true", default=default, help="print only problems")
+    parser.add_argument("--drafts", action="store_true", default=default, help="include releases marked draft: true")

@@ -2,12 +2,15 @@
 
 Input: `site_config.toml` in the project folder. Output: a frozen `SiteConfig` (title, base_url,
 language, permalinks, the scoring rubric) or the list of problems that stop the build. Unknown keys
-are errors: a typo in the configuration must never be silently ignored.
+are errors: a typo in the configuration must never be silently ignored. Every problem names the
+line and says what to write instead; `toml_problem` words TOML syntax errors the same way for
+`content/institutions.toml`.
 """
 
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -43,6 +46,9 @@ DEFAULT_PERMALINKS = {
     "year": "/penilaian/{year}/",
     "zones": "/zona/",
     "zone": "/zona/{zone}/",
+    "provinces": "/provinsi/",
+    "province": "/provinsi/{slug}/",
+    "search": "/cari/",
 }
 PERMALINK_FIELDS = {
     "release": "{slug}",
@@ -50,6 +56,7 @@ PERMALINK_FIELDS = {
     "timeline_year": "{year}",
     "year": "{year}",
     "zone": "{zone}",
+    "province": "{slug}",
 }
 
 
@@ -158,21 +165,50 @@ BAND_KEYS = {
     "category": str,
     "letter": str,
 }
+EXAMPLES = {
+    "title": 'title = "Arsip Kepatuhan Pelayanan Publik"',
+    "description": 'description = "Hasil penilaian kepatuhan setiap instansi"',
+    "base_url": 'base_url = "https://example.org/arsip/"',
+    "language": 'language = "id"',
+    "publisher": 'publisher = "Ombudsman Republik Indonesia"',
+    "home_releases": "home_releases = 10",
+    "allow_raw_html": "allow_raw_html = false",
+    "permalinks": '[permalinks] with lines such as  release = "/rilis/{slug}/"',
+    "rubric": "[[rubric]] tables as in the sample site_config.toml",
+    "label": 'label = "Penilaian Kepatuhan 2022-2024"',
+    "first_year": "first_year = 2022",
+    "last_year": "last_year = 2024",
+    "scale": "scale = 100",
+    "kinds": 'kinds = ["kepolisian"]',
+    "bands": 'bands = [{ min = 88, max = 100, zone = "hijau", category = "Kualitas Tertinggi" }]',
+    "min": "min = 88",
+    "max": "max = 100",
+    "zone": 'zone = "hijau"',
+    "category": 'category = "Kualitas Tertinggi"',
+    "letter": 'letter = "A"',
+}
+MAX_HOME_RELEASES = 1000
+PERMALINK_CHARACTERS = re.compile(r"[A-Za-z0-9/_.{}-]+")
 
 
 def load_config(root: Path) -> tuple[SiteConfig | None, list[Problem]]:
     """Read and check `root/site_config.toml`; None when it has errors."""
     path = root / CONFIG_FILE
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
         return None, [error(CONFIG_FILE, None, "file not found", "create site_config.toml in the project folder")]
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [error(CONFIG_FILE, None, f"cannot read the file: {exc}")]
+    except OSError as exc:
+        return None, [error(CONFIG_FILE, None, f"cannot read the file: {exc.strerror or exc}", "check the file's permissions")]
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, [error(CONFIG_FILE, line, "the file is not UTF-8 text", "save it as UTF-8 in your editor")]
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        return None, [error(CONFIG_FILE, _toml_error_line(exc), f"invalid TOML: {exc}")]
+        return None, [toml_problem(exc, CONFIG_FILE, text)]
     return parse_config(root, raw, text)
 
 
@@ -186,11 +222,15 @@ def parse_config(root: Path, raw: dict[str, Any], text: str) -> tuple[SiteConfig
     base_url = raw.get("base_url", "/")
     if isinstance(base_url, str) and not _valid_base_url(base_url):
         checker.fail("base_url", f"base_url '{base_url}' is not an http(s) URL", 'write e.g. base_url = "https://example.org/arsip/"')
+    home_releases = raw.get("home_releases", 10)
+    if _has_type(home_releases, int) and not 0 <= home_releases <= MAX_HOME_RELEASES:
+        checker.fail(
+            "home_releases", f"home_releases = {home_releases} is outside 0-{MAX_HOME_RELEASES}", "write e.g.  home_releases = 10"
+        )
     permalinks = _permalinks(raw.get("permalinks", {}), checker)
     rubric = _rubric(raw.get("rubric"), checker)
     if checker.problems:
         return None, checker.problems
-    home_releases = raw.get("home_releases", 10)
     config = SiteConfig(
         root=root,
         title=raw.get("title", "Arsip"),
@@ -228,15 +268,21 @@ def _permalinks(raw: Any, checker: _Checker) -> dict[str, str]:
 
 
 def _permalink_problem(name: str, pattern: str) -> str | None:
+    """Why a permalink pattern is refused: every page it names must stay a plain folder under output/."""
     if not (pattern.startswith("/") and pattern.endswith("/")):
         return "must start and end with '/'"
-    if ".." in pattern or "\\" in pattern or "//" in pattern:
-        return "must not contain '..', '\\' or '//'"
+    if ".." in pattern or "\\" in pattern or "//" in pattern or "/./" in pattern:
+        return "must not contain '..', '\\', '//' or '/./'"
+    if not PERMALINK_CHARACTERS.fullmatch(pattern):
+        return "may use only a-z, A-Z, 0-9, '-', '_', '.', '/' and its placeholder"
     placeholder = PERMALINK_FIELDS.get(name)
     found = re.findall(r"\{[^}]*\}", pattern)
     expected = [placeholder] if placeholder else []
     if found != expected:
         return f"must contain {placeholder} once" if placeholder else "takes no placeholder"
+    rest = pattern.replace(placeholder, "", 1) if placeholder else pattern
+    if "{" in rest or "}" in rest:
+        return f"has a '{{' or '}}' outside {placeholder}" if placeholder else "takes no placeholder"
     return None
 
 
@@ -244,6 +290,8 @@ def _rubric(raw: Any, checker: _Checker) -> tuple[Period, ...]:
     if raw is None:
         checker.fail("", "no [[rubric]] periods", "copy the [[rubric]] tables from the sample site_config.toml")
         return ()
+    if not isinstance(raw, list):
+        return ()  # `keys` reported the wrong type
     periods = []
     for index, item in enumerate(raw):
         where = f"rubric[{index}]"
@@ -288,9 +336,20 @@ def _decimal(value: float) -> Decimal:
     return Decimal(str(value))
 
 
-def _toml_error_line(exc: tomllib.TOMLDecodeError) -> int | None:
-    match = re.search(r"\(at line (\d+)", str(exc))
-    return int(match.group(1)) if match else None
+def toml_problem(exc: tomllib.TOMLDecodeError, path: str, text: str) -> Problem:
+    """A TOML syntax error at its line (tomllib's `(at line 3, column 9)` moved into the location)."""
+    message = str(exc)
+    line = None
+    match = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
+    if match:
+        line = int(match.group(1))
+        message = f"{message[: match.start()]} at column {match.group(2)}"
+    elif message.endswith("(at end of document)"):
+        line = max(1, len(text.splitlines()))
+        message = message.removesuffix(" (at end of document)") + " at the end of the file"
+    return error(
+        path, line, f"invalid TOML: {message}", 'check the quotes, brackets and \'=\' on this line; text is written in "double quotes"'
+    )
 
 
 class _Checker:
@@ -329,11 +388,20 @@ class _Checker:
                 self.fail(key, f"unknown key '{prefix}{key}'", hint)
                 ok = False
             elif not _has_type(value, allowed[key]):
-                self.fail(key, f"'{prefix}{key}' must be {_type_name(allowed[key])}, not {type(value).__name__}")
+                example = _example(key)
+                self.fail(
+                    key,
+                    f"'{prefix}{key}' must be {_type_name(allowed[key])}, not {_value_kind(value)}",
+                    f"write e.g.  {example}" if example else None,
+                )
+                ok = False
+            elif isinstance(value, float) and not math.isfinite(value):
+                self.fail(key, f"'{prefix}{key}' must be a finite number, not {value}", f"write e.g.  {_example(key)}")
                 ok = False
         for key in required:
             if key not in table:
-                self.fail(where.split("[")[0], f"{where} is missing '{key}'")
+                example = _example(key)
+                self.fail(where.split("[")[0], f"{where} is missing '{key}'", f"add  {example}" if example else None)
                 ok = False
         return ok
 
@@ -342,6 +410,29 @@ def _has_type(value: Any, expected: Any) -> bool:
     if isinstance(value, bool) and expected is not bool:
         return False
     return isinstance(value, expected)
+
+
+def _value_kind(value: Any) -> str:
+    """What a TOML value is, in an editor's words."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, int):
+        return "a whole number"
+    if isinstance(value, float):
+        return "a decimal number"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    return "a date or time"
+
+
+def _example(key: str) -> str | None:
+    if key in DEFAULT_PERMALINKS and key not in EXAMPLES:
+        return f'{key} = "{DEFAULT_PERMALINKS[key]}"'
+    return EXAMPLES.get(key)
 
 
 def _type_name(expected: Any) -> str:

@@ -8,16 +8,21 @@ asset files. To add an output, add one function here and list it in `build_all`.
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import hashlib
 import io
 import json
 from decimal import Decimal
 from xml.etree import ElementTree as ET
 
+from .cache import BuildCache
 from .config import SiteConfig
 from .load import Asset
 from .model import Archive, Award
-from .render import Output
+from .render import Formatter, Output
 from .routes import Page, Urls
+from .search import IndexedPage, build_index
+from .strings import STRINGS
 from .validate import Release
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -31,6 +36,7 @@ def build_all(archive: Archive, pages: tuple[Page, ...], assets: tuple[Asset, ..
         robots(urls),
         awards_json(archive, urls),
         awards_csv(archive, urls),
+        *feeds(archive, urls, config),
         *(Output(asset.path, asset.data) for asset in assets),
     ]
 
@@ -129,3 +135,86 @@ def awards_csv(archive: Archive, urls: Urls) -> Output:
             )
             writer.writerow([_cell(value) for value in row])
     return Output("data/awards.csv", buffer.getvalue().encode("utf-8"))
+
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+FEED_ENTRIES = 50
+
+
+def feeds(archive: Archive, urls: Urls, config: SiteConfig) -> list[Output]:
+    """Atom feeds: the whole archive, each institution and each zone (newest releases first)."""
+    strings = STRINGS[config.language]
+    result = [_feed(urls.path("feed"), config.title, archive.releases, urls, config)]
+    for institution in archive.institutions:
+        title = f"{institution.ref.name} · {config.title}"
+        result.append(_feed(urls.path("institution_feed", institution.slug), title, institution.releases, urls, config))
+    for zone_list in archive.zones:
+        slugs = {award.release for year in zone_list.years for award in year.awards}
+        releases = tuple(r for r in archive.releases if r.slug in slugs or r.zone == zone_list.zone)
+        title = f"{strings['zone_' + zone_list.zone]} · {config.title}"
+        result.append(_feed(urls.path("zone_feed", zone_list.zone), title, releases, urls, config))
+    return result
+
+
+def _timestamp(date: dt.date) -> str:
+    return f"{date.isoformat()}T00:00:00Z"
+
+
+def _feed(path: str, title: str, releases: tuple[Release, ...], urls: Urls, config: SiteConfig) -> Output:
+    root = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": config.language})
+    ET.SubElement(root, "id").text = urls.absolute(path)
+    ET.SubElement(root, "title").text = title
+    ET.SubElement(root, "updated").text = _timestamp(releases[0].date if releases else dt.date(2000, 1, 1))
+    ET.SubElement(root, "link", {"rel": "self", "type": "application/atom+xml", "href": urls.absolute(path)})
+    ET.SubElement(root, "link", {"rel": "alternate", "type": "text/html", "href": urls.absolute(path.rpartition("/")[0] + "/")})
+    ET.SubElement(ET.SubElement(root, "author"), "name").text = config.publisher or config.title
+    for release in releases[:FEED_ENTRIES]:
+        entry = ET.SubElement(root, "entry")
+        link = urls.absolute(urls.path("release", release.slug))
+        ET.SubElement(entry, "id").text = link
+        ET.SubElement(entry, "title").text = release.title
+        ET.SubElement(entry, "updated").text = _timestamp(release.date)
+        ET.SubElement(entry, "published").text = _timestamp(release.date)
+        ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": link})
+        ET.SubElement(entry, "category", {"term": release.institution.slug, "label": release.institution.name})
+        ET.SubElement(entry, "summary").text = _entry_summary(release, config)
+    ET.indent(root)
+    data = b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
+    return Output(path.lstrip("/"), data)
+
+
+def _entry_summary(release: Release, config: SiteConfig) -> str:
+    """The release's summary, or its institution and result in words."""
+    if release.summary:
+        return release.summary
+    formatter = Formatter(config.language)
+    parts = [release.institution.name, formatter.date_long(release.date)]
+    if release.score is not None:
+        parts.append(f"{formatter.t('score')} {formatter.score(release.score)}")
+    if release.zone:
+        parts.append(formatter.zone(release.zone))
+    return " · ".join(parts)
+
+
+def search_index(pages: list[Output], config: SiteConfig, cache: BuildCache) -> list[Output]:
+    """Pagefind's search bundle (`/pagefind/…`) for release and institution pages, built in memory.
+
+    Pagefind runs only when an indexed page changed since the cache's last index; otherwise the
+    previous bundle is reused byte for byte.
+    """
+    indexed = sorted((out for out in pages if b"data-pagefind-body" in out.data), key=lambda out: out.path)
+    hasher = hashlib.blake2b(digest_size=16)
+    hasher.update(config.language.encode() + config.base_path.encode())
+    for out in indexed:
+        hasher.update(out.path.encode() + b"\0" + hashlib.blake2b(out.data, digest_size=16).digest())
+    key = hasher.digest()
+    if cache.search and cache.search[0] == key:
+        return list(cache.search[1])
+    pages_to_index = (IndexedPage(_page_url(out.path, config.base_path), out.data.decode("utf-8")) for out in indexed)
+    files = [Output(f"pagefind/{path}", data) for path, data in build_index(pages_to_index, config.language)]
+    cache.search = (key, tuple(files))
+    return files
+
+
+def _page_url(path: str, base_path: str) -> str:
+    return base_path + (path.removesuffix("index.html") if path.endswith("index.html") else path)

@@ -17,7 +17,7 @@ from types import MappingProxyType
 
 from .config import KINDS, ZONES, Period, SiteConfig
 from .problems import Problem, warning
-from .registry import InstitutionRef
+from .registry import InstitutionRef, make_slug
 from .rubric import period_for
 from .validate import Claim, Release
 
@@ -53,11 +53,66 @@ class Institution:
     def latest(self) -> Award | None:
         return self.awards[-1] if self.awards else None
 
+    @property
+    def scored(self) -> tuple[Award, ...]:
+        return tuple(award for award in self.awards if award.score is not None)
+
+    @property
+    def best(self) -> Award | None:
+        """The year with the highest score (the earliest of equal ones)."""
+        return max(self.scored, key=lambda a: (a.score, -a.year), default=None)
+
+    @property
+    def worst(self) -> Award | None:
+        return min(self.scored, key=lambda a: (a.score, a.year), default=None)
+
+    @property
+    def change(self) -> Decimal | None:
+        """Score change from the first scored assessment to the latest one."""
+        scored = self.scored
+        return scored[-1].score - scored[0].score if len(scored) > 1 else None  # type: ignore[operator]
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One institution in a year's ranking, with how it moved since the previous assessment year."""
+
+    award: Award
+    position: int | None
+    previous: Award | None
+    previous_position: int | None
+
+    @property
+    def score_change(self) -> Decimal | None:
+        if self.award.score is None or self.previous is None or self.previous.score is None:
+            return None
+        return self.award.score - self.previous.score
+
+    @property
+    def position_change(self) -> int | None:
+        """Places gained (positive) or lost (negative) within its kind."""
+        if self.position is None or self.previous_position is None:
+            return None
+        return self.previous_position - self.position
+
 
 @dataclass(frozen=True, slots=True)
 class KindGroup:
     kind: str
-    awards: tuple[Award, ...]
+    rows: tuple[Row, ...]
+
+    @property
+    def awards(self) -> tuple[Award, ...]:
+        return tuple(row.award for row in self.rows)
+
+
+@dataclass(frozen=True, slots=True)
+class Transition:
+    """How many institutions went from one zone to another between two assessment years."""
+
+    before: str
+    after: str
+    count: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +124,8 @@ class YearResults:
     groups: tuple[KindGroup, ...]
     zone_counts: tuple[tuple[str, int], ...]
     releases: tuple[Release, ...]
+    previous_year: int | None = None
+    transitions: tuple[Transition, ...] = ()
 
     @property
     def award_count(self) -> int:
@@ -108,6 +165,22 @@ class ZoneList:
 
 
 @dataclass(frozen=True, slots=True)
+class ProvinceYear:
+    year: int
+    awards: tuple[Award, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Province:
+    """A province: its government and every body in it, with the province's ranking per year."""
+
+    slug: str
+    name: str
+    institutions: tuple[Institution, ...]
+    years: tuple[ProvinceYear, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Archive:
     releases: tuple[Release, ...]
     institutions: tuple[Institution, ...]
@@ -116,6 +189,7 @@ class Archive:
     zones: tuple[ZoneList, ...]
     release_by_slug: MappingProxyType[str, Release]
     institution_by_slug: MappingProxyType[str, Institution]
+    provinces: tuple[Province, ...] = ()
 
     def by_kind(self) -> tuple[tuple[str, tuple[Institution, ...]], ...]:
         groups = defaultdict(list)
@@ -157,6 +231,7 @@ def aggregate(releases: Iterable[Release], config: SiteConfig) -> tuple[Archive,
         zones=_zones(awards),
         release_by_slug=MappingProxyType({r.slug: r for r in ordered}),
         institution_by_slug=MappingProxyType({i.slug: i for i in institutions}),
+        provinces=_provinces(institutions),
     )
     return archive, problems
 
@@ -253,16 +328,64 @@ def _years(awards: list[Award], releases: tuple[Release, ...], config: SiteConfi
     releases_by_year: dict[int, list[Release]] = defaultdict(list)
     for release in releases:
         releases_by_year[release.year].append(release)
+    years = sorted(set(by_year) | {r.year for r in releases if not r.is_news})
     result = []
-    for year in sorted(set(by_year) | {r.year for r in releases if not r.is_news}, reverse=True):
-        year_awards = by_year[year]
+    positions: dict[tuple[str, int], int] = {}
+    previous_year: int | None = None
+    for year in years:
         groups = []
         for kind in KINDS:
-            of_kind = [award for award in year_awards if award.institution.kind == kind]
+            of_kind = _ranked(award for award in by_year[year] if award.institution.kind == kind)
             if of_kind:
-                groups.append(KindGroup(kind, _ranked(of_kind)))
-        counts = tuple((zone, sum(1 for a in year_awards if a.zone == zone)) for zone in ZONES)
-        result.append(YearResults(year, period_for(config.rubric, year, "lainnya"), tuple(groups), counts, tuple(releases_by_year[year])))
+                groups.append(KindGroup(kind, _rows(of_kind, previous_year, by_year, positions)))
+        counts = tuple((zone, sum(1 for a in by_year[year] if a.zone == zone)) for zone in ZONES)
+        transitions = _transitions(by_year[previous_year], by_year[year]) if previous_year else ()
+        period = period_for(config.rubric, year, "lainnya")
+        result.append(YearResults(year, period, tuple(groups), counts, tuple(releases_by_year[year]), previous_year, transitions))
+        previous_year = year
+    return tuple(reversed(result))
+
+
+def _rows(
+    ranked: tuple[Award, ...], previous_year: int | None, by_year: dict[int, list[Award]], positions: dict[tuple[str, int], int]
+) -> tuple[Row, ...]:
+    """Number the scored awards of one kind and pair each with its previous year's result and position."""
+    before = {award.institution.slug: award for award in by_year[previous_year]} if previous_year else {}
+    rows = []
+    for index, award in enumerate(ranked, start=1):
+        position = index if award.score is not None else None
+        if position is not None:
+            positions[(award.institution.slug, award.year)] = position
+        previous = before.get(award.institution.slug)
+        previous_position = positions.get((award.institution.slug, previous_year)) if previous_year else None
+        rows.append(Row(award, position, previous, previous_position))
+    return tuple(rows)
+
+
+def _transitions(before: list[Award], after: list[Award]) -> tuple[Transition, ...]:
+    earlier = {award.institution.slug: award.zone for award in before if award.zone}
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for award in after:
+        if award.zone and award.institution.slug in earlier:
+            counts[(earlier[award.institution.slug], award.zone)] += 1
+    return tuple(Transition(a, b, counts[(a, b)]) for a in ZONES for b in ZONES if counts[(a, b)])
+
+
+def _provinces(institutions: tuple[Institution, ...]) -> tuple[Province, ...]:
+    members: dict[str, list[Institution]] = defaultdict(list)
+    for institution in institutions:
+        if institution.ref.province:
+            members[institution.ref.province].append(institution)
+    order = {kind: index for index, kind in enumerate(KINDS)}
+    result = []
+    for name in sorted(members, key=str.casefold):
+        group = tuple(sorted(members[name], key=lambda i: (order[i.ref.kind], i.ref.name.casefold())))
+        years = sorted({award.year for institution in group for award in institution.awards}, reverse=True)
+        ranking = tuple(
+            ProvinceYear(year, _ranked(award for institution in group for award in institution.awards if award.year == year))
+            for year in years
+        )
+        result.append(Province(make_slug(name), name, group, ranking))
     return tuple(result)
 
 

@@ -14,7 +14,8 @@ from pathlib import Path
 from . import checks, extras, load, model, registry, render, routes, validate, write
 from .cache import BuildCache
 from .config import SiteConfig, load_config
-from .problems import BuildFailed, Problem, promote_warnings, sorted_unique
+from .problems import BuildFailed, Problem, error, promote_warnings, sorted_unique
+from .search import SearchIndexError
 
 Progress = Callable[[int, int], None]  # (pages done, pages in all), called while rendering
 
@@ -65,6 +66,11 @@ def _produce(config: SiteConfig, cache: BuildCache, progress: Progress | None = 
     rendered = render.render_all(pages, config, cache, progress)
     problems += rendered.problems
     outputs = rendered.outputs + extras.build_all(archive, pages, content.assets, config)
+    if not any(problem.is_error for problem in problems):
+        try:
+            outputs += extras.search_index(rendered.outputs, config, cache)
+        except SearchIndexError as failure:
+            problems.append(error("output/pagefind", None, f"the search index could not be built: {failure}"))
     return _Site(published, pages, outputs, problems, rendered.rendered)
 
 

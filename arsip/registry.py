@@ -124,8 +124,20 @@ def build_directory(registry: Registry | None) -> tuple[Directory, list[Problem]
     items = registry.data.get("institution", [])
     for key in registry.data:
         if key != "institution":
-            problems.append(error(registry.path, None, f"unknown table '{key}'", "each institution starts with a line [[institution]]"))
-    for index, item in enumerate(items if isinstance(items, list) else []):
+            problems.append(
+                error(registry.path, _key_line(lines, key), f"unknown table '{key}'", "each institution starts with a line [[institution]]")
+            )
+    if not isinstance(items, list):
+        problems.append(
+            error(
+                registry.path,
+                _key_line(lines, "institution"),
+                "'institution' must be a list of [[institution]] tables",
+                'start each institution with a line [[institution]], then name = "..." below it',
+            )
+        )
+        items = []
+    for index, item in enumerate(items):
         line = _table_line(lines, index)
         entry = _entry(item, registry.path, line, problems)
         if entry:
@@ -159,6 +171,12 @@ def build_directory(registry: Registry | None) -> tuple[Directory, list[Problem]
     return Directory(tuple(entries), MappingProxyType(by_key)), problems
 
 
+def _key_line(lines: list[str], key: str) -> int | None:
+    """The line where a top-level key or table is written (`key = …`, `[key]` or `[[key]]`)."""
+    pattern = re.compile(rf"^\s*(?:\[+\s*)?{re.escape(key)}\s*(?:=|\]|\.)")
+    return next((number for number, text in enumerate(lines, start=1) if pattern.match(text)), None)
+
+
 def _table_line(lines: list[str], index: int) -> int | None:
     seen = -1
     for number, text in enumerate(lines, start=1):
@@ -183,6 +201,9 @@ def _entry(item: Any, path: str, line: int | None, problems: list[Problem]) -> I
                 )
             )
     name = item.get("name")
+    if name is not None and not isinstance(name, str):
+        problems.append(error(path, line, "the name of an institution must be text", 'write name = "Pemerintah Kota Jambi"'))
+        return None
     if not isinstance(name, str) or not name.strip():
         problems.append(error(path, line, "institution without a name", 'write name = "Pemerintah Kota Jambi"'))
         return None

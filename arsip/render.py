@@ -27,6 +27,7 @@ from .cache import BuildCache, Fingerprinter, text_digest
 from .chart import score_chart
 from .config import SiteConfig
 from .problems import Problem, error
+from .registry import make_slug
 from .routes import Page, Urls, output_file
 from .strings import STRINGS
 
@@ -185,6 +186,7 @@ def environment(config: SiteConfig, cache: BuildCache) -> jinja2.Environment:
         month_year=fmt.month_year,
         zone_label=fmt.zone,
         kind_label=fmt.kind,
+        slug=make_slug,
         markdown=Markdown(config.allow_raw_html, cache.markdown, fmt.t("table")),
     )
     env.globals.update(
@@ -192,6 +194,7 @@ def environment(config: SiteConfig, cache: BuildCache) -> jinja2.Environment:
         t=fmt.t,
         url=urls.link,
         absolute=urls.absolute,
+        permalink=lambda name, value=None: urls.absolute(urls.path(name, value)),
         chart=lambda institution: score_chart(institution.awards, config.rubric),
     )
     return env

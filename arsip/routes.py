@@ -44,6 +44,9 @@ class Urls:
         if name in ("static", "media", "data", "file"):
             prefix = "" if name == "file" else f"{name}/"
             return "/" + prefix + quote(str(value))
+        if name in FEEDS:
+            page, file = FEEDS[name]
+            return self.path(page, value) + file
         pattern = self.permalinks[name]
         return pattern.format(slug=value, year=value, zone=value) if "{" in pattern else pattern
 
@@ -53,6 +56,15 @@ class Urls:
 
     def absolute(self, path: str) -> str:
         return self.base_url + path[1:]
+
+
+# Files that live under a page's URL: (the page, the file name).
+FEEDS = {
+    "feed": ("home", "feed.xml"),
+    "institution_feed": ("institution", "feed.xml"),
+    "zone_feed": ("zone", "feed.xml"),
+    "badge": ("institution", "badge.svg"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +107,16 @@ def plan(archive: Archive, config: SiteConfig) -> tuple[tuple[Page, ...], list[P
         ),
         Page(urls.path("years"), "years.html", _ctx(years=archive.years)),
         Page(urls.path("zones"), "zones.html", _ctx(zone_counts=tuple((z.zone, z.count) for z in archive.zones))),
+        Page(
+            urls.path("provinces"),
+            "provinces.html",
+            _ctx(provinces=tuple((p.slug, p.name, len(p.institutions)) for p in archive.provinces)),
+        ),
+        Page(
+            urls.path("search"),
+            "search.html",
+            _ctx(years_nav=tuple(r.year for r in archive.years), kinds=tuple(kind for kind, _ in archive.by_kind())),
+        ),
         Page("/404.html", "404.html", _ctx()),
     ]
     releases = archive.releases
@@ -106,15 +128,16 @@ def plan(archive: Archive, config: SiteConfig) -> tuple[tuple[Page, ...], list[P
     for year in archive.timeline:
         pages.append(Page(urls.path("timeline_year", year.year), "timeline_year.html", _ctx(timeline_year=year, years_nav=years_nav)))
     for institution in archive.institutions:
-        titles = {award.release: archive.release_by_slug[award.release].title for award in institution.awards}
-        pages.append(
-            Page(urls.path("institution", institution.slug), "institution.html", _ctx(institution=institution, release_titles=titles))
-        )
+        pages.append(Page(urls.path("institution", institution.slug), "institution.html", _ctx(institution=institution)))
+        badge = _ctx(institution=institution.ref, latest=institution.latest)
+        pages.append(Page(urls.path("badge", institution.slug), "badge.svg", badge))
     for results in archive.years:
         pages.append(Page(urls.path("year", results.year), "year.html", _ctx(results=results, years_nav=assessment_years)))
     zones_nav = tuple(zone_list.zone for zone_list in archive.zones)
     for zone_list in archive.zones:
         pages.append(Page(urls.path("zone", zone_list.zone), "zone.html", _ctx(zone_list=zone_list, zones_nav=zones_nav)))
+    for province in archive.provinces:
+        pages.append(Page(urls.path("province", province.slug), "province.html", _ctx(province=province)))
     return tuple(pages), _collisions(pages)
 
 

@@ -1,0 +1,160 @@
+"""What readers get beyond the pages: comparisons over time, province pages, feeds, sharing, badges.
+
+Read from the built sample site with a real HTML parser, feedparser and an XML parser.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import feedparser
+from bs4 import BeautifulSoup
+from sitetools import read_page
+
+SITE = "https://arsip-kepatuhan.example.org"
+
+
+def html_pages(root: Path) -> list[Path]:
+    return sorted((root / "output").rglob("*.html"))
+
+
+def cells(row) -> list[str]:
+    return [cell.get_text(" ", strip=True) for cell in row.find_all(["th", "td"])]
+
+
+def test_year_page_shows_change_against_previous_year(sample_site: Path) -> None:
+    soup = read_page(sample_site, "/penilaian/2022/")
+    kabupaten = soup.select_one("section[aria-labelledby='jenis-kabupaten'] table")
+    headers = [th.get_text(strip=True) for th in kabupaten.select("thead th")]
+    assert headers[5:8] == ["Nilai 2021", "Perubahan", "Posisi"]
+    rows = {cells(row)[1]: cells(row) for row in kabupaten.select("tbody tr")}
+    tanah_bumbu = rows["Pemerintah Kabupaten Tanah Bumbu"]
+    assert tanah_bumbu[2] == "84,57" and tanah_bumbu[5] == "63,34"
+    assert tanah_bumbu[6] == "▲ +21,23"
+    tanah_laut = rows["Pemerintah Kabupaten Tanah Laut"]
+    assert tanah_laut[6] == "▲ +2,98"
+    assert tanah_laut[7] == "▼ turun 3"  # first of the 2021 regencies, fourth in 2022
+    assert rows["Pemerintah Kabupaten Balangan"][5] == "baru"
+
+
+def test_year_page_counts_zone_transitions(sample_site: Path) -> None:
+    soup = read_page(sample_site, "/penilaian/2022/")
+    section = soup.select_one("section[aria-labelledby='perpindahan']")
+    assert section.h2.get_text(strip=True) == "Perpindahan zona 2021–2022"
+    transitions = {(row[0], row[1]): int(row[2]) for row in (cells(tr) for tr in section.select("tbody tr"))}
+    # Tanah Bumbu went from kuning to hijau; Banjarbaru and Tanah Laut stayed hijau; the province stayed kuning.
+    assert transitions[("Zona Kuning", "Zona Hijau")] == 1
+    assert transitions[("Zona Hijau", "Zona Hijau")] == 2
+    assert transitions[("Zona Kuning", "Zona Kuning")] == 1
+
+
+def test_institution_page_names_best_and_worst_year_and_change(sample_site: Path) -> None:
+    facts = read_page(sample_site, "/instansi/kota-banjarbaru/").select_one("dl.facts")
+    pairs = {div.dt.get_text(strip=True): div.dd.get_text(" ", strip=True) for div in facts.select("div")}
+    assert pairs["Tahun terbaik"] == "2023 : 92,00"
+    assert pairs["Tahun terendah"] == "2022 : 84,74"
+    assert pairs["Perubahan sejak 2021"] == "▲ +6,26"
+
+
+def test_province_page_lists_its_bodies_and_ranking(sample_site: Path) -> None:
+    soup = read_page(sample_site, "/provinsi/jambi/")
+    assert soup.h1.get_text(strip=True) == "Provinsi Jambi"
+    members = [th.get_text(strip=True) for th in soup.select("section[aria-labelledby='anggota'] tbody th")]
+    assert members[0] == "Pemerintah Provinsi Jambi"
+    assert {"Pemerintah Kota Jambi", "Pemerintah Kabupaten Sarolangun", "Kepolisian Resor Kota Jambi"} <= set(members)
+    ranking = soup.select_one("section[aria-labelledby='peringkat-2024'] tbody")
+    first = cells(ranking.select_one("tr"))
+    assert first[:2] == ["1", "Pemerintah Kota Jambi"] and "93,68" in first
+    index = read_page(sample_site, "/provinsi/")
+    assert "Jambi" in [a.get_text(strip=True) for a in index.select("ul.cards a")]
+    institution = read_page(sample_site, "/instansi/kota-jambi/")
+    assert institution.select_one("dl.facts a[href='/provinsi/jambi/']")
+
+
+def test_every_feed_is_valid_atom_with_stable_ids(sample_site: Path) -> None:
+    feeds = sorted((sample_site / "output").rglob("feed.xml"))
+    assert (sample_site / "output" / "feed.xml") in feeds
+    assert len(feeds) == 1 + 57 + 3
+    for path in feeds:
+        parsed = feedparser.parse(path.read_bytes())
+        assert not parsed.bozo, (path, parsed.get("bozo_exception"))
+        assert parsed.version == "atom10"
+        for entry in parsed.entries:
+            assert entry.id == entry.link and entry.id.startswith(f"{SITE}/rilis/")
+    site = feedparser.parse((sample_site / "output" / "feed.xml").read_bytes())
+    assert len(site.entries) == 23 and site.entries[0].published.startswith("2026-02-12")
+    kota_jambi = feedparser.parse((sample_site / "output" / "instansi" / "kota-jambi" / "feed.xml").read_bytes())
+    assert kota_jambi.entries[0].title.startswith("Pemkot Jambi Raih Nilai 93,68")
+
+
+def test_feeds_are_linked_from_their_pages(sample_site: Path) -> None:
+    for url, feed in [
+        ("/", "/feed.xml"),
+        ("/instansi/kota-jambi/", "/instansi/kota-jambi/feed.xml"),
+        ("/zona/merah/", "/zona/merah/feed.xml"),
+    ]:
+        links = [link["href"] for link in read_page(sample_site, url).select("link[rel=alternate][type='application/atom+xml']")]
+        assert feed in links
+
+
+def test_titles_and_descriptions_are_unique_and_pages_shareable(sample_site: Path) -> None:
+    titles: Counter[str] = Counter()
+    descriptions: Counter[str] = Counter()
+    for path in html_pages(sample_site):
+        if path.name == "404.html":
+            continue
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        assert soup.html["lang"] == "id"
+        titles[soup.title.get_text()] += 1
+        descriptions[soup.select_one("meta[name=description]")["content"]] += 1
+        relative = path.relative_to(sample_site / "output").as_posix().removesuffix("index.html")
+        assert soup.select_one("link[rel=canonical]")["href"] == f"{SITE}/{relative}"
+        for prop in ("og:title", "og:description", "og:url", "og:type", "og:site_name"):
+            assert soup.select_one(f"meta[property='{prop}']")["content"].strip(), (path, prop)
+    assert [title for title, count in titles.items() if count > 1] == []
+    assert [text for text, count in descriptions.items() if count > 1] == []
+
+
+def test_badge_shows_latest_score_and_zone(sample_site: Path) -> None:
+    svg = ET.parse(sample_site / "output" / "instansi" / "kota-jambi" / "badge.svg").getroot()
+    text = " ".join(t.text or "" for t in svg.iter("{http://www.w3.org/2000/svg}text"))
+    assert "2024 · 93,68" in text and "Zona Hijau" in text
+    assert svg.find("{http://www.w3.org/2000/svg}title").text == "Pemerintah Kota Jambi: 2024 · 93,68 · Zona Hijau"
+    page = read_page(sample_site, "/instansi/kota-jambi/")
+    assert page.select_one(".embed img")["src"] == "/instansi/kota-jambi/badge.svg"
+    assert f'src="{SITE}/instansi/kota-jambi/badge.svg"' in page.select_one(".embed code").get_text()
+
+
+def test_cite_blocks_are_plain_text_with_the_address(sample_site: Path) -> None:
+    institution = read_page(sample_site, "/instansi/kota-jambi/")
+    cite = institution.select_one("section.cite code").get_text()
+    assert cite == (
+        f'Arsip Kepatuhan Pelayanan Publik. "Pemerintah Kota Jambi: riwayat nilai kepatuhan pelayanan publik". {SITE}/instansi/kota-jambi/'
+    )
+    release_url = institution.select_one("section[aria-labelledby='riwayat'] tbody a[href^='/rilis/']")["href"]
+    text = read_page(sample_site, release_url).select_one("section.cite code").get_text()
+    assert text.startswith('Pemerintah Kota Jambi. "Pemkot Jambi Raih Nilai 93,68') and text.endswith(
+        f"3 Desember 2024. {SITE}{release_url}"
+    )
+
+
+def test_print_stylesheet_is_linked(sample_site: Path) -> None:
+    soup = read_page(sample_site, "/instansi/kota-jambi/")
+    link = soup.select_one("link[rel=stylesheet][media=print]")
+    assert link["href"] == "/static/print.css"
+    css = (sample_site / "output" / "static" / "print.css").read_text(encoding="utf-8")
+    assert re.search(r"\.site-header nav[^{]*\{[^}]*display: none", css)
+
+
+def test_search_index_covers_releases_and_institutions(sample_site: Path) -> None:
+    entry = json.loads((sample_site / "output" / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    data = json.loads((sample_site / "output" / "data" / "awards.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["id"]["page_count"] == len(data["releases"]) + len(data["institutions"])
+    header_form = read_page(sample_site, "/").select_one("form[role=search]")
+    assert header_form["action"] == "/cari/" and header_form.input["name"] == "q"
+    search_page = read_page(sample_site, "/cari/")
+    assert search_page.select_one("noscript a[href='/instansi/']")

@@ -32,6 +32,9 @@ test: $(STAMP) test-tools
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
+lighthouse: build test-tools
+	$(PY) scripts/lighthouse.py
+
 clean:
 	rm -rf output .arsip-cache tests/artifacts
 

@@ -1,0 +1,90 @@
+"""`make lighthouse`: Lighthouse's accessibility, best-practices and SEO scores for the four main page kinds.
+
+Input: the built site in output/. Output: a table in docs/quality.md (and on stdout). Serves output/
+on 127.0.0.1 and runs npm `lighthouse` against Debian's Chromium (CHROME_PATH=/usr/bin/chromium).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ("accessibility", "best-practices", "seo")
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+)
+
+
+def pages() -> dict[str, str]:
+    data = json.loads((ROOT / "output" / "data" / "awards.json").read_text(encoding="utf-8"))
+    return {
+        "home": "/",
+        "release": data["releases"][0]["url"],
+        "institution": "/instansi/kota-jambi/",
+        "year": "/penilaian/2024/",
+    }
+
+
+def serve() -> tuple[http.server.ThreadingHTTPServer, str]:
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(ROOT / "output")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def audit(url: str) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as folder:
+        report = Path(folder) / "report.json"
+        command = [
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            f"--only-categories={','.join(CATEGORIES)}",
+            f"--chrome-flags={CHROME_FLAGS}",
+        ]
+        subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"}, timeout=300)
+        categories = json.loads(report.read_text(encoding="utf-8"))["categories"]
+    return {name: categories[name]["score"] for name in CATEGORIES}
+
+
+def main() -> int:
+    server, base = serve()
+    try:
+        scores = {kind: audit(base + path) for kind, path in pages().items()}
+    finally:
+        server.shutdown()
+    lines = [
+        "# Quality: Lighthouse scores",
+        "",
+        f"Measured {dt.date.today().isoformat()} with `make lighthouse` (npm `lighthouse`, Debian Chromium, "
+        "`CHROME_PATH=/usr/bin/chromium`) on the sample site. Target: 1.00 in each column.",
+        "",
+        "| page | " + " | ".join(CATEGORIES) + " |",
+        "|---|" + "---|" * len(CATEGORIES),
+        *(f"| {kind} (`{pages()[kind]}`) | " + " | ".join(f"{value:.2f}" for value in row.values()) + " |" for kind, row in scores.items()),
+        "",
+        "The command: `make lighthouse` (which runs `make build`, then `.venv/bin/python scripts/lighthouse.py`).",
+        "",
+    ]
+    (ROOT / "docs" / "quality.md").write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+    return 0 if all(value == 1 for row in scores.values() for value in row.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

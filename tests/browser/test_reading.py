@@ -40,6 +40,9 @@ PAGE_KINDS: dict[str, str] = {
     "year": "/penilaian/2023/",
     "zones": "/zona/",
     "zone": "/zona/merah/",
+    "provinces": "/provinsi/",
+    "province": "/provinsi/jambi/",
+    "search": "/cari/?q=jambi",
     "release": "",
     "not-found": "/404.html",
 }

@@ -63,12 +63,12 @@ def _build(args: argparse.Namespace, *, write_output: bool) -> int:
         verb = "Built" if write_output else "Checked"
         warnings = len(result.problems)
         tail = f"; {warnings} warning{'s' if warnings != 1 else ''}" if warnings else ""
-        print(f"{verb} {result.pages:,} pages from {result.releases:,} releases in {seconds:.1f} s{tail}")
+        print(f"{verb} {_count(result.pages, 'page')} from {_count(result.releases, 'release')} in {seconds:.1f} s{tail}")
     return EXIT_OK
 
 
 def _new(args: argparse.Namespace) -> int:
-    from . import load, registry, scaffold
+    from . import load, registry, scaffold, validate
 
     root = args.root.resolve()
     try:
@@ -80,6 +80,15 @@ def _new(args: argparse.Namespace) -> int:
     content, _ = load.load_content(config)
     directory, _ = registry.build_directory(content.registry)
     draft = scaffold.new_release(args.title, args.institution, directory, date=date, score=args.score, zone=args.zone)
+    problems: list[Problem] = []
+    doc = load.parse_doc(draft.text, draft.relative_path, "", problems)
+    if doc:
+        validate.validate_doc(doc, directory, frozenset(), config, problems)
+    errors = [problem for problem in problems if problem.is_error]
+    if errors:
+        _report(errors, quiet=True)
+        print("nothing was written; run the command again with corrected values", file=sys.stderr)
+        return EXIT_PROBLEMS
     target = root / draft.relative_path
     if target.exists():
         print(
@@ -98,6 +107,10 @@ def _new(args: argparse.Namespace) -> int:
         )
     print(draft.relative_path)
     return EXIT_OK
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number:,} {word}" if number == 1 else f"{number:,} {word}s"
 
 
 class _ProgressBar:

@@ -204,17 +204,18 @@ def search_index(pages: list[Output], config: SiteConfig, cache: BuildCache) -> 
     """
     indexed = sorted((out for out in pages if b"data-pagefind-body" in out.data), key=lambda out: out.path)
     hasher = hashlib.blake2b(digest_size=16)
-    hasher.update(config.language.encode() + config.base_path.encode())
+    hasher.update(config.language.encode())
     for out in indexed:
         hasher.update(out.path.encode() + b"\0" + hashlib.blake2b(out.data, digest_size=16).digest())
     key = hasher.digest()
     if cache.search and cache.search[0] == key:
         return list(cache.search[1])
-    pages_to_index = (IndexedPage(_page_url(out.path, config.base_path), out.data.decode("utf-8")) for out in indexed)
+    pages_to_index = (IndexedPage(_page_url(out.path), out.data.decode("utf-8")) for out in indexed)
     files = [Output(f"pagefind/{path}", data) for path, data in build_index(pages_to_index, config.language)]
     cache.search = (key, tuple(files))
     return files
 
 
-def _page_url(path: str, base_path: str) -> str:
-    return base_path + (path.removesuffix("index.html") if path.endswith("index.html") else path)
+def _page_url(path: str) -> str:
+    """The page's URL relative to the site root; Pagefind adds the site's base path (where its bundle lives)."""
+    return "/" + (path.removesuffix("index.html") if path.endswith("index.html") else path)

@@ -54,6 +54,11 @@ class Institution:
         return self.awards[-1] if self.awards else None
 
     @property
+    def entries(self) -> tuple[tuple[Release, Claim | None], ...]:
+        """Its releases, newest first, each with what that release reported about this institution."""
+        return tuple((release, next((c for c in release.claims if c.institution.slug == self.slug), None)) for release in self.releases)
+
+    @property
     def scored(self) -> tuple[Award, ...]:
         return tuple(award for award in self.awards if award.score is not None)
 
@@ -75,25 +80,22 @@ class Institution:
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """One institution in a year's ranking, with how it moved since the previous assessment year."""
+    """One institution in a year's ranking, with how it moved since the previous assessment year.
+
+    `movement` compares like with like: the places gained (positive) or lost among the institutions of
+    its kind that have a score in this archive for both years, so a body added to the archive moves no one.
+    """
 
     award: Award
     position: int | None
     previous: Award | None
-    previous_position: int | None
+    movement: int | None
 
     @property
     def score_change(self) -> Decimal | None:
         if self.award.score is None or self.previous is None or self.previous.score is None:
             return None
         return self.award.score - self.previous.score
-
-    @property
-    def position_change(self) -> int | None:
-        """Places gained (positive) or lost (negative) within its kind."""
-        if self.position is None or self.previous_position is None:
-            return None
-        return self.previous_position - self.position
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +128,13 @@ class YearResults:
     releases: tuple[Release, ...]
     previous_year: int | None = None
     transitions: tuple[Transition, ...] = ()
+
+    @property
+    def has_zones(self) -> bool:
+        """Whether zones were published for this year (none were from 2025 on)."""
+        if self.period is not None:
+            return any(band.zone for band in self.period.bands)
+        return any(count for _, count in self.zone_counts)
 
     @property
     def award_count(self) -> int:
@@ -257,24 +266,20 @@ def _precision(score: Decimal | None) -> int:
 def _merge(ref: InstitutionRef, claims: list[Claim], problems: list[Problem]) -> Award:
     """Several releases, one result: the most precise score wins, the latest release first."""
     best = max(claims, key=lambda c: (_precision(c.score), c.date, c.release))
-    scored = [claim for claim in claims if claim.score is not None]
+    zone = best.zone or _first(c.zone for c in claims)
     differ = False
-    for claim in scored:
-        if best.score is not None and claim.score != best.score:
+    for claim in claims:
+        if claim.score is not None and best.score is not None and claim.score != best.score:
             differ = True
-            problems.append(
-                warning(
-                    claim.path,
-                    claim.line,
-                    f"{ref.name} {claim.year}: this release gives score {claim.score}, but {best.path}:{best.line} gives {best.score}",
-                    f"the archive shows {best.score}; correct the figure that is wrong",
-                )
-            )
+            problems.append(_disagreement(ref, claim, best, "score", claim.score, best.score))
+        elif claim.zone and zone and claim.zone != zone:
+            differ = True
+            problems.append(_disagreement(ref, claim, best, "zone", claim.zone, zone))
     return Award(
         institution=ref,
         year=best.year,
         score=best.score,
-        zone=best.zone or _first(c.zone for c in claims),
+        zone=zone,
         category=best.category or _first(c.category for c in claims),
         letter=best.letter or _first(c.letter for c in claims),
         rank=best.rank or _first(c.rank for c in claims),
@@ -282,6 +287,15 @@ def _merge(ref: InstitutionRef, claims: list[Claim], problems: list[Problem]) ->
         date=best.date,
         releases=tuple(dict.fromkeys(c.release for c in sorted(claims, key=lambda c: (c.date, c.release), reverse=True))),
         reports_differ=differ,
+    )
+
+
+def _disagreement(ref: InstitutionRef, claim: Claim, best: Claim, what: str, given: object, shown: object) -> Problem:
+    return warning(
+        claim.path,
+        claim.line,
+        f"{ref.name} {claim.year}: this release gives {what} {given}, but {best.path}:{best.line} gives {shown}",
+        f"the archive shows {shown}; correct the figure that is wrong",
     )
 
 
@@ -330,14 +344,13 @@ def _years(awards: list[Award], releases: tuple[Release, ...], config: SiteConfi
         releases_by_year[release.year].append(release)
     years = sorted(set(by_year) | {r.year for r in releases if not r.is_news})
     result = []
-    positions: dict[tuple[str, int], int] = {}
     previous_year: int | None = None
     for year in years:
         groups = []
         for kind in KINDS:
             of_kind = _ranked(award for award in by_year[year] if award.institution.kind == kind)
             if of_kind:
-                groups.append(KindGroup(kind, _rows(of_kind, previous_year, by_year, positions)))
+                groups.append(KindGroup(kind, _rows(of_kind, previous_year, by_year)))
         counts = tuple((zone, sum(1 for a in by_year[year] if a.zone == zone)) for zone in ZONES)
         transitions = _transitions(by_year[previous_year], by_year[year]) if previous_year else ()
         period = period_for(config.rubric, year, "lainnya")
@@ -346,19 +359,24 @@ def _years(awards: list[Award], releases: tuple[Release, ...], config: SiteConfi
     return tuple(reversed(result))
 
 
-def _rows(
-    ranked: tuple[Award, ...], previous_year: int | None, by_year: dict[int, list[Award]], positions: dict[tuple[str, int], int]
-) -> tuple[Row, ...]:
-    """Number the scored awards of one kind and pair each with its previous year's result and position."""
+def _rows(ranked: tuple[Award, ...], previous_year: int | None, by_year: dict[int, list[Award]]) -> tuple[Row, ...]:
+    """Number the scored awards of one kind and pair each with its previous year's result."""
     before = {award.institution.slug: award for award in by_year[previous_year]} if previous_year else {}
+    comparable = [
+        a for a in ranked if a.score is not None and before.get(a.institution.slug) and before[a.institution.slug].score is not None
+    ]
+    now = {a.institution.slug: place for place, a in enumerate(comparable)}
+    then = {
+        a.institution.slug: place
+        for place, a in enumerate(sorted(comparable, key=lambda a: (-before[a.institution.slug].score, a.institution.name.casefold())))
+    }
     rows = []
-    for index, award in enumerate(ranked, start=1):
-        position = index if award.score is not None else None
-        if position is not None:
-            positions[(award.institution.slug, award.year)] = position
-        previous = before.get(award.institution.slug)
-        previous_position = positions.get((award.institution.slug, previous_year)) if previous_year else None
-        rows.append(Row(award, position, previous, previous_position))
+    position = 0
+    for award in ranked:
+        position += award.score is not None
+        slug = award.institution.slug
+        movement = then[slug] - now[slug] if slug in now else None
+        rows.append(Row(award, position if award.score is not None else None, before.get(slug), movement))
     return tuple(rows)
 
 

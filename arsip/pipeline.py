@@ -31,13 +31,15 @@ class BuildResult:
     rendered: int = 0
 
 
-def configure(root: Path, *, drafts: bool = False, base_url: str | None = None) -> SiteConfig:
-    """Read site_config.toml; raises BuildFailed when it has problems."""
+def configure(root: Path, *, drafts: bool = False, base_url: str | None = None, output_name: str | None = None) -> SiteConfig:
+    """Read site_config.toml; raises BuildFailed when it has problems. The keywords override it (the dev server uses them)."""
     config, problems = load_config(root)
     if config is None:
         raise BuildFailed(problems)
     if base_url:
         config = replace(config, base_url=base_url)
+    if output_name:
+        config = replace(config, output_name=output_name)
     return replace(config, drafts=drafts)
 
 
@@ -61,6 +63,7 @@ def _produce(config: SiteConfig, cache: BuildCache, progress: Progress | None = 
     published = tuple(r for r in releases if config.drafts or not r.draft)
     archive, found = model.aggregate(published, config)
     problems += found
+    problems += checks.duplicate_institutions(published)
     pages, found = routes.plan(archive, config)
     problems += found
     rendered = render.render_all(pages, config, cache, progress)
@@ -98,6 +101,5 @@ def check(config: SiteConfig, *, strict: bool = False) -> BuildResult:
     """Every stage but writing, plus a link check of the generated site and duplicate-name warnings."""
     site = _produce(config, BuildCache())
     problems = site.problems + checks.broken_links(site.outputs, routes.Urls.of(config))
-    problems += checks.duplicate_institutions(site.releases)
     final = _final(problems, strict)
     return BuildResult(final, len(site.releases), len(site.pages), len(site.outputs), None)

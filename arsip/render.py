@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from urllib.parse import urljoin, urlsplit
 
 import jinja2
 import markdown
@@ -135,26 +137,42 @@ class Formatter:
 class Markdown:
     """Markdown to safe HTML; one converter reused for every body, results kept in the build cache."""
 
-    def __init__(self, allow_raw_html: bool, cache: dict[str, str], table_label: str) -> None:
+    def __init__(self, allow_raw_html: bool, cache: dict[str, str], table_label: str, media_base: str) -> None:
         self.converter = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
         self.allow_raw_html = allow_raw_html
         self.cache = cache
         self.table_label = table_label
+        self.media_base = media_base
 
-    def __call__(self, text: str) -> Markup:
-        key = f"{'raw' if self.allow_raw_html else 'clean'}:{self.table_label}:{text_digest(text)}"
+    def __call__(self, text: str, source: str = "content/") -> Markup:
+        """`source`: the Markdown file's path, so that `![x](foto.jpg)` beside it finds the copied image."""
+        folder = PurePosixPath(source).parent.as_posix().removeprefix("content").strip("/")
+        key = f"{'raw' if self.allow_raw_html else 'clean'}:{self.table_label}:{self.media_base}:{folder}:{text_digest(text)}"
         if key not in self.cache:
-            self.cache[key] = self._convert(text)
+            self.cache[key] = self._convert(text, folder)
         return Markup(self.cache[key])
 
-    def _convert(self, text: str) -> str:
+    def _convert(self, text: str, folder: str) -> str:
         html = self.converter.reset().convert(text)
         if not self.allow_raw_html:
             html = self._sanitise(html)
+        html = self._resolve_relative(html, self.media_base + (folder + "/" if folder else ""))
         # A wide table scrolls inside its own box instead of pushing the page sideways on a phone.
         return html.replace(
             "<table>", f'<div class="table-scroll" role="region" tabindex="0" aria-label="{self.table_label}"><table>'
         ).replace("</table>", "</table></div>")
+
+    def _resolve_relative(self, html: str, base: str) -> str:
+        """Links and images written relative to the Markdown file point at the copies under /media/."""
+
+        def resolve(match: re.Match[str]) -> str:
+            attribute, value = match.group(1), match.group(2)
+            if not value or value.startswith(("/", "#", "?")) or urlsplit(value).scheme:
+                return match.group(0)
+            target = urljoin(base, value)
+            return f'{attribute}="{target}"' if target.startswith(self.media_base) else match.group(0)
+
+        return re.sub(r'\b(src|href)="([^"]*)"', resolve, html)
 
     @staticmethod
     def _sanitise(html: str) -> str:
@@ -187,7 +205,7 @@ def environment(config: SiteConfig, cache: BuildCache) -> jinja2.Environment:
         zone_label=fmt.zone,
         kind_label=fmt.kind,
         slug=make_slug,
-        markdown=Markdown(config.allow_raw_html, cache.markdown, fmt.t("table")),
+        markdown=Markdown(config.allow_raw_html, cache.markdown, fmt.t("table"), urls.link("file", "media/")),
     )
     env.globals.update(
         site=config,

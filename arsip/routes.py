@@ -15,6 +15,7 @@ from urllib.parse import quote
 from .config import SiteConfig
 from .model import Archive
 from .problems import Problem, error
+from .rubric import period_for
 from .validate import Release
 
 
@@ -105,7 +106,7 @@ def plan(archive: Archive, config: SiteConfig) -> tuple[tuple[Page, ...], list[P
                 institution_count=len(archive.institutions),
             ),
         ),
-        Page(urls.path("years"), "years.html", _ctx(years=archive.years)),
+        Page(urls.path("years"), "years.html", _ctx(years=archive.years, gaps=_gaps(archive, config))),
         Page(urls.path("zones"), "zones.html", _ctx(zone_counts=tuple((z.zone, z.count) for z in archive.zones))),
         Page(
             urls.path("provinces"),
@@ -139,6 +140,15 @@ def plan(archive: Archive, config: SiteConfig) -> tuple[tuple[Page, ...], list[P
     for province in archive.provinces:
         pages.append(Page(urls.path("province", province.slug), "province.html", _ctx(province=province)))
     return tuple(pages), _collisions(pages)
+
+
+def _gaps(archive: Archive, config: SiteConfig) -> tuple[int, ...]:
+    """Years between the rubric's periods with no assessment at all (2020), newest first."""
+    if not archive.years or not config.rubric:
+        return ()
+    first = min(period.first_year for period in config.rubric)
+    last = max(results.year for results in archive.years)
+    return tuple(year for year in range(last, first - 1, -1) if period_for(config.rubric, year, "lainnya") is None)
 
 
 def _neighbour(release: Release) -> Neighbour:

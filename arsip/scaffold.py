@@ -75,7 +75,7 @@ def new_release(
         zone_line=f"zone: {zone}" if zone else "# zone: hijau",
     )
     slug = make_slug(title) or "rilis"
-    return Draft(f"content/{date.isoformat()}-{slug}.md", text, name, suggestion)
+    return Draft(f"content/{date.year}/{date.isoformat()}-{slug}.md", text, name, suggestion)
 
 
 def _quoted(value: str) -> str:

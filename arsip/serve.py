@@ -1,7 +1,9 @@
-"""The editors' live preview: build, serve output/, rebuild on every save, reload the browser.
+"""The editors' live preview: build, serve the preview, rebuild on every save, reload the browser.
 
 Input: the project folder, host and port. Output: an HTTP server (livereload + Tornado) on
-127.0.0.1 serving only output/; after each save in content/, templates/ or site_config.toml the
+127.0.0.1 serving only the preview folder (`.arsip-cache/preview/`, drafts included and links
+pointing at the preview's own address, so `output/` keeps the published site untouched); after each
+save in content/, templates/ or site_config.toml the
 site is rebuilt (config re-read) and every open page reloads. A failed build keeps the last good
 pages and shows an overlay listing the problems on every page, until a good build removes it.
 
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import html
 import signal
+import socket
 import sys
 import time
 from dataclasses import dataclass, field
@@ -29,8 +32,10 @@ from . import pipeline
 from .cache import BuildCache
 from .config import CONFIG_FILE
 from .problems import BuildFailed, Problem, summary
+from .strings import STRINGS
 
 POLL_MS = 200
+PREVIEW_DIR = ".arsip-cache/preview"
 
 
 @dataclass
@@ -44,6 +49,7 @@ class Preview:
     builds: int = 0
     cache: BuildCache = field(default_factory=BuildCache)
     release_urls: dict[str, str] = field(default_factory=dict)
+    language: str = "id"
     moved: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -53,7 +59,8 @@ class Preview:
     def rebuild(self) -> None:
         started = time.perf_counter()
         try:
-            config = pipeline.configure(self.root, drafts=True, base_url=f"http://{self.host}:{self.port}/")
+            config = pipeline.configure(self.root, drafts=True, base_url=f"http://{self.host}:{self.port}/", output_name=PREVIEW_DIR)
+            self.language = config.language
             result = pipeline.build(config, cache=self.cache)
             self.problems = ()
             self._follow_moves(dict(result.release_urls))
@@ -85,13 +92,13 @@ class Preview:
         if not self.failed:
             return b""
         items = "".join(f'<li><code style="white-space:pre-wrap">{html.escape(problem.format())}</code></li>' for problem in self.problems)
+        words = STRINGS[self.language]
         return (
             '<div id="arsip-overlay" role="alert" style="position:fixed;inset:auto 0 0 0;max-height:70vh;overflow:auto;'
             "z-index:2147483647;background:#fff7f7;color:#1b1f24;border-top:4px solid #a51d1d;padding:1rem 1.25rem;"
             'font:15px/1.5 system-ui,sans-serif;box-shadow:0 -4px 16px rgba(0,0,0,.25)">'
-            '<strong style="color:#a51d1d">Build gagal — halaman ini versi terakhir yang berhasil dibangun.</strong>'
-            f'<p style="margin:.25rem 0">{html.escape(summary(self.problems))}. Perbaiki berkas di bawah ini lalu simpan; '
-            "halaman akan dimuat ulang sendiri.</p>"
+            f'<strong style="color:#a51d1d">{html.escape(words["overlay_title"])}</strong>'
+            f'<p style="margin:.25rem 0">{html.escape(summary(self.problems))}. {html.escape(words["overlay_text"])}</p>'
             f'<ul style="margin:.5rem 0 0;padding-left:1.25rem">{items}</ul></div>'
         ).encode()
 
@@ -135,7 +142,9 @@ class PreviewFileHandler(StaticFileHandler):
             body = page.read_bytes()
             self.finish(body.replace(b"</body>", overlay + b"</body>", 1))
         else:
-            self.finish(f"<!doctype html><title>{status_code}</title><h1>{status_code}</h1>".encode() + overlay + b"\n")
+            # A whole document, so that livereload's script (added before </head>) reloads this page too.
+            head = f"<!doctype html><html><head><meta charset=utf-8><title>{status_code}</title></head><body><h1>{status_code}</h1>"
+            self.finish(head.encode() + overlay + b"</body></html>\n")
 
 
 class FastWatcher(Watcher):
@@ -159,12 +168,24 @@ class PreviewServer(Server):
         return [(r"/(.*)", PreviewFileHandler, {"path": self.root, "default_filename": "index.html", "preview": self.preview})]
 
 
+def _port_free(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
 def run(root: Path, *, host: str = "127.0.0.1", port: int = 8000, drafts: bool = True) -> int:
     root = root.resolve()
+    if not _port_free(host, port):
+        print(f"build.py serve: port {port} on {host} is in use; try another, e.g.  --port {port + 1}", file=sys.stderr)
+        return 2
+    output = root / PREVIEW_DIR
+    output.mkdir(parents=True, exist_ok=True)
     preview = Preview(root, host, port)
     preview.rebuild()
-    output = root / "output"
-    output.mkdir(exist_ok=True)
 
     def rebuild_and_reload() -> None:
         preview.rebuild()

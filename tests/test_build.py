@@ -203,3 +203,31 @@ def test_empty_content_builds_an_empty_archive(mini_site) -> None:
     root = mini_site({}, registry=False)
     assert run_build(root).returncode == 0
     assert (root / "output" / "index.html").is_file()
+
+
+def test_body_images_beside_the_release_are_found(mini_site) -> None:
+    root = mini_site({"content/2023/a.md": release(body="Foto: ![Penyerahan piagam](foto.png) dan [berkas](lampiran/surat.pdf).")})
+    shutil.copy2(Path(__file__).parent / "data" / "pixel.png", root / "content" / "2023" / "foto.png")
+    (root / "content" / "2023" / "lampiran").mkdir()
+    (root / "content" / "2023" / "lampiran" / "surat.pdf").write_bytes(b"%PDF-1.4\n")
+    assert run_build(root).returncode == 0
+    url = read_page(root, "/instansi/provinsi-banten/").select_one("ul.releases a")["href"]
+    body = read_page(root, url).select_one(".body")
+    assert body.img["src"] == "/media/2023/foto.png"
+    assert body.select_one("a[href$='.pdf']")["href"] == "/media/2023/lampiran/surat.pdf"
+    assert run_build(root, "check").returncode == 0
+
+
+def test_releases_disagreeing_on_zone_warn(mini_site) -> None:
+    root = mini_site(
+        {
+            "content/a.md": release("Jambi kuning", "2024-12-03", "Pemkot Jambi", "zone: kuning\n"),
+            "content/b.md": release("Jambi 93,68", "2024-12-04", "Pemerintah Kota Jambi", "score: 93,68\n"),
+        }
+    )
+    result = run_build(root)
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == [
+        "content/a.md:4: warning: Pemerintah Kota Jambi 2024: this release gives zone kuning, but content/b.md:4 gives hijau "
+        "(the archive shows hijau; correct the figure that is wrong)"
+    ]

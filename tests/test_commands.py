@@ -12,7 +12,7 @@ def test_new_writes_a_skeleton_that_builds_and_refuses_to_overwrite(tmp_path: Pa
     args = ("new", "Pemkot Jambi Raih Zona Hijau Lagi", "--institution", "pemkot  jambi", "--date", "2025-12-10", "--score", "94,10")
     first = run_build(root, *args)
     assert first.returncode == 0, first.stderr
-    assert first.stdout.strip() == "content/2025-12-10-pemkot-jambi-raih-zona-hijau-lagi.md"
+    assert first.stdout.strip() == "content/2025/2025-12-10-pemkot-jambi-raih-zona-hijau-lagi.md"
     text = (root / first.stdout.strip()).read_text(encoding="utf-8")
     assert 'institution: "Pemerintah Kota Jambi"' in text
     assert 'score: "94,10"' in text and "# zone: hijau" in text and "# awards:" in text
@@ -24,6 +24,16 @@ def test_new_writes_a_skeleton_that_builds_and_refuses_to_overwrite(tmp_path: Pa
     assert second.returncode == 1
     assert "already exists" in second.stderr
     assert (root / first.stdout.strip()).read_text(encoding="utf-8") == text
+
+
+def test_new_refuses_values_that_would_not_build(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "site")
+    result = run_build(root, "new", "Rilis", "--institution", "Pemkot Jambi", "--date", "2024-12-10", "--score", "abc", "--zone", "hijo")
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert "content/2024/2024-12-10-rilis.md:11: error: score 'abc' is not a number (write e.g.  score: 93,68  or  score: 93.68)" in lines
+    assert any("zone 'hijo' is not one of hijau, kuning, merah (did you mean 'hijau'?)" in line for line in lines)
+    assert not (root / "content" / "2024" / "2024-12-10-rilis.md").exists()
 
 
 def test_new_suggests_a_registered_name(tmp_path: Path) -> None:
@@ -118,7 +128,7 @@ def test_quiet_prints_only_problems(mini_site) -> None:
     result = run_build(root, "build", "--quiet")
     assert result.returncode == 0 and result.stdout == "" and result.stderr == ""
     loud = run_build(root)
-    assert loud.stdout.startswith("Built ") and " pages from 1 releases in " in loud.stdout
+    assert loud.stdout.startswith("Built ") and " pages from 1 release in " in loud.stdout
 
 
 def test_large_builds_show_a_progress_bar_on_a_terminal(mini_site) -> None:

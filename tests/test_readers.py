@@ -37,8 +37,8 @@ def test_year_page_shows_change_against_previous_year(sample_site: Path) -> None
     assert tanah_bumbu[6] == "▲ +21,23"
     tanah_laut = rows["Pemerintah Kabupaten Tanah Laut"]
     assert tanah_laut[6] == "▲ +2,98"
-    assert tanah_laut[7] == "▼ turun 3"  # first of the 2021 regencies, fourth in 2022
-    assert rows["Pemerintah Kabupaten Balangan"][5] == "baru"
+    assert tanah_laut[7] == "tetap"  # still ahead of Tanah Bumbu, the only other regency scored in both years
+    assert rows["Pemerintah Kabupaten Balangan"][5] == "—"
 
 
 def test_year_page_counts_zone_transitions(sample_site: Path) -> None:
@@ -122,7 +122,7 @@ def test_titles_and_descriptions_are_unique_and_pages_shareable(sample_site: Pat
 def test_badge_shows_latest_score_and_zone(sample_site: Path) -> None:
     svg = ET.parse(sample_site / "output" / "instansi" / "kota-jambi" / "badge.svg").getroot()
     text = " ".join(t.text or "" for t in svg.iter("{http://www.w3.org/2000/svg}text"))
-    assert "2024 · 93,68" in text and "Zona Hijau" in text
+    assert "2024 · 93,68 · Zona Hijau" in text
     assert svg.find("{http://www.w3.org/2000/svg}title").text == "Pemerintah Kota Jambi: 2024 · 93,68 · Zona Hijau"
     page = read_page(sample_site, "/instansi/kota-jambi/")
     assert page.select_one(".embed img")["src"] == "/instansi/kota-jambi/badge.svg"
@@ -137,9 +137,7 @@ def test_cite_blocks_are_plain_text_with_the_address(sample_site: Path) -> None:
     )
     release_url = institution.select_one("section[aria-labelledby='riwayat'] tbody a[href^='/rilis/']")["href"]
     text = read_page(sample_site, release_url).select_one("section.cite code").get_text()
-    assert text.startswith('Pemerintah Kota Jambi. "Pemkot Jambi Raih Nilai 93,68') and text.endswith(
-        f"3 Desember 2024. {SITE}{release_url}"
-    )
+    assert text.startswith('"Pemkot Jambi Raih Nilai 93,68') and text.endswith(f"3 Desember 2024. {SITE}{release_url}")
 
 
 def test_print_stylesheet_is_linked(sample_site: Path) -> None:
@@ -158,3 +156,38 @@ def test_search_index_covers_releases_and_institutions(sample_site: Path) -> Non
     assert header_form["action"] == "/cari/" and header_form.input["name"] == "q"
     search_page = read_page(sample_site, "/cari/")
     assert search_page.select_one("noscript a[href='/instansi/']")
+
+
+def test_position_movement_compares_only_bodies_scored_in_both_years(mini_site) -> None:
+    from sitetools import run_build
+
+    release = "---\ntitle: {title}\ndate: {date}\ninstitution: Pemkot Jambi\nyear: {year}\nscore: {a}\nawards:\n{awards}---\nIsi.\n"
+    award = "  - institution: {name}\n    score: {score}\n"
+    root = mini_site(
+        {
+            "content/a.md": release.format(
+                title="Hasil 2022",
+                date="2023-01-10",
+                year=2022,
+                a=90,
+                awards=award.format(name="Pemerintah Kota Sibolga", score=80) + award.format(name="Pemerintah Kota Banjarbaru", score=70),
+            ),
+            "content/b.md": release.format(
+                title="Hasil 2023",
+                date="2024-01-10",
+                year=2023,
+                a=85,
+                awards=award.format(name="Pemerintah Kota Sibolga", score=60)
+                + award.format(name="Pemerintah Kota Banjarbaru", score=95)
+                + award.format(name="Pemerintah Kota Banjarmasin", score=99),
+            ),
+        }
+    )
+    assert run_build(root).returncode == 0
+    table = read_page(root, "/penilaian/2023/").select_one("section[aria-labelledby='jenis-kota'] tbody")
+    rows = {cells(row)[1]: cells(row) for row in table.select("tr")}
+    assert rows["Pemerintah Kota Banjarbaru"][7] == "▲ naik 2"  # third of three in 2022, first of them in 2023
+    assert rows["Pemerintah Kota Jambi"][7] == "▼ turun 1"
+    assert rows["Pemerintah Kota Sibolga"][7] == "▼ turun 1"
+    assert rows["Pemerintah Kota Banjarmasin"][7] == "—"  # not in the archive for 2022: moves no one
+    assert rows["Pemerintah Kota Banjarbaru"][6] == "▲ +25"

@@ -248,3 +248,10 @@ def test_internal_links_all_resolve(sample_site: Path) -> None:
             assert path.startswith("/"), (page, target)
             file = output / path.lstrip("/")
             assert (file / "index.html").is_file() if path.endswith("/") else file.is_file(), (page, target)
+
+
+def test_institution_release_list_shows_that_institutions_own_result(sample_site: Path) -> None:
+    items = read_page(sample_site, "/instansi/kabupaten-sarolangun/").select("ul.releases li")
+    assert len(items) == 1
+    result = items[0].select_one(".meta").get_text(" ", strip=True)  # the title itself names Kota Jambi's 93,68
+    assert "90,53 Zona Hijau" in result and "93,68" not in result

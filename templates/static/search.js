@@ -11,7 +11,8 @@
   var filters = ["tahun", "zona", "jenis"].map(function (name) { return form.elements[name]; });
   var pagefind = null;
   var latest = 0;
-  var LIMIT = 200;
+  var LIMIT = 200;          // results whose details are loaded when no filter is chosen
+  var FILTERED_LIMIT = 2000; // with a filter, more are loaded, since the filter applies to each result's details
 
   form.hidden = false;
   var params = new URLSearchParams(window.location.search);
@@ -61,7 +62,8 @@
     status.textContent = words.searching;
     if (!pagefind) pagefind = await import(form.dataset.bundle);
     var search = await pagefind.search(query);
-    var data = await Promise.all(search.results.slice(0, LIMIT).map(function (result) { return result.data(); }));
+    var filtering = filters.some(function (select) { return select.value; });
+    var data = await Promise.all(search.results.slice(0, filtering ? FILTERED_LIMIT : LIMIT).map(function (result) { return result.data(); }));
     if (ticket === latest) show(data.filter(function (item) { return matches(item.meta || {}); }));
   }
 

@@ -57,3 +57,40 @@ def test_search_page_without_javascript_offers_links(browser, served_site: str) 
     expect(page.get_by_role("link", name="Instansi").last).to_be_visible()
     expect(page.locator("#pencarian")).to_be_hidden()
     context.close()
+
+
+def test_search_works_when_the_site_lives_under_a_sub_path(tmp_path: Path, desktop: Page) -> None:
+    import functools
+    import http.server
+    import threading
+
+    from sitetools import copy_project, run_build
+
+    root = copy_project(tmp_path / "site")
+    config = root / "site_config.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            'base_url = "https://arsip-kepatuhan.example.org/"', 'base_url = "https://example.org/arsip/"'
+        ),
+        encoding="utf-8",
+    )
+    assert run_build(root).returncode == 0
+    served = tmp_path / "www"
+    served.mkdir()
+    (served / "arsip").symlink_to(root / "output")
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(served))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/arsip/"
+        desktop.goto(base)
+        desktop.get_by_role("searchbox").first.fill(BODY_ONLY_WORD)
+        desktop.get_by_role("button", name="Cari").click()
+        result = desktop.locator("#hasil-pencarian li a").first
+        expect(result).to_be_visible(timeout=10_000)
+        assert result.get_attribute("href").startswith("/arsip" + RELEASE_FILE_SLUG_PREFIX)
+        result.click()
+        expect(desktop.locator("h1")).to_contain_text("Hulu Sungai Selatan")
+    finally:
+        server.shutdown()

@@ -32,9 +32,13 @@ class DevServer:
     process: subprocess.Popen[str]
 
     def release_url(self, institution: str = "kota-jambi") -> str:
-        data = json.loads((self.root / "output" / "data" / "awards.json").read_text(encoding="utf-8"))
+        data = json.loads((self.preview / "data" / "awards.json").read_text(encoding="utf-8"))
         entry = next(i for i in data["institutions"] if i["slug"] == institution)
         return self.url + entry["awards"][-1]["release_url"]
+
+    @property
+    def preview(self) -> Path:
+        return self.root / ".arsip-cache" / "preview"
 
     def edit(self, relative: str, old: str, new: str) -> None:
         path = self.root / relative
@@ -61,16 +65,20 @@ def wait_until_up(url: str, process: subprocess.Popen[str]) -> None:
     raise AssertionError(f"the dev server did not answer at {url}")
 
 
-@pytest.fixture
-def dev_server(tmp_path: Path) -> Iterator[DevServer]:
-    root = copy_project(tmp_path / "site")
-    port = free_port()
-    process = subprocess.Popen(
+def start_server(root: Path, port: int) -> subprocess.Popen[str]:
+    return subprocess.Popen(
         [sys.executable, str(REPO / "build.py"), "--root", str(root), "serve", "--port", str(port)],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
+
+
+@pytest.fixture
+def dev_server(tmp_path: Path) -> Iterator[DevServer]:
+    root = copy_project(tmp_path / "site")
+    port = free_port()
+    process = start_server(root, port)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(url + "/", process)
@@ -128,17 +136,17 @@ def test_bad_front_matter_shows_overlay_then_fix_brings_page_back(dev_server: De
     assert dev_server.process.poll() is None
 
 
-def output_times(root: Path) -> dict[str, int]:
-    return {p.relative_to(root / "output").as_posix(): p.stat().st_mtime_ns for p in (root / "output").rglob("*") if p.is_file()}
+def output_times(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
 
 
 def test_body_edit_rewrites_only_that_page(dev_server: DevServer, page: Page) -> None:
     url = dev_server.release_url()
     open_live(page, url)
-    before = output_times(dev_server.root)
+    before = output_times(dev_server.preview)
     dev_server.edit(RELEASE_FILE, "Sri Purwaningsih menyatakan", "Sri Purwaningsih (Pj Wali Kota) menyatakan")
     expect(page.locator(".body")).to_contain_text("(Pj Wali Kota)", timeout=2000)
-    after = output_times(dev_server.root)
+    after = output_times(dev_server.preview)
     changed = sorted(name for name, stamp in after.items() if before.get(name) != stamp and not name.startswith("pagefind/"))
     assert changed == [url.removeprefix(dev_server.url + "/") + "index.html"]
 
@@ -181,3 +189,43 @@ def test_ctrl_c_exits_cleanly(dev_server: DevServer) -> None:
     assert dev_server.process.wait(timeout=10) == 0
     output = dev_server.process.stdout.read() if dev_server.process.stdout else ""
     assert "Traceback" not in output
+
+
+def test_preview_leaves_the_published_output_alone(dev_server: DevServer) -> None:
+    assert not (dev_server.root / "output").exists()
+    assert (dev_server.preview / "index.html").is_file()
+
+
+def test_busy_port_is_a_clear_message(dev_server: DevServer) -> None:
+    port = int(dev_server.url.rsplit(":", 1)[1])
+    second = start_server(dev_server.root, port)
+    output, _ = second.communicate(timeout=30)
+    assert second.returncode == 2
+    assert f"port {port} on 127.0.0.1 is in use; try another, e.g.  --port {port + 1}" in output
+    assert "Traceback" not in output
+
+
+def test_server_started_on_a_broken_site_recovers_after_the_fix(tmp_path: Path, page: Page) -> None:
+    root = copy_project(tmp_path / "site")
+    release = root / RELEASE_FILE
+    release.write_text(release.read_text(encoding="utf-8").replace("zone: hijau", "zone: hijo", 1), encoding="utf-8")
+    port = free_port()
+    process = start_server(root, port)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(url, timeout=1)
+            except urllib.error.HTTPError:
+                break  # up, answering 404 with the overlay
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.1)
+        open_live(page, url)
+        expect(page.locator("#arsip-overlay")).to_contain_text("zone 'hijo'")
+        release.write_text(release.read_text(encoding="utf-8").replace("zone: hijo", "zone: hijau", 1), encoding="utf-8")
+        expect(page.locator("#arsip-overlay")).to_have_count(0, timeout=3000)
+        expect(page.locator("h1")).to_have_text("Arsip Kepatuhan Pelayanan Publik")
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=10)

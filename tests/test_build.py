@@ -78,7 +78,7 @@ def test_english_switches_interface_and_dates(tmp_path: Path) -> None:
     assert run_build(root).returncode == 0
     home = read_page(root, "/")
     assert home.html["lang"] == "en"
-    assert home.select_one("#tahun-terakhir").get_text(strip=True) == "2024 assessment results"
+    assert home.select_one("#tahun-terakhir").get_text(strip=True) == "2024 assessment results in this archive"
     institution = read_page(root, "/instansi/kota-jambi/")
     release_url = institution.select_one("table a[href^='/rilis/']")["href"]
     text = read_page(root, release_url).get_text(" ", strip=True)

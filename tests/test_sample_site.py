@@ -171,7 +171,7 @@ def test_institution_page_has_history_table_and_chart(sample_site: Path) -> None
 
 def test_home_shows_latest_zone_counts_and_newest_releases(sample_site: Path) -> None:
     soup = read_page(sample_site, "/")
-    assert soup.select_one("#tahun-terakhir").get_text(strip=True) == "Hasil penilaian 2024"
+    assert soup.select_one("#tahun-terakhir").get_text(strip=True) == "Hasil penilaian 2024 dalam arsip ini"
     releases = soup.select("ul.releases li")
     assert len(releases) == 8
     assert "12 Februari 2026" in releases[0].get_text(" ", strip=True)

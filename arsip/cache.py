@@ -2,8 +2,9 @@
 
 Input: the values a page is rendered from, and Markdown texts. Output: fingerprints of those values
 (a digest over their content, so equal inputs give equal fingerprints across runs), and the
-`BuildCache` that maps fingerprints to converted Markdown and rendered pages. The dev server keeps
-one cache in memory between rebuilds.
+`BuildCache` that maps fingerprints to converted Markdown, rendered pages and the search bundle.
+The dev server keeps one cache in memory between rebuilds; `build` saves the Markdown and search
+parts in `.arsip-cache/` (checksummed and versioned: a damaged or foreign file is ignored, never trusted).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import pickle
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -24,7 +26,7 @@ class BuildCache:
 
     markdown: dict[str, str] = field(default_factory=dict)
     pages: dict[str, tuple[bytes, bytes]] = field(default_factory=dict)
-    search: tuple[bytes, tuple[Any, ...]] | None = None
+    search: tuple[tuple[tuple[str, bytes], ...], tuple[Any, ...]] | None = None
 
 
 class Fingerprinter:
@@ -78,3 +80,51 @@ class Fingerprinter:
 
 def text_digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+CACHE_FILE = "build-cache.bin"
+MAGIC = b"ARSIP-CACHE\n"
+
+
+def _format_version() -> bytes:
+    """Anything that changes how cached values are made invalidates the cache."""
+    import sys
+
+    import markdown
+    import nh3
+
+    from . import __version__
+
+    return f"1|arsip {__version__}|python {sys.version_info[:3]}|markdown {markdown.__version__}|nh3 {nh3.__version__}\n".encode()
+
+
+def load_cache(folder: Path) -> tuple[BuildCache, str | None]:
+    """The cache saved by the last build, or an empty one with the reason it was not used."""
+    path = folder / CACHE_FILE
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return BuildCache(), None
+    except OSError as exc:
+        return BuildCache(), f"cannot read {path.name}: {exc.strerror or exc}"
+    version = _format_version()
+    header = MAGIC + version
+    if not data.startswith(header) or len(data) < len(header) + 32:
+        return BuildCache(), "the cache was written by another version; rebuilding it"
+    digest, payload = data[len(header) : len(header) + 32], data[len(header) + 32 :]
+    if hashlib.sha256(payload).digest() != digest:
+        return BuildCache(), "the cache is damaged; rebuilding it"
+    try:
+        markdown_cache, search = pickle.loads(payload)  # a checksummed file this program wrote
+    except Exception:  # a damaged file that still matched its checksum is ignored the same way
+        return BuildCache(), "the cache is damaged; rebuilding it"
+    return BuildCache(markdown=markdown_cache, search=search), None
+
+
+def save_cache(cache: BuildCache, folder: Path) -> None:
+    """Keep converted Markdown and the search bundle for the next build (rendered pages stay in memory only)."""
+    payload = pickle.dumps((cache.markdown, cache.search), protocol=pickle.HIGHEST_PROTOCOL)
+    folder.mkdir(parents=True, exist_ok=True)
+    temporary = folder / (CACHE_FILE + ".tmp")
+    temporary.write_bytes(MAGIC + _format_version() + hashlib.sha256(payload).digest() + payload)
+    temporary.replace(folder / CACHE_FILE)

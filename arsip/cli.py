@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from . import pipeline
+from .cache import load_cache, save_cache
 from .problems import BuildFailed, Problem, summary
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -50,11 +51,17 @@ def _build(args: argparse.Namespace, *, write_output: bool) -> int:
     started = time.perf_counter()
     config = pipeline.configure(args.root, drafts=getattr(args, "drafts", False))
     if write_output:
+        if args.clean:
+            shutil.rmtree(config.cache_dir, ignore_errors=True)
+        cache, note = load_cache(config.cache_dir)
+        if note:
+            print(f"arsip: {note}", file=sys.stderr)
         bar = _ProgressBar(enabled=not args.quiet and sys.stderr.isatty())
         try:
-            result = pipeline.build(config, strict=args.strict, progress=bar.update)
+            result = pipeline.build(config, strict=args.strict, progress=bar.update, cache=cache)
         finally:
             bar.close()
+        save_cache(cache, config.cache_dir)
     else:
         result = pipeline.check(config, strict=args.strict)
     _report(result.problems, quiet=True)
@@ -187,3 +194,4 @@ def _build_options(parser: argparse.ArgumentParser, *, default: object) -> None:
     parser.add_argument("--strict", action="store_true", default=default, help="treat warnings as errors")
     parser.add_argument("--quiet", action="store_true", default=default, help="print only problems")
     parser.add_argument("--drafts", action="store_true", default=default, help="include releases marked draft: true")
+    parser.add_argument("--clean", action="store_true", default=default, help="forget the build cache (.arsip-cache/) first")

@@ -21,7 +21,7 @@ from .load import Asset
 from .model import Archive, Award
 from .render import Formatter, Output
 from .routes import Page, Urls
-from .search import IndexedPage, build_index
+from .search import IndexedPage, Indexer
 from .strings import STRINGS
 from .validate import Release
 
@@ -196,24 +196,53 @@ def _entry_summary(release: Release, config: SiteConfig) -> str:
     return " · ".join(parts)
 
 
-def search_index(pages: list[Output], config: SiteConfig, cache: BuildCache) -> list[Output]:
+class SearchIndex:
     """Pagefind's search bundle (`/pagefind/…`) for release and institution pages, built in memory.
 
-    Pagefind runs only when an indexed page changed since the cache's last index; otherwise the
-    previous bundle is reused byte for byte.
+    Pages are fed as they are rendered, so Pagefind indexes on the other core meanwhile. Pagefind is
+    started only once a page differs from the cache's last index; otherwise its bundle is reused.
     """
-    indexed = sorted((out for out in pages if b"data-pagefind-body" in out.data), key=lambda out: out.path)
-    hasher = hashlib.blake2b(digest_size=16)
-    hasher.update(config.language.encode())
-    for out in indexed:
-        hasher.update(out.path.encode() + b"\0" + hashlib.blake2b(out.data, digest_size=16).digest())
-    key = hasher.digest()
-    if cache.search and cache.search[0] == key:
-        return list(cache.search[1])
-    pages_to_index = (IndexedPage(_page_url(out.path), out.data.decode("utf-8")) for out in indexed)
-    files = [Output(f"pagefind/{path}", data) for path, data in build_index(pages_to_index, config.language)]
-    cache.search = (key, tuple(files))
-    return files
+
+    def __init__(self, config: SiteConfig, cache: BuildCache) -> None:
+        self.language = config.language
+        self.cache = cache
+        self.previous: tuple[tuple[str, bytes], ...] = cache.search[0] if cache.search else ()
+        self.seen: list[tuple[Output, tuple[str, bytes]]] = []
+        self.indexer: Indexer | None = None
+
+    def page(self, out: Output) -> None:
+        if b"data-pagefind-body" not in out.data:
+            return
+        entry = (out.path, hashlib.blake2b(out.data, digest_size=16).digest())
+        self.seen.append((out, entry))
+        if self.indexer is not None:
+            self._feed(out)
+        elif len(self.seen) > len(self.previous) or self.previous[len(self.seen) - 1] != entry:
+            self._start()
+
+    def finish(self) -> list[Output]:
+        entries = tuple(entry for _, entry in self.seen)
+        if self.indexer is None and self.cache.search and entries == self.previous:
+            return list(self.cache.search[1])
+        if self.indexer is None:
+            self._start()
+        assert self.indexer is not None
+        files = [Output(f"pagefind/{path}", data) for path, data in self.indexer.finish()]
+        self.cache.search = (entries, tuple(files))
+        return files
+
+    def close(self) -> None:
+        if self.indexer is not None:
+            self.indexer.close()
+
+    def _start(self) -> None:
+        self.indexer = Indexer(self.language)
+        for out, _ in self.seen:
+            self._feed(out)
+
+    def _feed(self, out: Output) -> None:
+        assert self.indexer is not None
+        self.indexer.add(IndexedPage(_page_url(out.path), out.data.decode("utf-8")))
 
 
 def _page_url(path: str) -> str:

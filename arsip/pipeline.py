@@ -66,15 +66,24 @@ def _produce(config: SiteConfig, cache: BuildCache, progress: Progress | None = 
     problems += checks.duplicate_institutions(published)
     pages, found = routes.plan(archive, config)
     problems += found
-    rendered = render.render_all(pages, config, cache, progress)
-    problems += rendered.problems
-    outputs = rendered.outputs + extras.build_all(archive, pages, content.assets, config)
-    if not any(problem.is_error for problem in problems):
-        try:
-            outputs += extras.search_index(rendered.outputs, config, cache)
-        except SearchIndexError as failure:
-            problems.append(error("output/pagefind", None, f"the search index could not be built: {failure}"))
+    search = None if _has_errors(problems) else extras.SearchIndex(config, cache)  # Pagefind indexes while pages render
+    try:
+        rendered = render.render_all(pages, config, cache, progress, on_page=search.page if search else None)
+        problems += rendered.problems
+        outputs = rendered.outputs + extras.build_all(archive, pages, content.assets, config)
+        if search and not _has_errors(problems):
+            outputs += search.finish()
+    except SearchIndexError as failure:
+        problems.append(error("output/pagefind", None, f"the search index could not be built: {failure}"))
+        return _Site(published, pages, [], problems, 0)
+    finally:
+        if search:
+            search.close()
     return _Site(published, pages, outputs, problems, rendered.rendered)
+
+
+def _has_errors(problems: list[Problem]) -> bool:
+    return any(problem.is_error for problem in problems)
 
 
 def _final(problems: list[Problem], strict: bool) -> tuple[Problem, ...]:

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import multiprocessing
+import os
 import re
 import traceback
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path, PurePosixPath
@@ -146,11 +149,34 @@ class Markdown:
 
     def __call__(self, text: str, source: str = "content/") -> Markup:
         """`source`: the Markdown file's path, so that `![x](foto.jpg)` beside it finds the copied image."""
-        folder = PurePosixPath(source).parent.as_posix().removeprefix("content").strip("/")
-        key = f"{'raw' if self.allow_raw_html else 'clean'}:{self.table_label}:{self.media_base}:{folder}:{text_digest(text)}"
+        key, folder = self.key(text, source)
         if key not in self.cache:
             self.cache[key] = self._convert(text, folder)
         return Markup(self.cache[key])
+
+    def key(self, text: str, source: str) -> tuple[str, str]:
+        folder = PurePosixPath(source).parent.as_posix().removeprefix("content").strip("/")
+        return f"{'raw' if self.allow_raw_html else 'clean'}:{self.table_label}:{self.media_base}:{folder}:{text_digest(text)}", folder
+
+    def convert_many(self, bodies: list[tuple[str, str]]) -> None:
+        """Convert every (text, source) not yet in the cache; in a process per core when there are many."""
+        missing = {}
+        for text, source in bodies:
+            key, folder = self.key(text, source)
+            if key not in self.cache:
+                missing[key] = (text, folder)
+        if len(missing) < PARALLEL_FROM:
+            for key, (text, folder) in missing.items():
+                self.cache[key] = self._convert(text, folder)
+            return
+        settings = (self.allow_raw_html, self.table_label, self.media_base)
+        items = list(missing.items())
+        workers = os.cpu_count() or 1
+        size = max(1, len(items) // (workers * 4))
+        chunks = [(settings, items[start : start + size]) for start in range(0, len(items), size)]
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            for converted in pool.map(_convert_chunk, chunks):
+                self.cache.update(converted)
 
     def _convert(self, text: str, folder: str) -> str:
         html = self.converter.reset().convert(text)
@@ -183,6 +209,16 @@ class Markdown:
             url_schemes={"http", "https", "mailto"},
             link_rel="noopener noreferrer",
         )
+
+
+PARALLEL_FROM = 300  # below this many new bodies, starting worker processes costs more than it saves
+
+
+def _convert_chunk(task: tuple[tuple[bool, str, str], list[tuple[str, tuple[str, str]]]]) -> list[tuple[str, str]]:
+    """In a worker process: convert a share of the bodies with a converter of its own."""
+    (allow_raw_html, table_label, media_base), items = task
+    converter = Markdown(allow_raw_html, {}, table_label, media_base)
+    return [(key, converter._convert(text, folder)) for key, (text, folder) in items]
 
 
 def environment(config: SiteConfig, cache: BuildCache) -> jinja2.Environment:
@@ -226,10 +262,16 @@ class RenderReport:
 
 
 def render_all(
-    pages: tuple[Page, ...], config: SiteConfig, cache: BuildCache, progress: Callable[[int, int], None] | None = None
+    pages: tuple[Page, ...],
+    config: SiteConfig,
+    cache: BuildCache,
+    progress: Callable[[int, int], None] | None = None,
+    on_page: Callable[[Output], None] | None = None,
 ) -> RenderReport:
     """Render every page whose inputs (values shown, templates, configuration) changed since the cache was filled."""
     env = environment(config, cache)
+    bodies = [(page.context["body"], page.context["release"].path) for page in pages if "body" in page.context]
+    env.filters["markdown"].convert_many(bodies)
     fingerprint = Fingerprinter()
     shared = _templates_digest(config.templates_dir) + fingerprint(config)
     outputs: list[Output] = []
@@ -256,6 +298,8 @@ def render_all(
             rendered += 1
         fresh[page.url] = (key, html)
         outputs.append(Output(output_file(page.url), html))
+        if on_page and not problems:
+            on_page(outputs[-1])  # e.g. the search index, which works on the other core meanwhile
     if not problems:
         cache.pages = fresh
     return RenderReport(outputs, problems, rendered)

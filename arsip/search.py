@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import json
+import queue
 import subprocess
 import threading
 from collections.abc import Iterable, Iterator
@@ -34,33 +35,92 @@ class IndexedPage:
 
 def build_index(pages: Iterable[IndexedPage], language: str) -> list[tuple[str, bytes]]:
     """(path inside the bundle, bytes) for every file of the Pagefind bundle."""
-    executable = get_executable()
-    if executable is None:
-        raise SearchIndexError("the pagefind binary is missing; run `make build` to install it")
-    with subprocess.Popen(
-        [str(executable), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
-    ) as process:
-        assert process.stdin and process.stdout
-        answers = _answers(process.stdout)
-        _send(process.stdin, 1, {"type": "NewIndex", "config": {"force_language": language}})
-        index_id = _expect(next(answers), 1, "NewIndex")["index_id"]
-        pages = list(pages)
-        writer = threading.Thread(target=_send_pages, args=(process.stdin, index_id, pages), daemon=True)
-        writer.start()
-        for number in range(len(pages)):
-            _expect(next(answers), 2 + number, "IndexedFile")
-        writer.join()
-        last = 2 + len(pages)
-        _send(process.stdin, last, {"type": "GetFiles", "index_id": index_id})
-        files = _expect(next(answers), last, "GetFiles")["files"]
-        process.stdin.close()
-    return sorted((file["path"], base64.b64decode(file["content"])) for file in files)
+    indexer = Indexer(language)
+    try:
+        for page in pages:
+            indexer.add(page)
+        return indexer.finish()
+    finally:
+        indexer.close()
 
 
-def _send_pages(stream: Any, index_id: int, pages: list[IndexedPage]) -> None:
-    for number, page in enumerate(pages):
-        _send(stream, 2 + number, {"type": "AddFile", "index_id": index_id, "url": page.url, "file_contents": page.html}, flush=False)
-    stream.flush()
+class Indexer:
+    """A running Pagefind that indexes pages while the caller goes on (rendering the next ones).
+
+    A writer thread streams each added page to Pagefind; a reader thread takes its acknowledgements,
+    so neither pipe fills up; `finish` waits for both and returns the bundle.
+    """
+
+    def __init__(self, language: str) -> None:
+        executable = get_executable()
+        if executable is None:
+            raise SearchIndexError("the pagefind binary is missing; run `make build` to install it")
+        self.process = subprocess.Popen(
+            [str(executable), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+        )
+        assert self.process.stdin and self.process.stdout
+        self.stdin = self.process.stdin
+        self.answers = _answers(self.process.stdout)
+        _send(self.stdin, 1, {"type": "NewIndex", "config": {"force_language": language}})
+        self.index_id = _expect(next(self.answers), 1, "NewIndex")["index_id"]
+        self.queue: queue.SimpleQueue[IndexedPage | None] = queue.SimpleQueue()
+        self.sent = 0
+        self.failure: BaseException | None = None
+        self.writer = threading.Thread(target=self._write, daemon=True)
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.acknowledged = 0
+        self.total: int | None = None
+        self.done = threading.Event()
+        self.writer.start()
+        self.reader.start()
+
+    def add(self, page: IndexedPage) -> None:
+        self.queue.put(page)
+
+    def finish(self) -> list[tuple[str, bytes]]:
+        self.queue.put(None)
+        self.writer.join()
+        self.done.wait()
+        self.reader.join()
+        if self.failure:
+            raise SearchIndexError(str(self.failure)) from self.failure
+        last = 2 + self.sent
+        _send(self.stdin, last, {"type": "GetFiles", "index_id": self.index_id})
+        files = _expect(next(self.answers), last, "GetFiles")["files"]
+        self.stdin.close()
+        self.process.wait()
+        return sorted((file["path"], base64.b64decode(file["content"])) for file in files)
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
+    def _write(self) -> None:
+        try:
+            while (page := self.queue.get()) is not None:
+                payload = {"type": "AddFile", "index_id": self.index_id, "url": page.url, "file_contents": page.html}
+                _send(self.stdin, 2 + self.sent, payload, flush=False)
+                self.sent += 1
+            self.stdin.flush()
+        except BaseException as failure:  # reported by finish()
+            self.failure = failure
+        finally:
+            self.total = self.sent
+
+    def _read(self) -> None:
+        try:
+            while self.total is None or self.acknowledged < self.total:
+                if self.total is None and self.acknowledged >= self.sent:
+                    # Nothing in flight: wait a moment for the writer instead of blocking on the pipe.
+                    self.done.wait(0.005)
+                    continue
+                _expect(next(self.answers), 2 + self.acknowledged, "IndexedFile")
+                self.acknowledged += 1
+        except BaseException as failure:
+            self.failure = failure
+        finally:
+            self.done.set()
 
 
 def _send(stream: Any, message_id: int, payload: dict[str, Any], *, flush: bool = True) -> None:
@@ -70,17 +130,22 @@ def _send(stream: Any, message_id: int, payload: dict[str, Any], *, flush: bool 
 
 
 def _answers(stream: Any) -> Iterator[dict[str, Any]]:
-    buffer = b""
+    """Decoded messages as they arrive; the last one (all index files) can be hundreds of megabytes."""
+    pending = bytearray()
     while True:
-        chunk = stream.read1(1 << 20)
+        chunk = stream.read1(1 << 22)
         if not chunk:
             raise SearchIndexError("pagefind stopped unexpectedly")
-        buffer += chunk
-        *messages, buffer = buffer.split(b",")
-        for message in messages:
+        start = len(pending)
+        pending += chunk
+        end = pending.find(b",", start)
+        while end != -1:
+            message = bytes(pending[:end])
+            del pending[: end + 1]
             decoded = json.loads(base64.b64decode(message))
             if decoded is not None:
                 yield decoded
+            end = pending.find(b",")
 
 
 def _expect(answer: dict[str, Any], message_id: int, kind: str) -> dict[str, Any]:

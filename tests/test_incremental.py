@@ -86,3 +86,63 @@ def test_sequence_of_changes_matches_clean_builds(site: Path, tmp_path: Path) ->
         step()
         build(site, cache)
         assert tree_bytes(site / "output") == clean_build_of(site, tmp_path)
+
+
+def test_cli_rebuilds_with_the_saved_cache_match_clean_builds(site: Path, tmp_path: Path) -> None:
+    from sitetools import run_build
+
+    assert run_build(site).returncode == 0
+    assert (site / ".arsip-cache" / "build-cache.bin").is_file()
+    steps = [
+        lambda: edit(site, RELEASE, "Sri Purwaningsih menyatakan", "Sri Purwaningsih pun menyatakan"),
+        lambda: edit(site, RELEASE, 'institution: "Pemkot Jambi"', 'institution: "Pemprov Banten"\nyear: 2023'),
+        lambda: (site / "content" / "2024" / "2024-12-11-kantah-tala-2024.md").unlink(),
+        lambda: edit(site, "templates/base.html", "<footer", "<footer data-edited"),
+        lambda: edit(site, "content/institutions.toml", 'name = "Pemerintah Kota Jambi"', 'name = "Pemerintah Kota Jambi (Tanah Pilih)"'),
+    ]
+    for step in steps:
+        step()
+        result = run_build(site)
+        assert result.returncode == 0, result.stderr
+        assert tree_bytes(site / "output") == clean_build_of(site, tmp_path)
+
+
+def damage(path: Path, offset_from_end: int = 10) -> None:
+    data = bytearray(path.read_bytes())
+    data[-offset_from_end] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+def test_damaged_cache_is_detected_and_rebuilt(site: Path, tmp_path: Path) -> None:
+    from sitetools import run_build
+
+    assert run_build(site).returncode == 0
+    cache = site / ".arsip-cache" / "build-cache.bin"
+    damage(cache)
+    edit(site, RELEASE, "Sri Purwaningsih menyatakan", "Sri Purwaningsih pun menyatakan")
+    result = run_build(site)
+    assert result.returncode == 0
+    assert "arsip: the cache is damaged; rebuilding it" in result.stderr.splitlines()
+    assert tree_bytes(site / "output") == clean_build_of(site, tmp_path)
+    assert run_build(site).stderr == ""  # the rebuilt cache is trusted again
+
+
+def test_cache_of_another_version_is_ignored(site: Path) -> None:
+    from sitetools import run_build
+
+    assert run_build(site).returncode == 0
+    cache = site / ".arsip-cache" / "build-cache.bin"
+    data = cache.read_bytes()
+    cache.write_bytes(data.replace(b"|arsip ", b"|arsip 0.0.0-old ", 1))
+    result = run_build(site)
+    assert "arsip: the cache was written by another version; rebuilding it" in result.stderr.splitlines()
+
+
+def test_clean_forgets_the_cache(site: Path) -> None:
+    from sitetools import run_build
+
+    assert run_build(site).returncode == 0
+    damage(site / ".arsip-cache" / "build-cache.bin")
+    result = run_build(site, "build", "--clean")
+    assert result.returncode == 0 and "damaged" not in result.stderr
+    assert (site / ".arsip-cache" / "build-cache.bin").is_file()

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import pipeline
+from . import pipeline, stamp
 from .cache import load_cache, save_cache
 from .problems import BuildFailed, Problem, summary
 
@@ -53,6 +53,12 @@ def _build(args: argparse.Namespace, *, write_output: bool) -> int:
     if write_output:
         if args.clean:
             shutil.rmtree(config.cache_dir, ignore_errors=True)
+        options = f"drafts={config.drafts}|strict={args.strict}"
+        inputs = stamp.input_digest(config, options)
+        last = stamp.load_stamp(config)
+        if last and last.inputs == inputs and last.outputs == stamp.output_digest(config):
+            return _unchanged(last, args, started)
+        stamp.forget(config)  # from here on the output may change; only a good build writes a new stamp
         cache, note = load_cache(config.cache_dir)
         if note:
             print(f"arsip: {note}", file=sys.stderr)
@@ -62,6 +68,8 @@ def _build(args: argparse.Namespace, *, write_output: bool) -> int:
         finally:
             bar.close()
         save_cache(cache, config.cache_dir)
+        report = tuple(problem.format() for problem in result.problems)
+        stamp.save_stamp(config, stamp.Stamp(inputs, stamp.output_digest(config), report, result.pages, result.releases))
     else:
         result = pipeline.check(config, strict=args.strict)
     _report(result.problems, quiet=True)
@@ -113,6 +121,19 @@ def _new(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     print(draft.relative_path)
+    return EXIT_OK
+
+
+def _unchanged(last: stamp.Stamp, args: argparse.Namespace, started: float) -> int:
+    """Nothing changed since the last good build: repeat its warnings and say so."""
+    for line in last.report:
+        print(line, file=sys.stderr)
+    if not args.quiet:
+        seconds = time.perf_counter() - started
+        warnings = f"; {_count(len(last.report), 'warning')}" if last.report else ""
+        print(
+            f"Nothing changed: {_count(last.pages, 'page')} from {_count(last.releases, 'release')} up to date ({seconds:.1f} s){warnings}"
+        )
     return EXIT_OK
 
 

@@ -54,7 +54,7 @@ class _Site:
     rendered: int
 
 
-def _produce(config: SiteConfig, cache: BuildCache, progress: Progress | None = None) -> _Site:
+def _produce(config: SiteConfig, cache: BuildCache, progress: Progress | None = None, *, with_search: bool = True) -> _Site:
     content, problems = load.load_content(config)
     directory, found = registry.build_directory(content.registry)
     problems += found
@@ -66,13 +66,15 @@ def _produce(config: SiteConfig, cache: BuildCache, progress: Progress | None = 
     problems += checks.duplicate_institutions(published)
     pages, found = routes.plan(archive, config)
     problems += found
-    search = None if _has_errors(problems) else extras.SearchIndex(config, cache)  # Pagefind indexes while pages render
+    search = None if _has_errors(problems) or not with_search else extras.SearchIndex(config, cache)  # indexes while pages render
     try:
         rendered = render.render_all(pages, config, cache, progress, on_page=search.page if search else None)
         problems += rendered.problems
         outputs = rendered.outputs + extras.build_all(archive, pages, content.assets, config)
         if search and not _has_errors(problems):
             outputs += search.finish()
+        elif not with_search and cache.search:
+            outputs += cache.search[1]  # the dev server refreshes the search index right after
     except SearchIndexError as failure:
         problems.append(error("output/pagefind", None, f"the search index could not be built: {failure}"))
         return _Site(published, pages, [], problems, 0)
@@ -93,12 +95,19 @@ def _final(problems: list[Problem], strict: bool) -> tuple[Problem, ...]:
     return final
 
 
-def build(config: SiteConfig, *, strict: bool = False, cache: BuildCache | None = None, progress: Progress | None = None) -> BuildResult:
+def build(
+    config: SiteConfig,
+    *,
+    strict: bool = False,
+    cache: BuildCache | None = None,
+    progress: Progress | None = None,
+    search: bool = True,
+) -> BuildResult:
     """Read, check, render, then write output/; raises BuildFailed before writing anything.
 
     With a cache from an earlier build (the dev server keeps one), only pages whose inputs changed are rendered again.
     """
-    site = _produce(config, cache or BuildCache(), progress)
+    site = _produce(config, cache or BuildCache(), progress, with_search=search)
     final = _final(site.problems, strict)
     report = write.sync(site.outputs, config.output_dir)
     urls = routes.Urls.of(config)

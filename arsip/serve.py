@@ -19,6 +19,7 @@ import signal
 import socket
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,12 +57,13 @@ class Preview:
     def failed(self) -> bool:
         return any(problem.is_error for problem in self.problems)
 
-    def rebuild(self) -> None:
+    def rebuild(self, *, search: bool = True) -> bool:
+        """One build of the preview; True when it succeeded. Without `search` the last search bundle is kept."""
         started = time.perf_counter()
         try:
             config = pipeline.configure(self.root, drafts=True, base_url=f"http://{self.host}:{self.port}/", output_name=PREVIEW_DIR)
             self.language = config.language
-            result = pipeline.build(config, cache=self.cache)
+            result = pipeline.build(config, cache=self.cache, search=search)
             self.problems = ()
             self._follow_moves(dict(result.release_urls))
             written = len(result.report.written) + len(result.report.removed) if result.report else 0
@@ -69,13 +71,16 @@ class Preview:
             message = f"Rebuilt in {seconds:.2f} s: rendered {result.rendered:,} of {result.pages:,} pages, {written} files changed"
             for problem in result.problems:
                 print(problem.format(), file=sys.stderr, flush=True)
-            print(message, flush=True)
+            print(message if search else message + " (search index follows)", flush=True)
+            return True
         except BuildFailed as failed:
             self.problems = failed.problems
             for problem in failed.problems:
                 print(problem.format(), file=sys.stderr, flush=True)
             print(f"Build failed: {summary(failed.problems)}; the last good pages stay, with the problems shown on top", flush=True)
-        self.builds += 1
+            return False
+        finally:
+            self.builds += 1
 
     def _follow_moves(self, current: dict[str, str]) -> None:
         """Remember where a release went when its URL changed (e.g. its title, and so its slug, was edited)."""
@@ -187,9 +192,18 @@ def run(root: Path, *, host: str = "127.0.0.1", port: int = 8000, drafts: bool =
     preview = Preview(root, host, port)
     preview.rebuild()
 
+    loop = ioloop.IOLoop.current()
+    builder = ThreadPoolExecutor(max_workers=1)  # builds run one after another, off the server's thread
+
+    def cycle() -> None:
+        # Pages first and the reload at once; then the search index (Pagefind takes seconds on a big site).
+        built = preview.rebuild(search=False)
+        loop.add_callback(LiveReloadHandler.reload_waiters)
+        if built:
+            preview.rebuild(search=True)
+
     def rebuild_and_reload() -> None:
-        preview.rebuild()
-        LiveReloadHandler.reload_waiters()
+        builder.submit(cycle)
 
     server = PreviewServer(preview)
     for watched in (root / "content", root / "templates", root / CONFIG_FILE):

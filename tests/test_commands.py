@@ -127,7 +127,7 @@ def test_quiet_prints_only_problems(mini_site) -> None:
     root = mini_site({"content/a.md": BROKEN.replace("hijo", "hijau")})
     result = run_build(root, "build", "--quiet")
     assert result.returncode == 0 and result.stdout == "" and result.stderr == ""
-    loud = run_build(root)
+    loud = run_build(root, "build", "--clean")
     assert loud.stdout.startswith("Built ") and " pages from 1 release in " in loud.stdout
 
 

@@ -134,6 +134,7 @@ def test_cache_of_another_version_is_ignored(site: Path) -> None:
     cache = site / ".arsip-cache" / "build-cache.bin"
     data = cache.read_bytes()
     cache.write_bytes(data.replace(b"|arsip ", b"|arsip 0.0.0-old ", 1))
+    edit(site, RELEASE, "Sri Purwaningsih menyatakan", "Sri Purwaningsih pun menyatakan")
     result = run_build(site)
     assert "arsip: the cache was written by another version; rebuilding it" in result.stderr.splitlines()
 
@@ -146,3 +147,20 @@ def test_clean_forgets_the_cache(site: Path) -> None:
     result = run_build(site, "build", "--clean")
     assert result.returncode == 0 and "damaged" not in result.stderr
     assert (site / ".arsip-cache" / "build-cache.bin").is_file()
+
+
+def test_no_op_build_redoes_nothing_but_notices_any_change(site: Path, tmp_path: Path) -> None:
+    from sitetools import run_build, tree_state
+
+    assert run_build(site).returncode == 0
+    before = tree_state(site / "output")
+    again = run_build(site)
+    assert again.returncode == 0 and again.stdout.startswith("Nothing changed: ")
+    assert tree_state(site / "output") == before
+    (site / "output" / "index.html").write_text("edited by hand", encoding="utf-8")
+    repaired = run_build(site)
+    assert repaired.stdout.startswith("Built ")
+    assert tree_bytes(site / "output") == clean_build_of(site, tmp_path)
+    edit(site, RELEASE, "Sri Purwaningsih menyatakan", "Sri Purwaningsih pun menyatakan")
+    assert run_build(site).stdout.startswith("Built ")
+    assert run_build(site, "build", "--drafts").stdout.startswith("Built ")  # other options, other site

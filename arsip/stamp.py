@@ -1,0 +1,95 @@
+"""The no-op shortcut: when no input file changed since the last good build, nothing is redone.
+
+Input: the project's input files (site_config.toml, content/, templates/) and output/, by name, size
+and modification time, plus the build's options. Output: a stamp saved in `.arsip-cache/` after a
+good build, and, on the next build, whether it still matches (then the build only repeats its report).
+Any doubt (a missing, damaged or foreign stamp, an output file touched by hand) means a real build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import __version__
+from .config import SiteConfig
+
+STAMP_FILE = "last-build.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    inputs: str
+    outputs: str
+    report: tuple[str, ...]
+    pages: int
+    releases: int
+
+
+def _tree_digest(folders: list[Path], files: list[Path], base: Path) -> str:
+    lines: list[str] = []
+    for folder in folders:
+        _scan(str(folder), str(base) + os.sep, lines)
+    for path in files:
+        if path.exists():
+            info = path.stat()
+            lines.append(f"{path.relative_to(base)}\0{info.st_size}\0{info.st_mtime_ns}")
+    lines.sort()
+    return hashlib.blake2b("\n".join(lines).encode(), digest_size=20).hexdigest()
+
+
+def _scan(folder: str, prefix: str, lines: list[str]) -> None:
+    """Name, size and modification time of every file below `folder` (os.scandir: one system call per entry)."""
+    try:
+        entries = list(os.scandir(folder))
+    except FileNotFoundError:
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            _scan(entry.path, prefix, lines)
+        else:
+            info = entry.stat()
+            lines.append(f"{entry.path.removeprefix(prefix)}\0{info.st_size}\0{info.st_mtime_ns}")
+
+
+def input_digest(config: SiteConfig, options: str) -> str:
+    root = config.root
+    digest = _tree_digest([config.content_dir, config.templates_dir], [root / "site_config.toml"], root)
+    return f"{__version__}|{sys.version_info[:3]}|{options}|{config.base_url}|{digest}"
+
+
+def output_digest(config: SiteConfig) -> str:
+    return _tree_digest([config.output_dir], [], config.output_dir) if config.output_dir.is_dir() else ""
+
+
+def load_stamp(config: SiteConfig) -> Stamp | None:
+    try:
+        data = json.loads((config.cache_dir / STAMP_FILE).read_text(encoding="utf-8"))
+        return Stamp(data["inputs"], data["outputs"], tuple(data["report"]), int(data["pages"]), int(data["releases"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def save_stamp(config: SiteConfig, stamp: Stamp) -> None:
+    config.cache_dir.mkdir(parents=True, exist_ok=True)
+    temporary = config.cache_dir / (STAMP_FILE + ".tmp")
+    temporary.write_text(json.dumps(_as_dict(stamp)), encoding="utf-8")
+    temporary.replace(config.cache_dir / STAMP_FILE)
+
+
+def _as_dict(stamp: Stamp) -> dict[str, object]:
+    return {
+        "inputs": stamp.inputs,
+        "outputs": stamp.outputs,
+        "report": list(stamp.report),
+        "pages": stamp.pages,
+        "releases": stamp.releases,
+    }
+
+
+def forget(config: SiteConfig) -> None:
+    (config.cache_dir / STAMP_FILE).unlink(missing_ok=True)

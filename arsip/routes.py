@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import quote
 
 from .config import SiteConfig
-from .model import Archive
+from .model import Archive, Month
 from .problems import Problem, error
 from .rubric import period_for
 from .validate import Release
@@ -48,6 +48,9 @@ class Urls:
         if name in FEEDS:
             page, file = FEEDS[name]
             return self.path(page, value) + file
+        if name == "zone_year":
+            zone, year = value  # type: ignore[misc]
+            return self.path("zone", zone) + f"{year}/"
         pattern = self.permalinks[name]
         return pattern.format(slug=value, year=value, zone=value) if "{" in pattern else pattern
 
@@ -127,19 +130,69 @@ def plan(archive: Archive, config: SiteConfig) -> tuple[tuple[Page, ...], list[P
         context = _ctx(release=release, body=release.body_md, newer=newer, older=older, other_awards=archive.other_awards(release))
         pages.append(Page(urls.path("release", release.slug), "release.html", context))
     for year in archive.timeline:
-        pages.append(Page(urls.path("timeline_year", year.year), "timeline_year.html", _ctx(timeline_year=year, years_nav=years_nav)))
+        releases_of_year = tuple(release for month in year.months for release in month.releases)
+        for pager, chunk in paginate(urls.path("timeline_year", year.year), releases_of_year):
+            context = _ctx(timeline_year=year, months=_months(chunk), pager=pager, years_nav=years_nav)
+            pages.append(Page(pager.here, "timeline_year.html", context))
     for institution in archive.institutions:
-        pages.append(Page(urls.path("institution", institution.slug), "institution.html", _ctx(institution=institution)))
+        for pager, chunk in paginate(urls.path("institution", institution.slug), institution.entries):
+            template = "institution.html" if pager.number == 1 else "institution_releases.html"
+            pages.append(Page(pager.here, template, _ctx(institution=institution, entries=chunk, pager=pager)))
         badge = _ctx(institution=institution.ref, latest=institution.latest)
         pages.append(Page(urls.path("badge", institution.slug), "badge.svg", badge))
     for results in archive.years:
         pages.append(Page(urls.path("year", results.year), "year.html", _ctx(results=results, years_nav=assessment_years)))
     zones_nav = tuple(zone_list.zone for zone_list in archive.zones)
     for zone_list in archive.zones:
-        pages.append(Page(urls.path("zone", zone_list.zone), "zone.html", _ctx(zone_list=zone_list, zones_nav=zones_nav)))
+        # The zone's page shows its newest year; each year has a page of its own, so no page grows without end.
+        counts = tuple((zone_year.year, len(zone_year.awards)) for zone_year in zone_list.years)
+        newest = zone_list.years[0] if zone_list.years else None
+        shared = {"zone": zone_list.zone, "year_counts": counts, "total": zone_list.count, "zones_nav": zones_nav}
+        context = _ctx(**shared, zone_year=newest, on_year_page=False)
+        pages.append(Page(urls.path("zone", zone_list.zone), "zone.html", context))
+        for zone_year in zone_list.years:
+            context = _ctx(**shared, zone_year=zone_year, on_year_page=True)
+            pages.append(Page(urls.path("zone_year", (zone_list.zone, zone_year.year)), "zone.html", context))
     for province in archive.provinces:
         pages.append(Page(urls.path("province", province.slug), "province.html", _ctx(province=province)))
     return tuple(pages), _collisions(pages)
+
+
+PAGE_SIZE = 100  # releases per page in long lists (a year's timeline, an institution's releases)
+
+
+@dataclass(frozen=True, slots=True)
+class Pager:
+    """Where a page stands in a list split over several pages; `links` are site-relative URLs."""
+
+    number: int
+    links: tuple[str, ...]
+
+    @property
+    def here(self) -> str:
+        return self.links[self.number - 1]
+
+    @property
+    def previous(self) -> str | None:
+        return self.links[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next(self) -> str | None:
+        return self.links[self.number] if self.number < len(self.links) else None
+
+
+def paginate(first_url: str, items: tuple[Any, ...], size: int = PAGE_SIZE) -> list[tuple[Pager, tuple[Any, ...]]]:
+    """Split `items` into pages: the first at `first_url`, the next at `first_url` + `2/`, `3/`, …"""
+    chunks = [items[start : start + size] for start in range(0, len(items), size)] or [()]
+    links = tuple(first_url if number == 1 else f"{first_url}{number}/" for number in range(1, len(chunks) + 1))
+    return [(Pager(number, links), chunk) for number, chunk in enumerate(chunks, start=1)]
+
+
+def _months(releases: tuple[Release, ...]) -> tuple[Month, ...]:
+    months: dict[Any, list[Release]] = {}
+    for release in releases:
+        months.setdefault(release.date.replace(day=1), []).append(release)
+    return tuple(Month(first_day, tuple(items)) for first_day, items in months.items())
 
 
 def _gaps(archive: Archive, config: SiteConfig) -> tuple[int, ...]:

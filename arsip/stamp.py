@@ -59,7 +59,9 @@ def _scan(folder: str, prefix: str, lines: list[str]) -> None:
 def input_digest(config: SiteConfig, options: str) -> str:
     root = config.root
     digest = _tree_digest([config.content_dir, config.templates_dir], [root / "site_config.toml"], root)
-    return f"{__version__}|{sys.version_info[:3]}|{options}|{config.base_url}|{digest}"
+    package = Path(__file__).parent
+    code = _tree_digest([], sorted(package.glob("*.py")), package)  # a new Arsip (or an edit to it) rebuilds
+    return f"{__version__}|{sys.version_info[:3]}|{options}|{config.base_url}|{digest}|{code}"
 
 
 def output_digest(config: SiteConfig) -> str:

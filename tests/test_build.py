@@ -231,3 +231,28 @@ def test_releases_disagreeing_on_zone_warn(mini_site) -> None:
         "content/a.md:4: warning: Pemerintah Kota Jambi 2024: this release gives zone kuning, but content/b.md:4 gives hijau "
         "(the archive shows hijau; correct the figure that is wrong)"
     ]
+
+
+def test_long_lists_are_split_over_numbered_pages(mini_site) -> None:
+    files = {
+        f"content/r{n:03d}.md": release(f"Rilis {n:03d}", f"2024-{n % 12 + 1:02d}-{n % 28 + 1:02d}", "Pemkot Jambi", body=f"Isi {n}.")
+        for n in range(250)
+    }
+    root = mini_site(files)
+    assert run_build(root, "check", "--strict").returncode == 0  # every pager link resolves
+    assert run_build(root).returncode == 0
+    first = read_page(root, "/linimasa/2024/")
+    assert len(first.select("ul.releases li")) == 100
+    assert [a["href"] for a in first.select_one("nav.pager").select("a")] == ["/linimasa/2024/2/", "/linimasa/2024/3/", "/linimasa/2024/2/"]
+    last = read_page(root, "/linimasa/2024/3/")
+    assert len(last.select("ul.releases li")) == 50 and last.select_one("nav.pager a[rel=prev]")["href"] == "/linimasa/2024/2/"
+    titles = [
+        li.a.get_text()
+        for page in ("/linimasa/2024/", "/linimasa/2024/2/", "/linimasa/2024/3/")
+        for li in read_page(root, page).select("ul.releases li")
+    ]
+    assert sorted(titles) == sorted(f"Rilis {n:03d}" for n in range(250))
+    institution = read_page(root, "/instansi/kota-jambi/")
+    assert len(institution.select("ul.releases li")) == 100
+    second = read_page(root, "/instansi/kota-jambi/2/")
+    assert second.h1.a["href"] == "/instansi/kota-jambi/" and len(second.select("ul.releases li")) == 100

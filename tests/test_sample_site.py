@@ -117,7 +117,9 @@ def test_kota_jambi_release_reads_as_published(sample_site: Path) -> None:
 
 
 def test_red_zone_2022_lists_sibolga(sample_site: Path) -> None:
-    soup = read_page(sample_site, "/zona/merah/")
+    zone_page = read_page(sample_site, "/zona/merah/")
+    assert zone_page.select_one("a[href='/zona/merah/2022/']").get_text(strip=True) == "2022 (5)"
+    soup = read_page(sample_site, "/zona/merah/2022/")
     section = soup.select_one("section[aria-labelledby='tahun-2022']")
     row = row_for(section, "Pemerintah Kota Sibolga").get_text(" ", strip=True)
     assert "51,15" in row and "Zona Merah" in row

@@ -56,7 +56,7 @@ def _build(args: argparse.Namespace, *, write_output: bool) -> int:
         options = f"drafts={config.drafts}|strict={args.strict}"
         inputs = stamp.input_digest(config, options)
         last = stamp.load_stamp(config)
-        if last and last.inputs == inputs and last.outputs == stamp.output_digest(config):
+        if inputs and last and last.inputs == inputs and last.outputs == stamp.output_digest(config):
             return _unchanged(last, args, started)
         stamp.forget(config)  # from here on the output may change; only a good build writes a new stamp
         cache, note = load_cache(config.cache_dir)
@@ -69,7 +69,9 @@ def _build(args: argparse.Namespace, *, write_output: bool) -> int:
             bar.close()
         save_cache(cache, config.cache_dir)
         report = tuple(problem.format() for problem in result.problems)
-        stamp.save_stamp(config, stamp.Stamp(inputs, stamp.output_digest(config), report, result.pages, result.releases))
+        outputs = stamp.output_digest(config)
+        if inputs and outputs is not None:
+            stamp.save_stamp(config, stamp.Stamp(inputs, outputs, report, result.pages, result.releases))
     else:
         result = pipeline.check(config, strict=args.strict)
     _report(result.problems, quiet=True)

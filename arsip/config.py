@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from .problems import Problem, error
 
 CONFIG_FILE = "site_config.toml"
+CACHE_DIR = ".arsip-cache"  # the project's scratch folder (git-ignored): caches, the preview, the spare output
 LANGUAGES = ("id", "en")
 ZONES = ("hijau", "kuning", "merah")
 KINDS = (
@@ -127,7 +128,7 @@ class SiteConfig:
 
     @property
     def cache_dir(self) -> Path:
-        return self.root / ".arsip-cache"
+        return self.root / CACHE_DIR
 
     @property
     def base_path(self) -> str:
@@ -173,8 +174,6 @@ EXAMPLES = {
     "publisher": 'publisher = "Ombudsman Republik Indonesia"',
     "home_releases": "home_releases = 10",
     "allow_raw_html": "allow_raw_html = false",
-    "permalinks": '[permalinks] with lines such as  release = "/rilis/{slug}/"',
-    "rubric": "[[rubric]] tables as in the sample site_config.toml",
     "label": 'label = "Penilaian Kepatuhan 2022-2024"',
     "first_year": "first_year = 2022",
     "last_year": "last_year = 2024",
@@ -224,9 +223,7 @@ def parse_config(root: Path, raw: dict[str, Any], text: str) -> tuple[SiteConfig
         checker.fail("base_url", f"base_url '{base_url}' is not an http(s) URL", 'write e.g. base_url = "https://example.org/arsip/"')
     home_releases = raw.get("home_releases", 10)
     if _has_type(home_releases, int) and not 0 <= home_releases <= MAX_HOME_RELEASES:
-        checker.fail(
-            "home_releases", f"home_releases = {home_releases} is outside 0-{MAX_HOME_RELEASES}", "write e.g.  home_releases = 10"
-        )
+        checker.fail("home_releases", f"home_releases = {home_releases} is outside 0-{MAX_HOME_RELEASES}", "write e.g.  home_releases = 10")
     permalinks = _permalinks(raw.get("permalinks", {}), checker)
     rubric = _rubric(raw.get("rubric"), checker)
     if checker.problems:
@@ -348,7 +345,7 @@ def toml_problem(exc: tomllib.TOMLDecodeError, path: str, text: str) -> Problem:
         line = max(1, len(text.splitlines()))
         message = message.removesuffix(" (at end of document)") + " at the end of the file"
     return error(
-        path, line, f"invalid TOML: {message}", 'check the quotes, brackets and \'=\' on this line; text is written in "double quotes"'
+        path, line, f"invalid TOML: {message}", "check the quotes, brackets and '=' on this line; text is written in \"double quotes\""
     )
 
 
@@ -388,15 +385,10 @@ class _Checker:
                 self.fail(key, f"unknown key '{prefix}{key}'", hint)
                 ok = False
             elif not _has_type(value, allowed[key]):
-                example = _example(key)
-                self.fail(
-                    key,
-                    f"'{prefix}{key}' must be {_type_name(allowed[key])}, not {_value_kind(value)}",
-                    f"write e.g.  {example}" if example else None,
-                )
+                self.fail(key, f"'{prefix}{key}' must be {_type_name(allowed[key])}, not {_value_kind(value)}", _hint(key))
                 ok = False
             elif isinstance(value, float) and not math.isfinite(value):
-                self.fail(key, f"'{prefix}{key}' must be a finite number, not {value}", f"write e.g.  {_example(key)}")
+                self.fail(key, f"'{prefix}{key}' must be a finite number, not {value}", _hint(key))
                 ok = False
         for key in required:
             if key not in table:
@@ -429,10 +421,24 @@ def _value_kind(value: Any) -> str:
     return "a date or time"
 
 
+TABLE_HINTS = {
+    "permalinks": 'write a table: a line [permalinks], then lines such as  release = "/rilis/{slug}/"',
+    "rubric": "write [[rubric]] tables as in the sample site_config.toml",
+}
+
+
 def _example(key: str) -> str | None:
     if key in DEFAULT_PERMALINKS and key not in EXAMPLES:
         return f'{key} = "{DEFAULT_PERMALINKS[key]}"'
     return EXAMPLES.get(key)
+
+
+def _hint(key: str) -> str | None:
+    """What to write instead of a wrong value of `key`."""
+    if key in TABLE_HINTS:
+        return TABLE_HINTS[key]
+    example = _example(key)
+    return f"write e.g.  {example}" if example else None
 
 
 def _type_name(expected: Any) -> str:

@@ -104,6 +104,8 @@ def awards_json(archive: Archive, urls: Urls) -> Output:
         "releases": [_release_record(release, urls) for release in archive.releases],
     }
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    # Still the same JSON, but safe to paste inside an HTML page: no raw <, > or & can end a script element.
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Output("data/awards.json", text.encode("utf-8"))
 
 

@@ -4,6 +4,12 @@ Input: `content/` (Markdown releases with YAML front-matter, `institutions.toml`
 `templates/static/`. Output: `SourceDoc`s (front-matter as parsed values, body text, the line of
 every front-matter key), `Asset`s to copy verbatim, the raw institution registry, and problems.
 Nothing here judges what the values mean; that is `validate`'s job.
+
+Whatever is in the folder, reading ends in values or in problems, never in a hang or a crash:
+only regular files are opened (a named pipe would block forever), links leaving the project and
+links to folders are skipped with a warning, a folder named like a release is reported, a release
+larger than `MAX_RELEASE_BYTES` is refused unread, binary and non-UTF-8 files are named as such,
+and YAML anchors and aliases are refused (they can make a few lines expand without bound).
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,11 +27,14 @@ from typing import Any
 import frontmatter
 import yaml
 
-from .config import SiteConfig
+from .config import SiteConfig, toml_problem
 from .problems import Problem, error, warning
 
 REGISTRY_FILE = "institutions.toml"
 BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)
+MAX_RELEASE_BYTES = 2 * 1024 * 1024  # a release is text; its images are separate files
+BINARY_SNIFF = 8192  # a NUL byte among the first bytes means the file is not text
+MAX_NESTING = 20  # levels of lists and fields inside the front-matter
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,10 +94,16 @@ _TextPreservingLoader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+# libyaml parses ten times faster; the pure-Python loader words the messages of broken front-matter,
+# so a document libyaml refuses is parsed again by it (the messages stay the same with or without libyaml).
+_LOADERS: tuple[type[Any], ...] = (_TextPreservingLoader,)
+if getattr(yaml, "__with_libyaml__", False):
 
-class _Handler(frontmatter.YAMLHandler):
-    def load(self, fm: str, **kwargs: object) -> Any:
-        return yaml.load(fm, Loader=_TextPreservingLoader)
+    class _FastLoader(yaml.CSafeLoader):  # type: ignore[misc, name-defined]
+        """`_TextPreservingLoader`'s rules on libyaml's parser."""
+
+    _FastLoader.yaml_implicit_resolvers = _TextPreservingLoader.yaml_implicit_resolvers
+    _LOADERS = (_FastLoader, _TextPreservingLoader)
 
 
 def load_content(config: SiteConfig, *, root_label: Path | None = None) -> tuple[Content, list[Problem]]:
@@ -101,7 +117,7 @@ def load_content(config: SiteConfig, *, root_label: Path | None = None) -> tuple
         site_path = path.relative_to(config.content_dir).as_posix()
         if site_path == REGISTRY_FILE:
             registry = _read_registry(path, relative, problems)
-        elif path.suffix.lower() == ".md":
+        elif _is_release(path):
             doc = _read_doc(path, relative, problems)
             if doc:
                 docs.append(doc)
@@ -117,40 +133,131 @@ def load_content(config: SiteConfig, *, root_label: Path | None = None) -> tuple
     return Content(tuple(docs), tuple(assets), registry), problems
 
 
+def _is_release(path: Path) -> bool:
+    return path.suffix.lower() == ".md"
+
+
 def _walk(folder: Path, root: Path, problems: list[Problem]) -> Iterator[Path]:
-    """Files below `folder` in a stable order, skipping hidden names and links leaving the project."""
+    """Regular files below `folder` in a stable order; everything else is skipped with a problem.
+
+    Hidden names and backup files (`~`) are skipped silently. Links to files outside the project
+    and links to folders are skipped with a warning; a folder named like a release, a link to
+    nothing, a named pipe or device, and a name that is not UTF-8 are errors.
+    """
     if not folder.is_dir():
         return
     real_root = root.resolve()
     for current, dirs, files in os.walk(folder, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        here = Path(current)
+        kept = []
+        for name in sorted(dirs):
+            if name.startswith("."):
+                continue
+            path = here / name
+            relative = _shown(path, root)
+            if _bad_name(name, relative, problems):
+                continue
+            if path.is_symlink():
+                target = _link_target(path)
+                where = "outside the project" if target is None or not target.is_relative_to(real_root) else "elsewhere in the project"
+                problems.append(
+                    warning(relative, None, f"skipped: a link to a folder {where}", "copy the folder into content/ instead of linking it")
+                )
+                continue
+            if _is_release(path):
+                problems.append(
+                    error(relative, None, "this is a folder, not a release file", "rename the folder so that its name does not end in .md")
+                )
+            kept.append(name)
+        dirs[:] = kept
         for name in sorted(files):
             if name.startswith(".") or name.endswith("~"):
                 continue
-            path = Path(current) / name
-            if path.is_symlink() and not path.resolve().is_relative_to(real_root):
-                problems.append(
-                    warning(
-                        _relative(path, root), None, "skipped: a link to a file outside the project", "copy the file into content/ instead"
-                    )
-                )
+            path = here / name
+            relative = _shown(path, root)
+            if _bad_name(name, relative, problems) or not _regular(path, relative, real_root, problems):
                 continue
             yield path
+
+
+def _link_target(path: Path) -> Path | None:
+    """Where a link leads in the end; None for a loop of links."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return None
+
+
+def _shown(path: Path, root: Path) -> str:
+    """The project-relative path as printable text, even when the name is not UTF-8."""
+    relative = _relative(path, root)
+    return os.fsencode(relative).decode("utf-8", "replace")
+
+
+def _bad_name(name: str, relative: str, problems: list[Problem]) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        problems.append(error(relative, None, "the name is not UTF-8 text", "rename it in your file manager, using ordinary letters"))
+        return True
+    return False
+
+
+def _regular(path: Path, relative: str, real_root: Path, problems: list[Problem]) -> bool:
+    """True for a regular file (or a link to one inside the project); otherwise say why it is skipped."""
+    if path.is_symlink():
+        target = _link_target(path)
+        if target is None:
+            problems.append(error(relative, None, "a link that leads back to itself", "remove the link"))
+            return False
+        if not target.is_relative_to(real_root):
+            problems.append(warning(relative, None, "skipped: a link to a file outside the project", "copy the file into content/ instead"))
+            return False
+        if not target.exists():
+            problems.append(error(relative, None, "a link to a file that does not exist", "remove the link or put the file back"))
+            return False
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        problems.append(error(relative, None, f"cannot read the file: {exc.strerror or exc}", "check the file's permissions"))
+        return False
+    if not stat.S_ISREG(mode):
+        kind = "a named pipe" if stat.S_ISFIFO(mode) else "a folder" if stat.S_ISDIR(mode) else "a device or socket"
+        problems.append(error(relative, None, f"this is {kind}, not a regular file", "remove it from content/"))
+        return False
+    return True
 
 
 def _relative(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def _read_bytes(path: Path, relative: str, problems: list[Problem]) -> bytes | None:
+def _read_bytes(path: Path, relative: str, problems: list[Problem], limit: int | None = None) -> bytes | None:
     try:
+        if limit is not None and (size := path.stat().st_size) > limit:
+            problems.append(
+                error(
+                    relative,
+                    None,
+                    f"the file is {_megabytes(size)}, more than the {_megabytes(limit)} a release may have",
+                    "a release is text only: put images in separate files beside it and split very long documents",
+                )
+            )
+            return None
         return path.read_bytes()
     except OSError as exc:
-        problems.append(error(relative, None, f"cannot read the file: {exc.strerror or exc}"))
+        problems.append(error(relative, None, f"cannot read the file: {exc.strerror or exc}", "check the file's permissions"))
         return None
 
 
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB".replace(".0 MB", " MB")
+
+
 def _decode(data: bytes, relative: str, problems: list[Problem]) -> str | None:
+    if b"\x00" in data[:BINARY_SNIFF]:
+        problems.append(error(relative, None, "the file is binary, not Markdown text", "remove it or give it another extension"))
+        return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -164,7 +271,7 @@ def _decode(data: bytes, relative: str, problems: list[Problem]) -> str | None:
 
 
 def _read_doc(path: Path, relative: str, problems: list[Problem]) -> SourceDoc | None:
-    data = _read_bytes(path, relative, problems)
+    data = _read_bytes(path, relative, problems, limit=MAX_RELEASE_BYTES)
     if data is None:
         return None
     text = _decode(data, relative, problems)
@@ -175,24 +282,46 @@ def _read_doc(path: Path, relative: str, problems: list[Problem]) -> SourceDoc |
 
 def parse_doc(text: str, relative: str, digest: str, problems: list[Problem]) -> SourceDoc | None:
     """Split front-matter from body with python-frontmatter and record each key's line."""
+    if not text.strip():
+        hint = "write the front-matter, title:, date: and institution: between two lines '---', then the text; or delete the file"
+        problems.append(error(relative, None, "the file is empty", hint))
+        return None
     opening = BOUNDARY.search(text)
-    if not text.strip() or not opening or text[: opening.start()].strip():
+    if not opening or text[: opening.start()].strip():
         problems.append(
             error(relative, 1, "no front-matter", "start the file with a line '---', then title:, date:, institution:, then another '---'")
         )
         return None
-    handler = _Handler()
+    handler = frontmatter.YAMLHandler()
     try:
         fm, body = handler.split(text[opening.start() :])
     except ValueError:
         problems.append(error(relative, 1, "the front-matter is not closed", "add a line '---' after the last front-matter field"))
         return None
     offset = text[: opening.end()].count("\n") + 1  # line number of the front-matter's first line
+    alias = _alias_line(fm)
+    if alias is not None:
+        problems.append(
+            error(
+                relative,
+                offset + alias,
+                "the front-matter uses a YAML alias ('*name'), which the archive does not accept",
+                "write the value out in full",
+            )
+        )
+        return None
     try:
-        meta = handler.load(fm)
-        node = yaml.compose(fm, Loader=_TextPreservingLoader)
+        node, meta = _compose(fm)
+        too_deep = node is not None and _too_deep(node)
     except yaml.YAMLError as exc:
         problems.append(_yaml_problem(exc, relative, offset))
+        return None
+    except RecursionError:
+        node, meta, too_deep = None, None, True
+    if too_deep:
+        problems.append(
+            error(relative, offset, "the front-matter is nested too deeply", "write each field as 'key: value' on its own line")
+        )
         return None
     if meta is None:
         meta = {}
@@ -223,6 +352,48 @@ def _yaml_problem(exc: yaml.YAMLError, relative: str, offset: int) -> Problem:
     return error(relative, line, f"invalid YAML in the front-matter: {reason}", "check the colons, quotes and indentation on this line")
 
 
+def _compose(fm: str) -> tuple[yaml.Node | None, Any]:
+    """The front-matter's node tree and values; the last loader's YAMLError if every loader refuses it."""
+    for number, loader_class in enumerate(_LOADERS, start=1):
+        loader = loader_class(fm)
+        try:
+            node = loader.get_single_node()
+            return node, loader.construct_document(node) if node is not None else None
+        except (yaml.YAMLError, RecursionError):
+            if number == len(_LOADERS):
+                raise
+        finally:
+            loader.dispose()
+    raise AssertionError("no YAML loader")  # pragma: no cover
+
+
+def _too_deep(root: yaml.Node) -> bool:
+    """True when values nest deeper than any release needs (awards -> award -> field is three)."""
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_NESTING:
+            return True
+        if isinstance(node, yaml.MappingNode):
+            stack.extend((child, depth + 1) for pair in node.value for child in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+    return False
+
+
+def _alias_line(fm: str) -> int | None:
+    """The line (from 0) of the first YAML alias, which could make a few lines expand without bound."""
+    if "*" not in fm:
+        return None
+    try:
+        for token in yaml.scan(fm, Loader=_TextPreservingLoader):
+            if isinstance(token, yaml.AliasToken):
+                return token.start_mark.line
+    except yaml.YAMLError:
+        return None  # composing reports the syntax error with its line
+    return None
+
+
 def _yaml_kind(value: object) -> str:
     return "list" if isinstance(value, list) else "single value"
 
@@ -250,7 +421,6 @@ def _read_registry(path: Path, relative: str, problems: list[Problem]) -> Regist
     try:
         parsed = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"\(at line (\d+)", str(exc))
-        problems.append(error(relative, int(match.group(1)) if match else None, f"invalid TOML: {exc}"))
+        problems.append(toml_problem(exc, relative, text))
         return None
     return Registry(relative, parsed, text)

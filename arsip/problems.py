@@ -1,16 +1,25 @@
 """Problems found while building, and the exception that carries them.
 
 Input: what a stage noticed (file, line, message, severity, hint). Output: `Problem` values that the
-CLI sorts and prints as `path:line: error: message (hint)`, plus a one-line summary.
+CLI sorts and prints as `path:line: error: message (hint)`, plus a one-line summary. A problem always
+prints as one line: line breaks and control characters that came from the input (a field name with
+a newline, a terminal escape sequence) are shown as escapes such as `\n`.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """`text` as one printable line: line breaks and control characters written as escapes (`\\n`)."""
+    return _CONTROL.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +42,7 @@ class Problem:
     def format(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         text = f"{where}: {self.severity}: {self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+        return one_line(f"{text} ({self.hint})" if self.hint else text)
 
 
 def error(path: str, line: int | None, message: str, hint: str | None = None) -> Problem:

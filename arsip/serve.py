@@ -15,11 +15,12 @@ reloading, and sends a reload itself after every build: two saves one second apa
 from __future__ import annotations
 
 import html
+import queue
 import signal
 import socket
 import sys
+import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -193,7 +194,7 @@ def run(root: Path, *, host: str = "127.0.0.1", port: int = 8000, drafts: bool =
     preview.rebuild()
 
     loop = ioloop.IOLoop.current()
-    builder = ThreadPoolExecutor(max_workers=1)  # builds run one after another, off the server's thread
+    builds: queue.SimpleQueue[None] = queue.SimpleQueue()  # one builder thread, off the server's; a daemon, so Ctrl-C is immediate
 
     def cycle() -> None:
         # Pages first and the reload at once; then the search index (Pagefind takes seconds on a big site).
@@ -202,8 +203,15 @@ def run(root: Path, *, host: str = "127.0.0.1", port: int = 8000, drafts: bool =
         if built:
             preview.rebuild(search=True)
 
+    def builder() -> None:
+        while True:
+            builds.get()
+            cycle()
+
+    threading.Thread(target=builder, daemon=True).start()
+
     def rebuild_and_reload() -> None:
-        builder.submit(cycle)
+        builds.put(None)
 
     server = PreviewServer(preview)
     for watched in (root / "content", root / "templates", root / CONFIG_FILE):

@@ -39,24 +39,36 @@ def _tree_digest(folders: list[Path], files: list[Path], base: Path) -> str:
             info = path.stat()
             lines.append(f"{path.relative_to(base)}\0{info.st_size}\0{info.st_mtime_ns}")
     lines.sort()
-    return hashlib.blake2b("\n".join(lines).encode(), digest_size=20).hexdigest()
+    return hashlib.blake2b("\n".join(lines).encode("utf-8", "replace"), digest_size=20).hexdigest()
 
 
 def _scan(folder: str, prefix: str, lines: list[str]) -> None:
-    """Name, size and modification time of every file below `folder` (os.scandir: one system call per entry)."""
+    """Name, size and modification time of every entry below `folder` (os.scandir: one system call each).
+
+    Links are described, not followed, and names are kept as bytes would be, so that odd files (a
+    dangling link, a name that is not UTF-8) change the stamp and reach the build that reports them.
+    """
     try:
         entries = list(os.scandir(folder))
     except FileNotFoundError:
         return
     for entry in entries:
+        name = entry.path.removeprefix(prefix).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        info = entry.stat(follow_symlinks=False)
+        lines.append(f"{name}\0{info.st_mode}\0{info.st_size}\0{info.st_mtime_ns}")
         if entry.is_dir(follow_symlinks=False):
             _scan(entry.path, prefix, lines)
-        else:
-            info = entry.stat()
-            lines.append(f"{entry.path.removeprefix(prefix)}\0{info.st_size}\0{info.st_mtime_ns}")
 
 
-def input_digest(config: SiteConfig, options: str) -> str:
+def input_digest(config: SiteConfig, options: str) -> str | None:
+    """None when the files cannot even be listed: then the build runs and says what is wrong."""
+    try:
+        return _input_digest(config, options)
+    except OSError:
+        return None
+
+
+def _input_digest(config: SiteConfig, options: str) -> str:
     root = config.root
     digest = _tree_digest([config.content_dir, config.templates_dir], [root / "site_config.toml"], root)
     package = Path(__file__).parent
@@ -64,8 +76,11 @@ def input_digest(config: SiteConfig, options: str) -> str:
     return f"{__version__}|{sys.version_info[:3]}|{options}|{config.base_url}|{digest}|{code}"
 
 
-def output_digest(config: SiteConfig) -> str:
-    return _tree_digest([config.output_dir], [], config.output_dir) if config.output_dir.is_dir() else ""
+def output_digest(config: SiteConfig) -> str | None:
+    try:
+        return _tree_digest([config.output_dir], [], config.output_dir) if config.output_dir.is_dir() else ""
+    except OSError:
+        return None
 
 
 def load_stamp(config: SiteConfig) -> Stamp | None:

@@ -4,6 +4,9 @@ Input: `SourceDoc`s, the institution `Directory`, the copied assets and the `Sit
 Output: a `Release` per valid document (typed values: dates, Decimal scores with their published
 precision, normalised zones, resolved institutions, the awards it reports as `Claim`s) and every
 problem found, each pointing at the line of the offending key with a hint of what to write.
+Any value YAML can hold ends in a `Release` or in problems: numbers and dates are matched with
+ASCII-only patterns, long values are shortened in messages, and two releases that would share one
+address are reported at the line that gives the second its slug.
 """
 
 from __future__ import annotations
@@ -50,10 +53,12 @@ ZONE_WORDS = {
     "merah": "merah",
     "red": "merah",
 }
-SCORE_PATTERN = re.compile(r"^\d{1,3}(?:[.,]\d+)?$")
-DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+SCORE_PATTERN = re.compile(r"[0-9]{1,3}(?:[.,][0-9]+)?")
+DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+YEAR_PATTERN = re.compile(r"\s*[0-9]{1,9}\s*")
 FIRST_YEAR = 2000
 SLUG_MAX = 60
+SHOWN_MAX = 60  # characters of a wrong value quoted in a message
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,11 +118,32 @@ def validate_all(
     problems: list[Problem] = []
     asset_paths = frozenset(asset.path for asset in assets)
     releases = []
+    owners: dict[str, tuple[SourceDoc, int]] = {}
     for doc in docs:
         release = validate_doc(doc, directory, asset_paths, config, problems)
-        if release:
-            releases.append(release)
+        if release is None:
+            continue
+        if config.drafts or not release.draft:
+            line = doc.line("slug") if "slug" in doc.meta else doc.line("title")
+            owner = owners.setdefault(release.slug, (doc, line))
+            if owner[0] is not doc:
+                problems.append(_duplicate(release.slug, doc, line, owner))
+                continue
+        releases.append(release)
     return tuple(releases), problems
+
+
+def _duplicate(slug: str, doc: SourceDoc, line: int, owner: tuple[SourceDoc, int]) -> Problem:
+    """Two releases, one address: the later file (in path order) is reported, pointing at the first."""
+    first = f"{owner[0].path}:{owner[1]}"
+    if "slug" in doc.meta:
+        return error(doc.path, line, f"slug '{slug}' is also the slug of {first}", f"give this release its own, e.g.  slug: {slug}-2")
+    return error(
+        doc.path,
+        line,
+        f"the slug '{slug}' made from the date and title is also the slug of {first}",
+        f"change the title or add a line such as  slug: {slug}-2",
+    )
 
 
 class _Fields:
@@ -142,7 +168,7 @@ class _Fields:
             if key not in known:
                 close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
                 hint = f"did you mean '{close[0]}'?" if close else f"{what} fields are: {', '.join(known)}"
-                self.warn(str(key), f"unknown field '{key}' is ignored", hint)
+                self.warn(str(key), f"unknown field {_shown(key)} is ignored", hint)
 
     def text(self, key: str, *, required: bool = False, example: str = "") -> str | None:
         value = self.meta.get(key)
@@ -160,20 +186,28 @@ class _Fields:
         raw = self.text(key, required=True, example="2024-12-03")
         if raw is None:
             return None
-        if not DATE_PATTERN.match(raw):
-            self.fail(key, f"date '{raw}' is not written as YYYY-MM-DD", "write e.g.  date: 2024-12-03")
+        if not DATE_PATTERN.fullmatch(raw):
+            self.fail(key, f"date {_shown(raw)} is not written as YYYY-MM-DD", "write e.g.  date: 2024-12-03")
             return None
         try:
-            return dt.date.fromisoformat(raw)
+            date = dt.date.fromisoformat(raw)
         except ValueError:
             self.fail(key, f"date '{raw}' does not exist in the calendar", "check the day and the month")
             return None
+        hint = "write the day the release was published, e.g.  date: 2024-12-03"
+        if date.year < FIRST_YEAR:
+            self.fail(key, f"date '{raw}' is before {FIRST_YEAR}, where the archive begins", hint)
+            return None
+        if date.year > dt.date.today().year + 1:
+            self.fail(key, f"date '{raw}' is more than a year ahead", hint)
+            return None
+        return date
 
     def year(self, key: str, published: dt.date | None) -> int | None:
         value = self.meta.get(key)
         if value is None:
             return published.year if published else None
-        if isinstance(value, str) and value.strip().isdigit():
+        if isinstance(value, str) and YEAR_PATTERN.fullmatch(value):
             value = int(value)
         if isinstance(value, bool) or not isinstance(value, int):
             self.fail(key, f"year must be a four-digit year, not {_yaml_type(value)}", "write e.g.  year: 2024")
@@ -193,11 +227,11 @@ class _Fields:
         if value is None or value == "":
             return None
         text = str(value).strip() if not isinstance(value, bool) else ""
-        if text.startswith("-") and SCORE_PATTERN.match(text[1:]):
+        if text.startswith("-") and SCORE_PATTERN.fullmatch(text[1:]):
             self.fail(key, f"score {text} is negative", "scores run from 0 upwards, e.g.  score: 93,68")
             return None
-        if not SCORE_PATTERN.match(text):
-            self.fail(key, f"score '{value}' is not a number", "write e.g.  score: 93,68  or  score: 93.68")
+        if not SCORE_PATTERN.fullmatch(text):
+            self.fail(key, f"score {_shown(value)} is not a number", "write e.g.  score: 93,68  or  score: 93.68")
             return None
         return Decimal(text.replace(",", "."))
 
@@ -210,7 +244,7 @@ class _Fields:
             return ZONE_WORDS[word]
         close = difflib.get_close_matches(word, list(ZONE_WORDS), n=1, cutoff=0.5)
         hint = f"did you mean '{ZONE_WORDS[close[0]]}'?" if close else None
-        self.fail(key, f"zone '{raw}' is not one of {', '.join(ZONES)}", hint)
+        self.fail(key, f"zone {_shown(raw)} is not one of {', '.join(ZONES)}", hint)
         return None
 
     def boolean(self, key: str) -> bool:
@@ -303,7 +337,7 @@ def _slug(fields: _Fields, date: dt.date | None, title: str | None) -> str | Non
         return f"{date.isoformat()}-{make_slug(title, SLUG_MAX)}".rstrip("-")
     if not isinstance(given, str) or not SLUG_PATTERN.match(given):
         suggestion = make_slug(str(given), SLUG_MAX) or "judul-rilis"
-        fields.fail("slug", f"slug '{given}' may use only a-z, 0-9 and single '-'", f"write  slug: {suggestion}")
+        fields.fail("slug", f"slug {_shown(given)} may use only a-z, 0-9 and single '-'", f"write  slug: {suggestion}")
         return None
     return given
 
@@ -314,7 +348,7 @@ def _source(fields: _Fields) -> str | None:
         return None
     parts = urlsplit(source)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        fields.fail("source", f"source '{source}' is not a web address", "write the full address, starting with https://")
+        fields.fail("source", f"source {_shown(source)} is not a web address", "write the full address, starting with https://")
         return None
     return source
 
@@ -337,7 +371,7 @@ def _image(fields: _Fields, doc_path: str, asset_paths: frozenset[str]) -> str |
     if site_path is None or site_path not in asset_paths:
         fields.fail(
             "image",
-            f"image '{image}' was not found under content/",
+            f"image {_shown(image)} was not found under content/",
             "put the image file next to the release and write its file name, e.g.  image: foto.jpg",
         )
         return None
@@ -430,6 +464,16 @@ def _band_named(bands: tuple[Band, ...], category: str | None) -> Band | None:
     return None
 
 
+def _shown(value: object) -> str:
+    """A wrong value as a message quotes it: on one line, at most SHOWN_MAX characters."""
+    text = re.sub(r"\s+", " ", str(value))
+    return f"'{_shorter(text)}'"
+
+
+def _shorter(text: str) -> str:
+    return text if len(text) <= SHOWN_MAX else text[: SHOWN_MAX - 1] + "…"
+
+
 def _yaml_type(value: object) -> str:
     if isinstance(value, list):
         return "a list"
@@ -437,4 +481,4 @@ def _yaml_type(value: object) -> str:
         return "a group of fields"
     if isinstance(value, bool):
         return "true/false"
-    return f"'{value}'"
+    return _shown(value)

@@ -1,19 +1,52 @@
-"""Putting the finished site on disk.
+"""Putting the finished site on disk, all at once.
 
 Input: every `Output` of a successful build and the output folder. Output: output/ holding exactly
-those files; a file whose bytes did not change is not touched (its timestamp stays), a file no
-longer produced is removed. Each file is replaced atomically. No path outside output/ is written.
+those files, and a `WriteReport`: the files whose bytes changed or are new, how many were left as
+they were, and the files no longer produced.
+
+output/ is never written file by file. The new site is assembled in a spare folder on the same
+disk, `.arsip-cache/output-previous` (the project's git-ignored scratch folder), and only when it is
+complete is that folder exchanged with output/ in one atomic step (`renameat2(RENAME_EXCHANGE)` on
+Linux). A build killed at any moment therefore leaves output/ as the complete old site or the
+complete new one: never a mix, never missing.
+
+After the exchange the spare folder holds the site as it was before, and is kept: the next build
+turns it into the next site by changing only what differs, instead of making thousands of folders
+again. A file whose bytes did not change is a hard link to the file in output/ (so it keeps its
+bytes and its timestamp); a changed file is always written as a new file, never into an existing
+one, because the old one may be a link to a file that output/ still serves. Nothing in the
+spare folder is trusted: a build killed while preparing it leaves it half-prepared, and the next
+build finishes the job. Builds of one project take turns (a lock on the output's parent folder).
+
+Where the exchange is not available (another OS or file system), three renames are used; a crash
+between them leaves `.arsip-cache/output-old-…`, which the next build puts back in place. Where
+output/ cannot be moved at all (a mount point, another disk), its changed files are replaced one
+by one, each atomically, as a last resort. Nothing is
+written when nothing changed, and no path outside output/ and those folders is ever written: every
+output path is checked first, and links found in the spare folder are removed, never followed.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
-import tempfile
-from collections.abc import Iterable
+import platform
+import secrets
+import shutil
+import stat
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from .config import CACHE_DIR
+from .problems import BuildFailed, Problem, error
 from .render import Output
+
+FILE_MODE = 0o644
+UNMOVABLE = (errno.EBUSY, errno.EXDEV)  # output/ is a mount point or on another disk than .arsip-cache/
 
 
 class UnsafePath(ValueError):
@@ -27,69 +60,334 @@ class WriteReport:
     removed: tuple[str, ...]
 
 
+def unsafe_reason(relative: str) -> str | None:
+    """Why `relative` cannot be a file under output/, or None when it can."""
+    if not relative or relative.endswith("/"):
+        return "it names no file"
+    if relative.startswith("/") or PurePosixPath(relative).is_absolute():
+        return "it is an absolute path"
+    if "\\" in relative or "\x00" in relative:
+        return "it contains a backslash or a NUL character"
+    if any(part in ("..", ".", "") for part in relative.split("/")):
+        return "it contains '..', '.' or an empty folder name"
+    return None
+
+
 def safe_target(output_dir: Path, relative: str) -> Path:
     """The file for `relative` inside output_dir, refusing anything that would escape it."""
-    pure = PurePosixPath(relative)
-    if not relative or pure.is_absolute() or ".." in pure.parts or "\\" in relative or "\x00" in relative:
+    if unsafe_reason(relative):
         raise UnsafePath(relative)
-    target = output_dir.joinpath(*pure.parts)
+    target = output_dir.joinpath(*PurePosixPath(relative).parts)
     if not target.resolve().is_relative_to(output_dir.resolve()):
         raise UnsafePath(relative)
     return target
 
 
+def scratch_dir(output_dir: Path) -> Path:
+    """The project's scratch folder beside output/ (`.arsip-cache/`), or the folder output/ is in, if that is it."""
+    parent = output_dir.parent
+    return parent if parent.name == CACHE_DIR else parent / CACHE_DIR
+
+
+def spare_dir(output_dir: Path) -> Path:
+    """Where the next site is prepared: `.arsip-cache/output-previous` for output/."""
+    return scratch_dir(output_dir) / f"{output_dir.name}-previous"
+
+
 def sync(outputs: Iterable[Output], output_dir: Path) -> WriteReport:
-    output_dir.mkdir(parents=True, exist_ok=True)
-    wanted: dict[Path, bytes] = {safe_target(output_dir, out.path): out.data for out in outputs}
-    written, unchanged = [], 0
-    for target, data in sorted(wanted.items()):
-        if _same(target, data):
-            unchanged += 1
-            continue
-        _replace(target, data)
-        written.append(target.relative_to(output_dir).as_posix())
-    removed = _prune(output_dir, set(wanted))
-    return WriteReport(tuple(written), unchanged, removed)
+    """Make output/ hold exactly `outputs`, swapping the complete new site in at once.
+
+    Raises BuildFailed, with output/ left as it was, when a path would leave output/, when two
+    outputs need one path as both a file and a folder, when output/ is not a real folder, or when
+    the disk refuses a write.
+    """
+    wanted = _checked(outputs)
+    with _project_lock(output_dir.parent):
+        try:
+            _recover(output_dir)
+            old = output_dir if _existing_folder(output_dir) else None
+            reuse: dict[str, os.stat_result] = {}
+            written: list[str] = []
+            for relative, data in sorted(wanted.items()):
+                info = _same(old / relative, data) if old is not None else None
+                if info is not None:
+                    reuse[relative] = info
+                else:
+                    written.append(relative)
+            removed = _stale(old, wanted) if old is not None else ()
+            if old is not None and not written and not removed:
+                return WriteReport((), len(reuse), ())
+            spare = _fresh_spare(output_dir)
+            _prepare(spare, wanted, reuse, old)
+            try:
+                _swap(spare, output_dir)
+            except OSError as exc:
+                if exc.errno not in UNMOVABLE:
+                    raise
+                _write_in_place(output_dir, wanted, reuse)
+        except OSError as exc:
+            raise BuildFailed([_disk_problem(exc, output_dir)]) from exc
+    return WriteReport(tuple(written), len(reuse), removed)
 
 
-def _same(target: Path, data: bytes) -> bool:
+def _checked(outputs: Iterable[Output]) -> dict[str, bytes]:
+    """Every output by its path, after refusing paths that leave output/ or clash with a folder."""
+    wanted: dict[str, bytes] = {}
+    problems: list[Problem] = []
+    for out in outputs:
+        reason = unsafe_reason(out.path)
+        if reason:
+            hint = "check the slugs, the image paths and [permalinks] in site_config.toml"
+            problems.append(error("output", None, f"refused to write '{out.path}': {reason}", hint))
+        else:
+            wanted[out.path] = out.data
+    for relative in sorted(_folders(wanted) & set(wanted)):
+        hint = "two addresses clash; check [permalinks] in site_config.toml"
+        problems.append(error("output", None, f"'{relative}' would be both a file and a folder of the site", hint))
+    if problems:
+        raise BuildFailed(problems)
+    return wanted
+
+
+def _folders(wanted: Iterable[str]) -> set[str]:
+    return {str(parent) for relative in wanted for parent in PurePosixPath(relative).parents if str(parent) != "."}
+
+
+@contextmanager
+def _project_lock(folder: Path) -> Iterator[None]:
+    """Let one build at a time write (an advisory lock on the project folder; none where unsupported)."""
     try:
-        return target.stat().st_size == len(data) and target.read_bytes() == data
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
     except OSError:
-        return False
-
-
-def _replace(target: Path, data: bytes) -> None:
-    if target.is_dir():
-        _remove_tree(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        yield
+        return
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        with suppress(OSError):  # a file system without locks: builds are then not kept from overlapping
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)
 
 
-def _prune(output_dir: Path, keep: set[Path]) -> tuple[str, ...]:
+def _existing_folder(output_dir: Path) -> bool:
+    """True when output/ is a real folder, False when it does not exist; BuildFailed otherwise."""
+    try:
+        mode = output_dir.lstat().st_mode
+    except FileNotFoundError:
+        return False
+    if stat.S_ISDIR(mode):
+        return True
+    name = output_dir.name
+    what = "a link" if stat.S_ISLNK(mode) else "a file"
+    hint = f"move {name} out of the project folder; the next build creates {name}/ anew"
+    raise BuildFailed([error(name, None, f"{name} is {what}, not a folder; the build writes only into a folder of its own", hint)])
+
+
+def _same(path: Path, data: bytes) -> os.stat_result | None:
+    """The file's status when `path` is a regular file (not a link) holding exactly `data`."""
+    try:
+        info = path.lstat()
+        if stat.S_ISREG(info.st_mode) and info.st_size == len(data) and path.read_bytes() == data:
+            return info
+    except OSError:
+        pass
+    return None
+
+
+def _stale(old: Path, wanted: dict[str, bytes]) -> tuple[str, ...]:
     removed = []
-    for current, _dirs, files in os.walk(output_dir, topdown=False):
-        folder = Path(current)
+    for current, _dirs, files in os.walk(old):
         for name in files:
-            path = folder / name
-            if path not in keep:
-                path.unlink()
-                removed.append(path.relative_to(output_dir).as_posix())
-        if folder != output_dir and not any(folder.iterdir()):
-            folder.rmdir()
+            relative = (Path(current) / name).relative_to(old).as_posix()
+            if relative not in wanted:
+                removed.append(relative)
     return tuple(sorted(removed))
 
 
-def _remove_tree(folder: Path) -> None:
-    for current, _, files in os.walk(folder, topdown=False):
+def _fresh_spare(output_dir: Path) -> Path:
+    """The spare folder, made if missing; anything else at its place (a file, a link) is removed."""
+    spare = spare_dir(output_dir)
+    os.makedirs(spare.parent, exist_ok=True)
+    try:
+        mode = spare.lstat().st_mode
+    except FileNotFoundError:
+        os.mkdir(spare)
+        return spare
+    if not stat.S_ISDIR(mode):
+        spare.unlink()
+        os.mkdir(spare)
+    return spare
+
+
+def _prepare(spare: Path, wanted: dict[str, bytes], reuse: dict[str, os.stat_result], old: Path | None) -> None:
+    """Turn whatever `spare` holds into exactly the new site.
+
+    An unchanged file becomes a hard link to the file in output/ (already one if it did not change
+    in the last build either); any other file is removed and written anew, never written into.
+    """
+    folders = _folders(wanted)
+    for current, dirs, files in os.walk(spare):
+        here = Path(current)
+        prefix = here.relative_to(spare).as_posix()
+        prefix = "" if prefix == "." else prefix + "/"
+        kept = []
+        for name in dirs:
+            path = here / name
+            if path.is_symlink():
+                path.unlink()
+            elif prefix + name in folders:
+                kept.append(name)
+            else:
+                shutil.rmtree(path)
+        dirs[:] = kept
         for name in files:
-            (Path(current) / name).unlink()
-        Path(current).rmdir()
+            if prefix + name not in wanted:
+                (here / name).unlink()
+    for folder in sorted(folders):  # a folder sorts before the folders inside it
+        with suppress(FileExistsError):
+            os.mkdir(spare / folder)
+    for relative, data in wanted.items():
+        target = spare / relative
+        try:
+            present: os.stat_result | None = target.lstat()
+        except FileNotFoundError:
+            present = None
+        source = reuse.get(relative)
+        if source is not None and present is not None and (present.st_ino, present.st_dev) == (source.st_ino, source.st_dev):
+            continue
+        if present is not None:
+            target.unlink()
+        if source is not None and old is not None and _link(old / relative, target):
+            continue
+        _write_new(target, data)
+
+
+def _link(source: Path, target: Path) -> bool:
+    """Hard-link an unchanged file (else copy it with its timestamps); False if neither worked."""
+    try:
+        os.link(source, target, follow_symlinks=False)
+        return True
+    except OSError:
+        pass
+    try:
+        shutil.copy2(source, target, follow_symlinks=False)
+        return True
+    except OSError:
+        Path(target).unlink(missing_ok=True)
+        return False
+
+
+def _write_new(target: Path, data: bytes) -> None:
+    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), FILE_MODE)
+    with os.fdopen(descriptor, "wb") as stream:
+        stream.write(data)
+        os.fchmod(stream.fileno(), FILE_MODE)
+
+
+def _swap(spare: Path, output_dir: Path) -> None:
+    """Put `spare` in the place of output/ in one step; afterwards `spare` holds the old site."""
+    if not _existing_folder(output_dir):
+        os.rename(spare, output_dir)
+        return
+    if exchange(spare, output_dir):
+        return
+    aside = scratch_dir(output_dir) / f"{output_dir.name}-old-{secrets.token_hex(4)}"
+    os.rename(output_dir, aside)  # until the next rename output/ is missing; `_recover` mends that
+    os.rename(spare, output_dir)
+    os.rename(aside, spare)
+
+
+def _write_in_place(output_dir: Path, wanted: dict[str, bytes], reuse: dict[str, os.stat_result]) -> None:
+    """When output/ cannot be moved (a mount point): replace its changed files one by one, each atomically.
+
+    Not atomic as a whole, but every file is either its old or its new version, and nothing else changes.
+    """
+    folders = _folders(wanted)
+    for current, dirs, files in os.walk(output_dir, topdown=False):
+        here = Path(current)
+        prefix = here.relative_to(output_dir).as_posix()
+        prefix = "" if prefix == "." else prefix + "/"
+        for name in files + [name for name in dirs if (here / name).is_symlink()]:
+            if prefix + name not in wanted or (here / name).is_symlink():
+                (here / name).unlink()
+        for name in dirs:
+            if not (here / name).is_symlink() and prefix + name not in folders:
+                shutil.rmtree(here / name)
+    for folder in sorted(folders):
+        with suppress(FileExistsError):
+            os.mkdir(output_dir / folder)
+    for relative, data in wanted.items():
+        if relative in reuse:
+            continue
+        target = output_dir / relative
+        temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.new")
+        _write_new(temporary, data)
+        os.replace(temporary, target)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+_SYSCALL_RENAMEAT2 = {"x86_64": 316, "aarch64": 276, "riscv64": 276, "ppc64le": 357, "s390x": 347}
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Atomically swap two paths (Linux `renameat2` with RENAME_EXCHANGE); False where unsupported."""
+    if sys.platform != "linux":
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return False
+    arguments = (ctypes.c_int(_AT_FDCWD), os.fsencode(first), ctypes.c_int(_AT_FDCWD), os.fsencode(second), ctypes.c_uint(_RENAME_EXCHANGE))
+    function = getattr(libc, "renameat2", None)
+    if function is not None:
+        result = function(*arguments)
+    elif platform.machine() in _SYSCALL_RENAMEAT2:
+        result = libc.syscall(ctypes.c_long(_SYSCALL_RENAMEAT2[platform.machine()]), *arguments)
+    else:
+        return False
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
+
+
+def _recover(output_dir: Path) -> None:
+    """Tidy up after a build killed between the fallback renames (`output-old-…` in the scratch folder).
+
+    Runs under the project lock, so no other build is between its renames.
+    """
+    spare = spare_dir(output_dir)
+    prefix = f"{output_dir.name}-old-"
+    if not spare.parent.is_dir():
+        return
+    for entry in sorted(os.scandir(spare.parent), key=lambda item: item.name):
+        if not entry.name.startswith(prefix):
+            continue
+        path = Path(entry.path)
+        if not entry.is_dir(follow_symlinks=False):
+            path.unlink()
+        elif not os.path.lexists(output_dir):
+            os.rename(path, output_dir)  # the old site goes back
+        elif not os.path.lexists(spare):
+            os.rename(path, spare)  # the new site is in place; this is the previous one
+        else:
+            shutil.rmtree(path)
+
+
+def _disk_problem(exc: OSError, output_dir: Path) -> Problem:
+    where = exc.filename or output_dir
+    reason = exc.strerror or str(exc)
+    return error(
+        output_dir.name,
+        None,
+        f"cannot write the site: {reason}: {where}; {output_dir.name} was left as it was",
+        "check the free disk space and that the project folder may be written",
+    )

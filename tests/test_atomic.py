@@ -1,0 +1,248 @@
+"""A build killed at any moment leaves output/ as the complete old site or the complete new one.
+
+A 2,000-release site is built, every release is changed, and `build.py` is killed with SIGKILL at
+20 moments of the next build: 12 spread evenly over the whole build, 7 spread over its write phase
+(from the moment it takes the project lock, found with a non-blocking `flock`, until it swaps
+output/, as timed in an unkilled run from the same starting point) and 1 just after the swap. Timing on a shared machine varies,
+so the write-phase kills are placed from the observed start of writing, not from the clock alone.
+After every kill output/ must equal, byte for byte, one of the two complete trees, and nothing may
+appear in the project besides output/ and its spare folder (`.arsip-cache/output-previous`); the
+next build must then complete the new site, keep the timestamps of unchanged files and leave no
+temporary folder behind. In-process tests then check the fallbacks: three renames where the
+exchange is missing (and the mending of a crash between them), and file-by-file replacement where
+output/ cannot be moved at all (a mount point).
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sitetools import REPO, copy_project, tree_bytes, tree_state
+
+from arsip import write
+from arsip.problems import BuildFailed
+from arsip.render import Output
+
+RELEASES = 2000
+EVEN_KILLS = 12
+WRITE_KILLS = 7  # plus one just after the swap: 20 in all
+POLL = 0.001
+
+
+def write_releases(root: Path, version: int) -> None:
+    """2,000 valid releases; each (institution, year) once, so no two releases disagree."""
+    for index in range(RELEASES):
+        year = 2021 + index % 4
+        score = 40 + (index * 7 + version) % 60
+        (root / "content" / f"rilis-{index:04d}.md").write_text(
+            f"---\ntitle: Rilis Uji {index}\ndate: {year + 1}-01-{1 + index % 28:02d}\n"
+            f"institution: Pemerintah Kota Uji {index // 4}\nyear: {year}\nscore: {score}\n---\n\n"
+            f"Isi rilis {index}, versi {version}.\n",
+            encoding="utf-8",
+        )
+
+
+def start_build(root: Path) -> subprocess.Popen[bytes]:
+    environment = {key: value for key, value in os.environ.items() if key != "ARSIP_DEBUG"}
+    return subprocess.Popen(
+        [sys.executable, str(REPO / "build.py"), "--root", str(root), "--quiet"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=environment,
+    )
+
+
+class Watch:
+    """What a running build is doing, seen from outside: writing (holds the project lock), swapped."""
+
+    def __init__(self, root: Path) -> None:
+        self.output = root / "output"
+        self.inode = self.output.stat().st_ino
+        self.descriptor = os.open(root, os.O_RDONLY)
+
+    def close(self) -> None:
+        os.close(self.descriptor)
+
+    def writing(self) -> bool:
+        try:
+            fcntl.flock(self.descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(self.descriptor, fcntl.LOCK_UN)
+        return False
+
+    def swapped(self) -> bool:
+        return self.output.stat().st_ino != self.inode
+
+    def wait_until(self, process: subprocess.Popen[bytes], condition: str) -> bool:
+        """Poll until the build is writing / has swapped; False if it ended first."""
+        check = self.writing if condition == "writing" else self.swapped
+        while process.poll() is None:
+            if check():
+                return True
+            time.sleep(POLL)
+        return False
+
+
+def timed_build(root: Path) -> tuple[float, float, float]:
+    """Run a build to its end: seconds until it began writing, until it swapped output/, in all."""
+    watch = Watch(root)
+    started = time.monotonic()
+    process = start_build(root)
+    assert watch.wait_until(process, "writing"), "the build ended before it was seen writing"
+    writing = time.monotonic() - started
+    assert watch.wait_until(process, "swapped") or watch.swapped()
+    swapped = time.monotonic() - started
+    assert process.wait(timeout=120) == 0
+    watch.close()
+    return writing, swapped, time.monotonic() - started
+
+
+def kill_at(root: Path, moment: tuple[str, float]) -> str:
+    """Start a build, kill it at `moment` (`start`, `writing` or `swapped`, plus seconds); say where it was."""
+    watch = Watch(root)
+    process = start_build(root)
+    anchor, delay = moment
+    if anchor == "start" or watch.wait_until(process, anchor):
+        time.sleep(delay)
+    was = "ended" if process.poll() is not None else "swapped" if watch.swapped() else "writing" if watch.writing() else "reading"
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    watch.close()
+    return was
+
+
+def restore(output: Path, pristine: Path) -> None:
+    """Put the old site back in output/ (hard links: builds never write into an existing file)."""
+    shutil.rmtree(output)
+    shutil.copytree(pristine, output, copy_function=os.link)
+
+
+def project_entries(root: Path) -> set[str]:
+    return {entry.name for entry in root.iterdir()}
+
+
+def leftovers(root: Path) -> list[str]:
+    """Folders a build made for output/ besides output/ itself and its spare folder."""
+    return [name for name in os.listdir(root / ".arsip-cache") if name.startswith("output") and name != "output-previous"]
+
+
+def test_killed_builds_leave_the_old_or_the_new_site(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "site", with_content=False)
+    write_releases(root, 1)
+    assert start_build(root).wait(timeout=120) == 0
+    output = root / "output"
+    old = tree_bytes(output)
+    pristine = tmp_path / "pristine"
+    shutil.copytree(output, pristine, copy_function=os.link)
+    base_entries = project_entries(root) | {".arsip-cache"}
+
+    # One complete build of the new site gives the new tree (and fills the build cache, as killed
+    # builds never do); the timed reference build then starts where every killed one starts: the
+    # old site in output/, a previous site in the spare folder, the cache of the new site.
+    write_releases(root, 2)
+    assert start_build(root).wait(timeout=120) == 0
+    new = tree_bytes(output)
+    restore(output, pristine)
+    writing, swapped, duration = timed_build(root)
+    assert tree_bytes(output) == new
+    assert new != old and len(new) > 2 * RELEASES
+    moments = [("start", duration * (step + 0.5) / EVEN_KILLS) for step in range(EVEN_KILLS)]
+    moments += [("writing", (swapped - writing) * step / (WRITE_KILLS - 1)) for step in range(WRITE_KILLS)]
+    moments += [("swapped", 0.0)]
+
+    places: list[str] = []
+    outcomes: list[str] = []
+    for moment in moments:
+        if outcomes[-1:] != ["old"]:
+            restore(output, pristine)  # after a kill that left the old site, output/ still is the old site
+        places.append(kill_at(root, moment))
+        assert output.is_dir(), f"output/ missing after a kill at {moment}"
+        state = tree_bytes(output)
+        assert state in (old, new), f"output/ is neither the old nor the new site after a kill at {moment}"
+        outcomes.append("old" if state == old else "new")
+        assert project_entries(root) == base_entries, "a build wrote outside output/ and .arsip-cache/"
+    assert places.count("writing") >= 3, f"too few kills while the build was writing: {places}"
+    assert "old" in outcomes and "new" in outcomes, outcomes
+
+    restore(output, pristine)
+    before = tree_state(output)
+    assert start_build(root).wait(timeout=120) == 0
+    assert tree_bytes(output) == new
+    after = tree_state(output)
+    unchanged = [path for path, (data, _) in after.items() if path in before and before[path][0] == data]
+    assert len(unchanged) > 10, "too few unchanged files to prove anything"
+    assert all(after[path][1] == before[path][1] for path in unchanged), "an unchanged file got a new timestamp"
+    assert project_entries(root) == base_entries and not leftovers(root), "a temporary folder was left behind"
+    assert tree_bytes(pristine) == old, "a build wrote into a file of the old site"
+
+
+# The same guarantees where the one-step exchange is not available, checked in-process.
+
+
+def outputs(version: int) -> list[Output]:
+    return [
+        Output("index.html", f"beranda {version}".encode()),
+        Output("tetap/index.html", b"tidak berubah"),
+        Output(f"rilis/v{version}/index.html", f"rilis {version}".encode()),
+    ]
+
+
+def test_without_the_exchange_three_renames_swap_the_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(write, "exchange", lambda first, second: False)
+    output = tmp_path / "output"
+    write.sync(outputs(1), output)
+    before = tree_state(output)
+    report = write.sync(outputs(2), output)
+    assert tree_bytes(output) == {out.path: out.data for out in outputs(2)}
+    assert tree_state(output)["tetap/index.html"] == before["tetap/index.html"]
+    assert report.written == ("index.html", "rilis/v2/index.html") and report.removed == ("rilis/v1/index.html",)
+    assert sorted(os.listdir(tmp_path / ".arsip-cache")) == ["output-previous"]
+
+
+def test_a_crash_between_the_renames_is_mended_by_the_next_build(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    write.sync(outputs(1), output)
+    old = tree_bytes(output)
+    aside = tmp_path / ".arsip-cache" / "output-old-0badf00d"
+    os.rename(output, aside)  # killed after the first of the three renames: output/ is missing
+    write.sync(outputs(1), output)
+    assert tree_bytes(output) == old and not aside.exists()
+
+
+def test_an_output_folder_that_cannot_move_is_updated_file_by_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def busy(first: Path, second: Path) -> bool:
+        raise OSError(errno.EBUSY, "Device or resource busy", str(second))
+
+    output = tmp_path / "output"
+    write.sync(outputs(1), output)
+    (output / "rilis" / "v2").mkdir()
+    (output / "rilis" / "v2" / "index.html").mkdir()  # a folder where a file must go
+    before = tree_state(output)
+    monkeypatch.setattr(write, "exchange", busy)
+    write.sync(outputs(2), output)
+    assert tree_bytes(output) == {out.path: out.data for out in outputs(2)}
+    assert tree_state(output)["tetap/index.html"] == before["tetap/index.html"]
+    assert not (output / "rilis" / "v1").exists()
+
+
+def test_an_output_link_or_file_is_refused(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "tempat-lain"
+    elsewhere.mkdir()
+    (tmp_path / "output").symlink_to(elsewhere, target_is_directory=True)
+    with pytest.raises(BuildFailed) as failed:
+        write.sync(outputs(1), tmp_path / "output")
+    assert failed.value.problems[0].format() == (
+        "output: error: output is a link, not a folder; the build writes only into a folder of its own "
+        "(move output out of the project folder; the next build creates output/ anew)"
+    )
+    assert os.listdir(elsewhere) == []

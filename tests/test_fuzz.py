@@ -1,0 +1,408 @@
+"""Fuzzing: whatever the front-matter and the body, a build ends in a site or in reported problems.
+
+Hypothesis writes release files (front-matter from arbitrary YAML values: nested lists and fields,
+any Unicode, huge and tiny numbers, odd dates; near-valid releases with some fields gone wrong;
+broken YAML and binary bytes; Markdown bodies with raw HTML) and runs the real pipeline in-process,
+`configure` once and `build` per example into a temporary project. Every example must end in a
+built site or in `BuildFailed` carrying problems about the content files, each one line; any
+other exception fails the test, and no file outside output/ (and its spare folder) may change.
+
+Two things are changed for speed, neither of them in what is checked: templates are compiled once
+(a Jinja bytecode cache shared by the builds), and in the 2,000-example run the Pagefind search index,
+built by an external program from the rendered pages, is left out; a second run of 100 examples keeps
+it. The configuration and registry readers are fuzzed directly, without a build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import pytest
+import yaml
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+from sitetools import REPO, copy_project
+
+from arsip import config as site_config
+from arsip import extras, pipeline, registry, render
+from arsip.cache import BuildCache
+from arsip.config import SiteConfig
+from arsip.load import Registry
+from arsip.problems import BuildFailed, Problem
+from arsip.validate import AWARD_KEYS, RELEASE_KEYS
+
+FUZZ = settings(
+    max_examples=2000,
+    deadline=None,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+)
+
+ODD_TEXT = st.sampled_from(
+    [
+        "",
+        " ",
+        "\t\n",
+        "—",
+        "<script>alert(1)</script>",
+        '"><img src=x onerror=alert(1)>',
+        "../../etc/passwd",
+        "/etc/passwd",
+        "C:\\Windows\\win.ini",
+        "javascript:alert(1)",
+        "data:text/html,<b>x</b>",
+        "https://example.org/rilis",
+        "=1+1",
+        "@SUM(A1)",
+        "+62",
+        "-1",
+        "\u202egnp.exe",
+        "\ufeff",
+        "\x7f",
+        "93,68",
+        "93.68",
+        "100,00",
+        "1e309",
+        ".nan",
+        ".inf",
+        "0x1F",
+        "١٢٣",
+        "²",
+        "hijau",
+        "Zona Merah",
+        "GREEN",
+        "kuning",
+        "Kualitas Tertinggi",
+        "Pemkot Jambi",
+        "Pemerintah Kota Jambi",
+        "Polres Kulon Progo",
+        "2024-02-30",
+        "2024-12-03",
+        "1999-12-31",
+        "9999-12-31",
+        "0001-01-01",
+        "2024-13-01",
+        "24-12-03",
+        "2024-12-03T10:00:00+07:00",
+        "yes",
+        "null",
+        "~",
+        "---",
+        "...",
+        "{{ 7*7 }}",
+        "{% include 'base.html' %}",
+        "%s%n",
+        "\\",
+        "'",
+        '"',
+        "a" * 300,
+    ]
+)
+KEYS = st.one_of(st.sampled_from(RELEASE_KEYS + AWARD_KEYS), st.text(max_size=12), st.integers(), st.booleans(), st.none())
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.integers(min_value=-(10**40), max_value=10**40),
+    st.floats(),
+    st.text(max_size=40),
+    ODD_TEXT,
+    st.dates(),
+    st.dates().map(dt.date.isoformat),
+    st.datetimes(),
+    st.decimals(places=3, allow_nan=False, allow_infinity=False).map(str),
+)
+VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(KEYS, inner, max_size=4), max_leaves=8)
+NAMES = st.sampled_from(
+    ["Pemkot Jambi", "Pemerintah Kota Jambi", "Kota Jambi", "Pemprov Banten", "Polres Kulon Progo", "Kantah Tala", "Kementerian Uji"]
+)
+TEXT = st.text(min_size=1, max_size=60).filter(str.strip)
+INSTITUTIONS = NAMES | TEXT | ODD_TEXT.filter(str.strip)
+TITLES = TEXT | ODD_TEXT.filter(str.strip)
+SCORES = st.one_of(
+    st.decimals(min_value=0, max_value=100, places=2).map(str),
+    st.decimals(min_value=0, max_value=100, places=2).map(lambda d: str(d).replace(".", ",")),
+    st.integers(min_value=0, max_value=100),
+)
+ZONES = st.sampled_from(["hijau", "kuning", "merah", "Zona Hijau", "green", "RED"])
+SLUGS = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}", fullmatch=True)
+AWARD = st.fixed_dictionaries(
+    {"institution": INSTITUTIONS}, optional={"score": SCORES, "zone": ZONES, "rank": TEXT, "category": st.sampled_from(["Kualitas Tinggi"])}
+)
+
+
+@st.composite
+def releases(draw: st.DrawFn, *, spoil: bool) -> dict[Any, Any]:
+    """A valid release with some optional fields; with `spoil`, one field replaced by any value (or dropped)."""
+    date = draw(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2026, 12, 31)))
+    meta: dict[Any, Any] = {"title": draw(TITLES), "date": date.isoformat(), "institution": draw(INSTITUTIONS)}
+    optional = {
+        "year": st.integers(min_value=max(2000, date.year - 3), max_value=date.year + 1),
+        "score": SCORES,
+        "zone": ZONES,
+        "category": st.sampled_from(["Kualitas Tertinggi", "Kepatuhan Sedang", "Opini Baik"]),
+        "rank": TEXT,
+        "source": st.sampled_from(["https://example.org/rilis", "http://ombudsman.go.id/x?y=1#z"]),
+        "summary": TEXT,
+        "tags": st.lists(TEXT, max_size=4),
+        "image": st.just("foto.png"),
+        "image_caption": TEXT,
+        "draft": st.booleans(),
+        "slug": SLUGS,
+        "awards": st.lists(AWARD, max_size=2),
+    }
+    for key in draw(st.lists(st.sampled_from(sorted(optional)), unique=True, max_size=7)):
+        meta[key] = draw(optional[key])
+    if spoil:
+        key = draw(st.sampled_from([*RELEASE_KEYS, "extra"]))
+        if draw(st.booleans()):
+            meta.pop(key, None)
+        else:
+            meta[key] = draw(VALUES)
+    return meta
+
+
+ANY_FIELDS = st.dictionaries(KEYS, VALUES, max_size=8)
+SNIPPETS = st.sampled_from(
+    [
+        "# Judul",
+        "## Sub *judul*",
+        "- satu\n- dua\n  - tiga",
+        "1. a\n2. b",
+        "| a | b |\n|---|---|\n| 1 | 2 |",
+        "> kutipan",
+        "```\nkode <script>\n```",
+        "[tautan](https://example.org)",
+        "[jahat](javascript:alert(1))",
+        "![gambar](foto.png)",
+        "![luar](../../../etc/passwd)",
+        "![data](data:image/png;base64,AAAA)",
+        "<script>alert(1)</script>",
+        '<img src=x onerror="alert(1)">',
+        "<iframe src=//example.org></iframe>",
+        "<div><p>tidak ditutup",
+        "</div></table>",
+        "---",
+        "***",
+        "{{ site.title }}",
+        "&amp; &lt; &#0; &#x110000;",
+        "\\",
+        "*" * 200,
+        "[x]: javascript:alert(1)\n[y][x]",
+    ]
+)
+BODIES = st.lists(SNIPPETS | st.text(max_size=40), max_size=6).map("\n\n".join)
+
+
+def document(meta: Any, body: str) -> bytes:
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+    return f"---\n{front}---\n\n{body}\n".encode()
+
+
+VALID_FILES = st.builds(document, releases(spoil=False), BODIES)
+FILES = st.one_of(
+    VALID_FILES,
+    st.builds(document, releases(spoil=True), BODIES),
+    st.builds(document, ANY_FIELDS, BODIES),
+    st.builds(document, VALUES, BODIES),
+    st.builds(lambda front, body: f"---\n{front}\n---\n{body}".encode(), st.text(max_size=120), BODIES),
+    st.text(max_size=200).map(str.encode),
+    st.binary(max_size=200),
+)
+
+
+class MemoryBytecode(jinja2.BytecodeCache):
+    """Compiled templates kept in memory across builds (the templates never change during the test)."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+class NoSearchIndex:
+    """Stands in for `extras.SearchIndex` (Pagefind, an external program) in the 2,000-example run."""
+
+    def __init__(self, *args: object) -> None:
+        pass
+
+    def page(self, out: object) -> None:
+        pass
+
+    def finish(self) -> list[object]:
+        return []
+
+    def close(self) -> None:
+        pass
+
+
+@dataclass
+class FuzzSite:
+    root: Path
+    configs: tuple[SiteConfig, SiteConfig]  # drafts left out, drafts shown
+    cache: BuildCache
+
+    def outside(self) -> dict[str, tuple[int, int]]:
+        """Size and timestamp of every file in the project folder outside output/ and its spare."""
+        found = {}
+        for current, dirs, files in os.walk(self.root.parent):
+            here = Path(current)
+            dirs[:] = [name for name in dirs if here / name not in (self.root / "output", self.root / ".arsip-cache" / "output-previous")]
+            for name in files:
+                info = (here / name).lstat()
+                found[(here / name).relative_to(self.root.parent).as_posix()] = (info.st_size, info.st_mtime_ns)
+        return found
+
+
+@pytest.fixture(scope="module")
+def fuzz_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FuzzSite]:
+    root = copy_project(tmp_path_factory.mktemp("fuzz") / "site", with_content=False)
+    shutil.copy2(REPO / "content" / "institutions.toml", root / "content" / "institutions.toml")
+    shutil.copy2(REPO / "tests" / "data" / "pixel.png", root / "content" / "foto.png")
+    bytecode = MemoryBytecode()
+    original = render.environment
+
+    def environment(config: SiteConfig, cache: BuildCache) -> jinja2.Environment:
+        env = original(config, cache)
+        env.bytecode_cache = bytecode
+        return env
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(render, "environment", environment)
+        configs = (pipeline.configure(root), pipeline.configure(root, drafts=True))
+        yield FuzzSite(root, configs, BuildCache())
+
+
+def build_and_check(site: FuzzSite, files: list[bytes], drafts: bool) -> None:
+    content = site.root / "content"
+    for old in content.glob("*.md"):
+        old.unlink()
+    for number, data in enumerate(files):
+        (content / f"rilis-{number}.md").write_bytes(data)
+    before = site.outside()
+    try:
+        result = pipeline.build(site.configs[drafts], cache=site.cache)
+    except BuildFailed as failed:
+        assert any(problem.is_error for problem in failed.problems)
+        check_problems(failed.problems)
+        event("reported problems")
+    else:
+        assert (site.root / "output" / "index.html").is_file()
+        check_problems(result.problems)
+        event(f"built a site of {result.releases} release(s)")
+    assert site.outside() == before, "a file outside output/ changed"
+
+
+def check_problems(problems: tuple[Problem, ...]) -> None:
+    """Problems are about the content (valid content always renders) and each prints as one line."""
+    for problem in problems:
+        assert problem.path.startswith("content/"), problem.format()
+        assert problem.message and "\n" not in problem.format() and "Traceback" not in problem.message, problem.format()
+
+
+@FUZZ
+@given(files=st.lists(VALID_FILES, min_size=1, max_size=2) | st.lists(FILES, min_size=1, max_size=2), drafts=st.booleans())
+def test_any_release_builds_or_is_reported(fuzz_site: FuzzSite, files: list[bytes], drafts: bool) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(extras, "SearchIndex", NoSearchIndex)
+        build_and_check(fuzz_site, files, drafts)
+
+
+@settings(FUZZ, max_examples=100)
+@given(files=st.lists(VALID_FILES, min_size=1, max_size=2))
+def test_any_release_builds_with_its_search_index(fuzz_site: FuzzSite, files: list[bytes]) -> None:
+    build_and_check(fuzz_site, files, False)
+
+
+TOML_SCALARS = st.one_of(st.booleans(), st.integers(), st.floats(), st.text(max_size=20), st.dates(), st.datetimes())
+TOML_VALUES = st.recursive(
+    TOML_SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8) | st.sampled_from(list(site_config.BAND_KEYS)), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+BAND = st.dictionaries(st.sampled_from(list(site_config.BAND_KEYS)) | st.text(max_size=5), TOML_VALUES | st.integers(0, 110), max_size=5)
+PERIOD = st.fixed_dictionaries(
+    {},
+    optional={
+        "label": st.text(max_size=10) | TOML_VALUES,
+        "first_year": st.integers(1990, 2030) | TOML_VALUES,
+        "last_year": st.integers(1990, 2030) | TOML_VALUES,
+        "scale": st.integers(1, 200) | st.floats() | TOML_VALUES,
+        "kinds": st.lists(st.sampled_from(site_config.KINDS) | st.text(max_size=5), max_size=2) | TOML_VALUES,
+        "bands": st.lists(BAND, max_size=3) | TOML_VALUES,
+    },
+)
+PERMALINK = st.one_of(
+    st.sampled_from(list(site_config.DEFAULT_PERMALINKS.values())),
+    st.text(max_size=20),
+    st.from_regex(r"/[a-z{}./%-]{0,12}/", fullmatch=True),
+)
+CONFIGS = st.fixed_dictionaries(
+    {},
+    optional={
+        "title": st.text(max_size=10) | TOML_VALUES,
+        "base_url": st.sampled_from(["https://example.org/", "http://x/y", "ftp://x", ""]) | TOML_VALUES,
+        "language": st.sampled_from(["id", "en", "fr"]) | TOML_VALUES,
+        "home_releases": st.integers() | TOML_VALUES,
+        "allow_raw_html": TOML_VALUES,
+        "permalinks": st.dictionaries(
+            st.sampled_from(list(site_config.DEFAULT_PERMALINKS)) | st.text(max_size=5), PERMALINK | TOML_VALUES, max_size=4
+        )
+        | TOML_VALUES,
+        "rubric": st.lists(PERIOD | TOML_VALUES, max_size=3) | TOML_VALUES,
+    },
+) | st.dictionaries(st.text(max_size=10), TOML_VALUES, max_size=5)
+
+
+@settings(FUZZ, max_examples=500)
+@given(raw=CONFIGS)
+def test_any_site_config_is_read_or_reported(raw: dict[str, Any]) -> None:
+    config, problems = site_config.parse_config(Path("/nonexistent"), raw, "")
+    assert (config is None) == bool(problems)
+    for problem in problems:
+        assert problem.path == site_config.CONFIG_FILE and "\n" not in problem.format()
+    if config is not None:
+        for _, pattern in config.permalinks:
+            assert ".." not in pattern and pattern.startswith("/") and pattern.endswith("/")
+
+
+ENTRY = (
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "name": st.text(max_size=20) | TOML_VALUES,
+            "slug": st.from_regex(r"[a-z0-9-]{0,10}", fullmatch=True) | TOML_VALUES,
+            "kind": st.sampled_from(site_config.KINDS) | TOML_VALUES,
+            "province": TOML_VALUES,
+            "aliases": st.lists(st.text(max_size=10), max_size=3) | TOML_VALUES,
+        },
+    )
+    | TOML_VALUES
+)
+
+
+@settings(FUZZ, max_examples=500)
+@given(
+    data=st.fixed_dictionaries({}, optional={"institution": st.lists(ENTRY, max_size=4) | TOML_VALUES})
+    | st.dictionaries(st.text(max_size=8), TOML_VALUES)
+)
+def test_any_registry_is_read_or_reported(data: dict[str, Any]) -> None:
+    directory, problems = registry.build_directory(Registry("content/institutions.toml", data, ""))
+    assert all(problem.path == "content/institutions.toml" for problem in problems)
+    for entry in directory.entries:
+        assert directory.resolve(entry.name) is not None

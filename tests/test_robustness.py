@@ -1,0 +1,946 @@
+"""Bad input, hostile content and reproducibility: the site survives what editors and attackers write.
+
+Bad input, one case at a time: the exact lines the build prints, its exit status, output/ untouched.
+
+Every case starts from a small built site (one good release) and adds one bad input. The build must
+print exactly the expected lines on stderr (never a traceback), exit with status 1 (0 for the inputs
+that must simply work) and, when it fails, leave output/ as it was, bytes and timestamps. One more
+run puts every content problem into one site at once: all of them are reported together.
+
+docs/robustness.md is generated from this table (the expected lines are checked against real
+builds above it); after changing a message, rewrite it with
+    ARSIP_WRITE_DOCS=1 .venv/bin/python -m pytest tests/test_robustness.py -k docs
+
+Hostile content (a title, name, rank or tag of `<script>…`, raw HTML in bodies, formula-like CSV
+cells, paths that would leave output/) comes after the table, then the reproducibility check: two
+builds under different time zones, locales and hash seeds give the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from sitetools import REPO, copy_project, tree_bytes, tree_state
+
+from arsip import write
+from arsip.problems import BuildFailed
+from arsip.render import Output
+
+DOCS = REPO / "docs" / "robustness.md"
+GOOD = "---\ntitle: Rilis Baik\ndate: 2024-12-03\ninstitution: Pemkot Jambi\nscore: 93,68\n---\n\nIsi rilis.\n"
+HEAD = "---\ntitle: Rilis Uji\ndate: 2024-12-03\ninstitution: Pemkot Jambi\n"
+MEGABYTE = 1024 * 1024
+CONFIG = """title = "Arsip Uji"
+base_url = "https://example.org/"
+language = "id"
+home_releases = 8
+
+[permalinks]
+release = "/rilis/{slug}/"
+
+[[rubric]]
+label = "Penilaian Kepatuhan 2022-2024"
+first_year = 2022
+last_year = 2024
+scale = 100
+bands = [
+  { min = 88, max = 100, zone = "hijau", category = "Kualitas Tertinggi", letter = "A" },
+  { min = 0, max = 87.99, zone = "merah", category = "Lainnya", letter = "E" },
+]
+"""
+REGISTRY = '[[institution]]\nname = "Pemerintah Kota Jambi"\nslug = "kota-jambi"\naliases = ["Pemkot Jambi"]\n'
+
+Setup = Callable[[Path, Path], None]  # (project root, the case's folder under content/)
+
+
+@dataclass(frozen=True)
+class Case:
+    """One bad input: what it is, how to make it, and exactly what the build must say."""
+
+    name: str
+    what: str
+    files: dict[str, str | bytes] = field(default_factory=dict)  # written into the case's folder
+    setup: Setup | None = None
+    status: int = 1
+    combined: bool = True  # one of the problems of the run that has them all
+    shows: str | None = None  # a title the built site must contain (inputs that must work)
+
+
+def release(extra: str = "", body: str = "Isi.\n", head: str = HEAD) -> str:
+    return f"{head}{extra}---\n\n{body}"
+
+
+def news(title: str) -> str:
+    """A valid release without a result (so that it agrees with every other release)."""
+    return f"---\ntitle: {title}\ndate: 2024-11-0{len(title) % 9 + 1}\ninstitution: Pemkot Jambi\n---\n\nIsi.\n"
+
+
+def summary(errors: int, warnings: int = 0, files: int = 1) -> str:
+    plural = {1: ""}
+    return f"{errors} error{plural.get(errors, 's')}, {warnings} warning{plural.get(warnings, 's')} in {files} file{plural.get(files, 's')}"
+
+
+def symlink_out(root: Path, folder: Path) -> None:
+    outside = root.parent / "di-luar.md"
+    outside.write_text(news("Di Luar"), encoding="utf-8")
+    (folder / "tautan.md").symlink_to(outside)
+
+
+def symlink_folder_out(root: Path, folder: Path) -> None:
+    outside = root.parent / "folder-luar"
+    outside.mkdir(exist_ok=True)
+    (outside / "a.md").write_text(news("Folder Luar"), encoding="utf-8")
+    (folder / "tautan-folder").symlink_to(outside, target_is_directory=True)
+
+
+def folder_named_md(root: Path, folder: Path) -> None:
+    (folder / "x.md").mkdir()
+
+
+def named_pipe(root: Path, folder: Path) -> None:
+    os.mkfifo(folder / "pipa.md")
+
+
+def dangling_link(root: Path, folder: Path) -> None:
+    (folder / "hilang.md").symlink_to(folder / "tidak-ada.md")
+
+
+def link_loop(root: Path, folder: Path) -> None:
+    (folder / "putar-a.md").symlink_to("putar-b.md")
+    (folder / "putar-b.md").symlink_to("putar-a.md")
+
+
+def unreadable(root: Path, folder: Path) -> None:
+    path = folder / "rahasia.md"
+    path.write_text(news("Rahasia"), encoding="utf-8")
+    path.chmod(0o000)
+
+
+def name_not_utf8(root: Path, folder: Path) -> None:
+    (folder / os.fsdecode(b"caf\xe9.md")).write_text(news("Kafe"), encoding="utf-8")
+
+
+def huge(root: Path, folder: Path) -> None:
+    line = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. " * 4 + "\n"
+    with (folder / "besar.md").open("w", encoding="utf-8") as stream:
+        stream.write(release())
+        while stream.tell() < 20 * MEGABYTE:
+            stream.write(line * 1000)
+
+
+def garbage(root: Path, folder: Path) -> None:
+    (folder / "acak.md").write_bytes(random.Random(6).randbytes(4096))
+
+
+def site_config(text: str) -> Setup:
+    def setup(root: Path, folder: Path) -> None:
+        (root / "site_config.toml").write_bytes(text.encode("utf-8"))
+
+    return setup
+
+
+def registry(text: str) -> Setup:
+    def setup(root: Path, folder: Path) -> None:
+        (root / "content" / "institutions.toml").write_text(text, encoding="utf-8")
+
+    return setup
+
+
+def template(name: str, line: int, text: str) -> Setup:
+    def setup(root: Path, folder: Path) -> None:
+        path = root / "templates" / name
+        lines = path.read_text(encoding="utf-8").splitlines()
+        lines.insert(line - 1, text)
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    return setup
+
+
+def output_is_a_file(root: Path, folder: Path) -> None:
+    shutil.rmtree(root / "output")
+    (root / "output").write_text("bukan folder\n", encoding="utf-8")
+
+
+CASES: tuple[Case, ...] = (
+    Case("invalid-yaml", "invalid YAML: a quote never closed", {"rilis.md": '---\ntitle: "Rilis Uji\ndate: 2024-12-03\n---\n\nIsi.\n'}),
+    Case("invalid-yaml-colon", "invalid YAML: a second colon in a value", {"rilis.md": release("", head="---\ntitle: Nilai: 93\n")}),
+    Case("no-front-matter", "no front-matter", {"rilis.md": "Hanya teks, tanpa front-matter.\n"}),
+    Case("front-matter-not-closed", "front-matter without its closing `---`", {"rilis.md": "---\ntitle: Rilis Uji\n\nIsi.\n"}),
+    Case("front-matter-list", "front-matter that is a list", {"rilis.md": "---\n- title\n- date\n---\n\nIsi.\n"}),
+    Case("front-matter-scalar", "front-matter that is a single value", {"rilis.md": "---\nRilis Uji\n---\n\nIsi.\n"}),
+    Case("front-matter-empty", "empty front-matter", {"rilis.md": "---\n---\n\nIsi.\n"}),
+    Case("missing-fields", "required fields missing", {"rilis.md": "---\ndate: 2024-12-03\n---\n\nIsi.\n"}),
+    Case("empty-fields", "required fields empty", {"rilis.md": '---\ntitle:\ndate: 2024-12-03\ninstitution: ""\n---\n\nIsi.\n'}),
+    Case(
+        "title-list",
+        "a list as title",
+        {"rilis.md": "---\ntitle: [Rilis, Uji]\ndate: 2024-12-03\ninstitution: Pemkot Jambi\n---\n\nIsi.\n"},
+    ),
+    Case("date-not-in-calendar", "`date: 2024-02-30`", {"rilis.md": release(head=HEAD.replace("2024-12-03", "2024-02-30"))}),
+    Case("date-format", "a date not written YYYY-MM-DD", {"rilis.md": release(head=HEAD.replace("2024-12-03", "3 Desember 2024"))}),
+    Case("date-before-2000", "a date before 2000", {"rilis.md": release(head=HEAD.replace("2024-12-03", "1999-12-03"))}),
+    Case("date-far-ahead", "a date after next year", {"rilis.md": release(head=HEAD.replace("2024-12-03", "2999-12-03"))}),
+    Case("score-abc", "`score: abc`", {"rilis.md": release("score: abc\n")}),
+    Case("score-nan", "`score: .nan`", {"rilis.md": release("score: .nan\n")}),
+    Case("score-negative", "`score: -3`", {"rilis.md": release("score: -3\n")}),
+    Case("score-above-scale", "a score above the scale", {"rilis.md": release("score: 100,5\n")}),
+    Case("score-list", "a list as score", {"rilis.md": release("score: [90, 91]\n")}),
+    Case("zone-unknown", "an unknown zone", {"rilis.md": release("zone: ungu\n")}),
+    Case("year-before-2000", "an assessment year before 2000", {"rilis.md": release("year: 1999\n")}),
+    Case("year-after-next", "an assessment year after the year after the release", {"rilis.md": release("year: 2026\n")}),
+    Case("year-not-a-number", "`year: dua ribu`", {"rilis.md": release("year: dua ribu\n")}),
+    Case("awards-not-a-list", "`awards` not a list", {"rilis.md": release("awards: Pemkab Bungo\n")}),
+    Case("award-without-institution", "an award without an institution", {"rilis.md": release("score: 90\nawards:\n  - score: 80\n")}),
+    Case("award-not-fields", "an award that is a single word", {"rilis.md": release("awards:\n  - Pemkab Bungo\n")}),
+    Case("draft-not-boolean", "`draft: ya`", {"rilis.md": release("draft: ya\n")}),
+    Case("tags-not-a-list", "tags that are fields", {"rilis.md": release("tags:\n  a: b\n")}),
+    Case("source-javascript", "`source: javascript:…`", {"rilis.md": release("source: javascript:alert(1)\n")}),
+    Case("image-outside-content", "an image path leaving content/", {"rilis.md": release("image: ../../../etc/passwd\n")}),
+    Case("yaml-alias", "a YAML alias (`&a` … `*a`)", {"rilis.md": release("summary: &a Ringkasan\nrank: *a\n")}),
+    Case("too-deeply-nested", "values nested thirty levels deep", {"rilis.md": release("tags: " + "[" * 30 + "a" + "]" * 30 + "\n")}),
+    Case("slug-with-slash", "a slug with `/`", {"rilis.md": release("slug: rilis/uji\n")}),
+    Case("slug-with-dots", "a slug with `..`", {"rilis.md": release("slug: ../../etc\n")}),
+    Case("slug-with-spaces", "a slug with spaces", {"rilis.md": release("slug: rilis uji\n")}),
+    Case(
+        "same-slug",
+        "two releases with the same slug",
+        {
+            "a.md": news("Rilis Sama A").replace("---\n\n", "slug: rilis-sama\n---\n\n"),
+            "b.md": news("Rilis Sama B").replace("---\n\n", "slug: rilis-sama\n---\n\n"),
+        },
+    ),
+    Case("same-title-and-date", "two releases with the same title and date", {"a.md": news("Rilis Kembar"), "b.md": news("Rilis Kembar")}),
+    Case("not-utf8", "a file saved as Latin-1, not UTF-8", {"rilis.md": release("summary: Kafé\n").encode("latin-1")}),
+    Case("bom", "a UTF-8 byte-order mark (BOM)", {"rilis.md": "\ufeff" + news("Rilis BOM")}, status=0, shows="Rilis BOM"),
+    Case("crlf", "Windows line endings (CRLF)", {"rilis.md": news("Rilis CRLF").replace("\n", "\r\n")}, status=0, shows="Rilis CRLF"),
+    Case("empty-file", "an empty file", {"rilis.md": ""}),
+    Case("blank-file", "a file of blank lines", {"rilis.md": "\n  \n\n"}),
+    Case("huge-file", "a 20 MB file", setup=huge),
+    Case("binary-garbage", "binary garbage named `.md`", setup=garbage),
+    Case(
+        "file-name-unicode",
+        "a file name with spaces and non-ASCII letters",
+        {"Rilis Ünïcödé été.md": news("Rilis Unikode")},
+        status=0,
+        shows="Rilis Unikode",
+    ),
+    Case("file-name-not-utf8", "a file name that is not UTF-8", setup=name_not_utf8),
+    Case("link-outside", "a link in content/ to a file outside the project", setup=symlink_out, status=0),
+    Case("link-folder-outside", "a link in content/ to a folder outside the project", setup=symlink_folder_out, status=0),
+    Case("dangling-link", "a link to a file that does not exist", setup=dangling_link),
+    Case("link-loop", "two links pointing at each other", setup=link_loop),
+    Case("folder-named-md", "a folder named `x.md`", setup=folder_named_md),
+    Case("named-pipe", "a named pipe (FIFO) named `.md`", setup=named_pipe),
+    Case("unreadable-file", "a file nobody may read (`chmod 000`)", setup=unreadable, combined=False),
+    Case(
+        "unknown-field",
+        "an unknown field",
+        {"rilis.md": news("Rilis Ekstra").replace("---\n\n", "scroe: 90\n---\n\n")},
+        status=0,
+        shows="Rilis Ekstra",
+    ),
+    Case(
+        "registry-invalid-toml",
+        "`institutions.toml` that is not valid TOML",
+        setup=registry('[[institution]]\nname = "Pemerintah Kota Jambi\n'),
+        combined=False,
+    ),
+    Case(
+        "registry-wrong-entries",
+        "`institutions.toml` with wrong entries",
+        setup=registry('[[institution]]\nnama = "Kota Jambi"\n\n[[institution]]\nname = 5\n\n[lainnya]\nx = 1\n'),
+        combined=False,
+    ),
+    Case(
+        "config-invalid-toml",
+        "`site_config.toml` that is not valid TOML",
+        setup=site_config(CONFIG.replace('language = "id"', "language = id")),
+        combined=False,
+    ),
+    Case(
+        "config-wrong-types",
+        "`site_config.toml` with values of the wrong type",
+        setup=site_config(CONFIG.replace("home_releases = 8", 'home_releases = "8"').replace('language = "id"', 'language = ["id"]')),
+        combined=False,
+    ),
+    Case(
+        "config-unknown-key",
+        "`site_config.toml` with an unknown key",
+        setup=site_config(CONFIG.replace("language =", "langauge =")),
+        combined=False,
+    ),
+    Case(
+        "config-not-finite",
+        "`scale = nan` in the rubric",
+        setup=site_config(CONFIG.replace("scale = 100", "scale = nan")),
+        combined=False,
+    ),
+    Case(
+        "permalink-leaves-output",
+        "a permalink pattern that would leave output/",
+        setup=site_config(CONFIG.replace('release = "/rilis/{slug}/"', 'release = "/../{slug}/"')),
+        combined=False,
+    ),
+    Case(
+        "permalink-odd-characters",
+        "a permalink pattern with `%2e%2e`",
+        setup=site_config(CONFIG.replace('release = "/rilis/{slug}/"', 'release = "/rilis/%2e%2e/{slug}/"')),
+        combined=False,
+    ),
+    Case(
+        "config-bom-crlf",
+        "`site_config.toml` with a BOM and CRLF line endings",
+        setup=site_config("\ufeff" + CONFIG.replace("\n", "\r\n")),
+        status=0,
+        combined=False,
+    ),
+    Case("template-syntax-error", "a template with a syntax error", setup=template("zones.html", 3, "{% if %}"), combined=False),
+    Case("template-undefined-variable", "a template using an undefined variable", setup=template("zones.html", 5, "{{ tidak_ada }}")),
+    Case(
+        "template-missing-include",
+        "a template including a missing file",
+        setup=template("zones.html", 5, '{% include "tidak-ada.html" %}'),
+        combined=False,
+    ),
+    Case("output-is-a-file", "`output` is a file, not a folder", setup=output_is_a_file, combined=False),
+)
+
+
+EXPECTED: dict[str, tuple[str, ...]] = {
+    "invalid-yaml": (
+        (
+            "{folder}/rilis.md:2: error: invalid YAML in the front-matter: while scanning a quoted scalar: found "
+            "unexpected end of stream (check the colons, quotes and indentation on this line)"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "invalid-yaml-colon": (
+        (
+            "{folder}/rilis.md:2: error: invalid YAML in the front-matter: mapping values are not allowed here "
+            "(check the colons, quotes and indentation on this line)"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "no-front-matter": (
+        (
+            "{folder}/rilis.md:1: error: no front-matter (start the file with a line '---', then title:, date:, "
+            "institution:, then another '---')"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "front-matter-not-closed": (
+        ("{folder}/rilis.md:1: error: the front-matter is not closed (add a line '---' after the last front-matter field)"),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "front-matter-list": (
+        (
+            "{folder}/rilis.md:1: error: the front-matter is a list, not a list of fields (write one 'key: "
+            "value' per line, e.g. 'title: ...')"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "front-matter-scalar": (
+        (
+            "{folder}/rilis.md:1: error: the front-matter is a single value, not a list of fields (write one "
+            "'key: value' per line, e.g. 'title: ...')"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "front-matter-empty": (
+        "{folder}/rilis.md:1: error: required field 'date' is missing (add a line such as  date: 2024-12-03)",
+        ("{folder}/rilis.md:1: error: required field 'institution' is missing (add a line such as  institution: Pemerintah Kota Jambi)"),
+        ("{folder}/rilis.md:1: error: required field 'title' is missing (add a line such as  title: Pemkot Jambi Raih Zona Hijau)"),
+        "3 errors, 0 warnings in 1 file",
+    ),
+    "missing-fields": (
+        ("{folder}/rilis.md:1: error: required field 'institution' is missing (add a line such as  institution: Pemerintah Kota Jambi)"),
+        ("{folder}/rilis.md:1: error: required field 'title' is missing (add a line such as  title: Pemkot Jambi Raih Zona Hijau)"),
+        "2 errors, 0 warnings in 1 file",
+    ),
+    "empty-fields": (
+        ("{folder}/rilis.md:2: error: required field 'title' is empty (add a line such as  title: Pemkot Jambi Raih Zona Hijau)"),
+        ("{folder}/rilis.md:4: error: required field 'institution' is empty (add a line such as  institution: Pemerintah Kota Jambi)"),
+        "2 errors, 0 warnings in 1 file",
+    ),
+    "title-list": (
+        ("{folder}/rilis.md:2: error: 'title' must be text, not a list (write it on one line, e.g.  title: Pemkot Jambi Raih Zona Hijau)"),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "date-not-in-calendar": (
+        ("{folder}/rilis.md:3: error: date '2024-02-30' does not exist in the calendar (check the day and the month)"),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "date-format": (
+        ("{folder}/rilis.md:3: error: date '3 Desember 2024' is not written as YYYY-MM-DD (write e.g.  date: 2024-12-03)"),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "date-before-2000": (
+        (
+            "{folder}/rilis.md:3: error: date '1999-12-03' is before 2000, where the archive begins (write the "
+            "day the release was published, e.g.  date: 2024-12-03)"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "date-far-ahead": (
+        (
+            "{folder}/rilis.md:3: error: date '2999-12-03' is more than a year ahead (write the day the release "
+            "was published, e.g.  date: 2024-12-03)"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "score-abc": (
+        "{folder}/rilis.md:5: error: score 'abc' is not a number (write e.g.  score: 93,68  or  score: 93.68)",
+        "1 error, 0 warnings in 1 file",
+    ),
+    "score-nan": (
+        ("{folder}/rilis.md:5: error: score '.nan' is not a number (write e.g.  score: 93,68  or  score: 93.68)"),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "score-negative": (
+        "{folder}/rilis.md:5: error: score -3 is negative (scores run from 0 upwards, e.g.  score: 93,68)",
+        "1 error, 0 warnings in 1 file",
+    ),
+    "score-above-scale": (
+        ("{folder}/rilis.md:5: error: score 100.5 is above the scale of 100 used for 2022-2024 (check the figure in the source)"),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "score-list": (
+        ("{folder}/rilis.md:5: error: score '[90, 91]' is not a number (write e.g.  score: 93,68  or  score: 93.68)"),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "zone-unknown": (
+        "{folder}/rilis.md:5: error: zone 'ungu' is not one of hijau, kuning, merah (did you mean 'kuning'?)",
+        "1 error, 0 warnings in 1 file",
+    ),
+    "year-before-2000": (
+        (
+            "{folder}/rilis.md:5: error: assessment year 1999 is outside 2000-2025 (the year the result is for, "
+            "at most a year after the release's date)"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "year-after-next": (
+        (
+            "{folder}/rilis.md:5: error: assessment year 2026 is outside 2000-2025 (the year the result is for, "
+            "at most a year after the release's date)"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "year-not-a-number": (
+        "{folder}/rilis.md:5: error: year must be a four-digit year, not 'dua ribu' (write e.g.  year: 2024)",
+        "1 error, 0 warnings in 1 file",
+    ),
+    "awards-not-a-list": (
+        ("{folder}/rilis.md:5: error: 'awards' must be a list (start each award with '- institution: ...' on its own line)"),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "award-without-institution": (
+        ("{folder}/rilis.md:7: error: required field 'institution' is missing (add a line such as  institution: Pemerintah Kota Jambi)"),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "award-not-fields": (
+        ("{folder}/rilis.md:6: error: award 1 must have fields (write '- institution: ...' then 'score: ...' indented below it)"),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "draft-not-boolean": (
+        "{folder}/rilis.md:5: error: 'draft' must be true or false (write  draft: true)",
+        "1 error, 0 warnings in 1 file",
+    ),
+    "tags-not-a-list": (
+        "{folder}/rilis.md:5: error: tags must be a list of words (write e.g.  tags: [zona hijau, jambi])",
+        "1 error, 0 warnings in 1 file",
+    ),
+    "source-javascript": (
+        ("{folder}/rilis.md:5: error: source 'javascript:alert(1)' is not a web address (write the full address, starting with https://)"),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "image-outside-content": (
+        (
+            "{folder}/rilis.md:5: error: image '../../../etc/passwd' was not found under content/ (put the image "
+            "file next to the release and write its file name, e.g.  image: foto.jpg)"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "yaml-alias": (
+        (
+            "{folder}/rilis.md:6: error: the front-matter uses a YAML alias ('*name'), which the archive does "
+            "not accept (write the value out in full)"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "too-deeply-nested": (
+        ("{folder}/rilis.md:1: error: the front-matter is nested too deeply (write each field as 'key: value' on its own line)"),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "slug-with-slash": (
+        ("{folder}/rilis.md:5: error: slug 'rilis/uji' may use only a-z, 0-9 and single '-' (write  slug: rilis-uji)"),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "slug-with-dots": (
+        "{folder}/rilis.md:5: error: slug '../../etc' may use only a-z, 0-9 and single '-' (write  slug: etc)",
+        "1 error, 0 warnings in 1 file",
+    ),
+    "slug-with-spaces": (
+        ("{folder}/rilis.md:5: error: slug 'rilis uji' may use only a-z, 0-9 and single '-' (write  slug: rilis-uji)"),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "same-slug": (
+        (
+            "{folder}/b.md:5: error: slug 'rilis-sama' is also the slug of {folder}/a.md:5 (give this release "
+            "its own, e.g.  slug: rilis-sama-2)"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "same-title-and-date": (
+        (
+            "{folder}/b.md:2: error: the slug '2024-11-04-rilis-kembar' made from the date and title is also the "
+            "slug of {folder}/a.md:2 (change the title or add a line such as  slug: 2024-11-04-rilis-kembar-2)"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "not-utf8": (
+        "{folder}/rilis.md:5: error: the file is not UTF-8 text (save it as UTF-8 in your editor)",
+        "1 error, 0 warnings in 1 file",
+    ),
+    "bom": (),
+    "crlf": (),
+    "empty-file": (
+        (
+            "{folder}/rilis.md: error: the file is empty (write the front-matter, title:, date: and institution: "
+            "between two lines '---', then the text; or delete the file)"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "blank-file": (
+        (
+            "{folder}/rilis.md: error: the file is empty (write the front-matter, title:, date: and institution: "
+            "between two lines '---', then the text; or delete the file)"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "huge-file": (
+        (
+            "{folder}/besar.md: error: the file is 20.1 MB, more than the 2 MB a release may have (a release is "
+            "text only: put images in separate files beside it and split very long documents)"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "binary-garbage": (
+        ("{folder}/acak.md: error: the file is binary, not Markdown text (remove it or give it another extension)"),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "file-name-unicode": (),
+    "file-name-not-utf8": (
+        ("{folder}/caf�.md: error: the name is not UTF-8 text (rename it in your file manager, using ordinary letters)"),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "link-outside": (("{folder}/tautan.md: warning: skipped: a link to a file outside the project (copy the file into content/ instead)"),),
+    "link-folder-outside": (
+        (
+            "{folder}/tautan-folder: warning: skipped: a link to a folder outside the project (copy the folder "
+            "into content/ instead of linking it)"
+        ),
+    ),
+    "dangling-link": (
+        ("{folder}/hilang.md: error: a link to a file that does not exist (remove the link or put the file back)"),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "link-loop": (
+        "{folder}/putar-a.md: error: a link that leads back to itself (remove the link)",
+        "{folder}/putar-b.md: error: a link that leads back to itself (remove the link)",
+        "2 errors, 0 warnings in 2 files",
+    ),
+    "folder-named-md": (
+        ("{folder}/x.md: error: this is a folder, not a release file (rename the folder so that its name does not end in .md)"),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "named-pipe": (
+        "{folder}/pipa.md: error: this is a named pipe, not a regular file (remove it from content/)",
+        "1 error, 0 warnings in 1 file",
+    ),
+    "unreadable-file": (
+        "{folder}/rahasia.md: error: cannot read the file: Permission denied (check the file's permissions)",
+        "1 error, 0 warnings in 1 file",
+    ),
+    "unknown-field": ("{folder}/rilis.md:5: warning: unknown field 'scroe' is ignored (did you mean 'score'?)",),
+    "registry-invalid-toml": (
+        (
+            "content/institutions.toml:2: error: invalid TOML: Illegal character '\\n' at column 30 (check the "
+            "quotes, brackets and '=' on this line; text is written in \"double quotes\")"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "registry-wrong-entries": (
+        ('content/institutions.toml:1: error: institution without a name (write name = "Pemerintah Kota Jambi")'),
+        "content/institutions.toml:1: error: unknown key 'nama' (did you mean 'name'?)",
+        ('content/institutions.toml:4: error: the name of an institution must be text (write name = "Pemerintah Kota Jambi")'),
+        ("content/institutions.toml:7: error: unknown table 'lainnya' (each institution starts with a line [[institution]])"),
+        "4 errors, 0 warnings in 1 file",
+    ),
+    "config-invalid-toml": (
+        (
+            "site_config.toml:3: error: invalid TOML: Invalid value at column 12 (check the quotes, brackets and "
+            "'=' on this line; text is written in \"double quotes\")"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "config-wrong-types": (
+        "site_config.toml:3: error: 'language' must be text, not a list (write e.g.  language = \"id\")",
+        ("site_config.toml:4: error: 'home_releases' must be a whole number, not text (write e.g.  home_releases = 10)"),
+        "2 errors, 0 warnings in 1 file",
+    ),
+    "config-unknown-key": (
+        "site_config.toml:3: error: unknown key 'langauge' (did you mean 'language'?)",
+        "1 error, 0 warnings in 1 file",
+    ),
+    "config-not-finite": (
+        ("site_config.toml:13: error: 'rubric[0].scale' must be a finite number, not nan (write e.g.  scale = 100)"),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "permalink-leaves-output": (
+        (
+            "site_config.toml:7: error: permalink release = '/../{{slug}}/': must not contain '..', '\\', '//' or "
+            "'/./' (write e.g. release = \"/rilis/{{slug}}/\")"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "permalink-odd-characters": (
+        (
+            "site_config.toml:7: error: permalink release = '/rilis/%2e%2e/{{slug}}/': may use only a-z, A-Z, "
+            "0-9, '-', '_', '.', '/' and its placeholder (write e.g. release = \"/rilis/{{slug}}/\")"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "config-bom-crlf": (),
+    "template-syntax-error": (
+        ("templates/zones.html:3: error: template syntax error: Expected an expression, got 'end of statement block'"),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "template-undefined-variable": (
+        (
+            "templates/zones.html:5: error: template error: 'tidak_ada' is undefined (check the variable's name; "
+            "templates/ lists what each page receives)"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "template-missing-include": (
+        ("templates/zones.html:5: error: template 'tidak-ada.html' not found (create templates/tidak-ada.html or fix the name)"),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "output-is-a-file": (
+        (
+            "output: error: output is a file, not a folder; the build writes only into a folder of its own (move "
+            "output out of the project folder; the next build creates output/ anew)"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+}
+
+
+def run(root: Path, *, unprivileged: bool = False) -> subprocess.CompletedProcess[str]:
+    """`build.py --root ROOT`; with `unprivileged`, as root without the right to read any file."""
+    command = [sys.executable, str(REPO / "build.py"), "--root", str(root)]
+    if unprivileged and os.geteuid() == 0:
+        caps = "-dac_override,-dac_read_search"
+        command = [shutil.which("setpriv") or "setpriv", f"--inh-caps={caps}", f"--bounding-set={caps}", *command]
+    environment = {key: value for key, value in os.environ.items() if key not in ("ARSIP_DEBUG", "NO_COLOR")}
+    return subprocess.run(command, capture_output=True, text=True, env=environment, timeout=120, check=False)
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site with one good release, built once; each case starts from a copy of it."""
+    root = copy_project(tmp_path_factory.mktemp("base") / "site", with_content=False)
+    (root / "content" / "institutions.toml").write_text(REGISTRY, encoding="utf-8")
+    (root / "content" / "baik.md").write_text(GOOD, encoding="utf-8")
+    result = run(root)
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    return root
+
+
+def state(path: Path) -> object:
+    """Bytes and timestamps of everything at `path` (a folder or, when broken on purpose, a file)."""
+    if path.is_dir() and not path.is_symlink():
+        return tree_state(path)
+    return (path.read_bytes(), path.stat().st_mtime_ns) if path.exists() else None
+
+
+def prepare(case: Case, root: Path, folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in case.files.items():
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            target.write_bytes(data)
+        else:
+            target.write_text(data, encoding="utf-8")
+    if case.setup:
+        case.setup(root, folder)
+
+
+def expected_lines(case: Case, folder: str) -> list[str]:
+    """The lines `case` must print when its files are in `folder` (`content` alone, or a folder of it)."""
+    return [line.format(folder=folder) for line in EXPECTED[case.name]]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_bad_input_gives_the_exact_message(case: Case, built_site: Path, tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    shutil.copytree(built_site, root, symlinks=True)
+    prepare(case, root, root / "content")
+    before = state(root / "output")
+    if case.name == "unreadable-file" and os.geteuid() == 0 and not shutil.which("setpriv"):
+        pytest.skip("running as root without setpriv: no way to make a file unreadable to the build")
+    started = time.monotonic()
+    result = run(root, unprivileged=case.name == "unreadable-file")
+    seconds = time.monotonic() - started
+    assert "Traceback" not in result.stdout + result.stderr
+    assert result.stderr.splitlines() == expected_lines(case, "content")
+    assert result.returncode == case.status
+    assert seconds < 15, f"the build took {seconds:.1f} s"
+    if case.status:
+        assert state(root / "output") == before, "output/ changed although the build failed"
+    if case.shows:
+        assert case.shows in (root / "output" / "data" / "awards.json").read_text(encoding="utf-8")
+
+
+def test_every_problem_of_a_run_is_reported(built_site: Path, tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    shutil.copytree(built_site, root, symlinks=True)
+    before = state(root / "output")
+    cases = [case for case in CASES if case.combined]
+    expected: list[str] = []
+    for case in cases:
+        folder = f"content/{case.name}"
+        prepare(case, root, root / folder)
+        expected += [line for line in expected_lines(case, folder) if not _is_summary(line)]
+    result = run(root)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert sorted(lines[:-1]) == sorted(expected)
+    errors = sum(": error: " in line for line in expected)
+    files = len({line.split(":")[0] for line in expected})
+    assert lines[-1] == summary(errors, len(expected) - errors, files)
+    assert state(root / "output") == before
+
+
+def _is_summary(line: str) -> bool:
+    return " in " in line and line.split(" in ")[-1].split()[-1] in ("file", "files") and line[0].isdigit()
+
+
+def docs_text() -> str:
+    """docs/robustness.md: every case and the exact lines it prints."""
+    rows = []
+    for number, case in enumerate(CASES, start=1):
+        lines = expected_lines(case, "content")
+        shown = "<br>".join(f"`{line.replace('|', '&#124;')}`" for line in lines) or "*(nothing: it simply works)*"
+        rows.append(f"| {number} | {case.what} | {shown} | {case.status} |")
+    return "\n".join(
+        [
+            "# What the build says about bad input",
+            "",
+            "Every row is a test in `tests/test_robustness.py`: the build is run on a small site with that one",
+            "bad input, and it must print exactly these lines (the last one counts the problems), exit with",
+            "this status and, when it fails, leave `output/` exactly as it was. The file is `content/…` in",
+            "every row; in your project the message names your file and line. Problems are printed as",
+            "",
+            "    path:line: error: what is wrong (what to write instead)",
+            "",
+            "Errors stop the build and change nothing in `output/`; warnings do not stop it. A run lists every",
+            "problem of every file at once, so fix them top to bottom and build again.",
+            "",
+            "Generated from the test's table; do not edit by hand (see the test's docstring).",
+            "",
+            "| # | Bad input | What the build prints | Exit status |",
+            "|---|---|---|---|",
+            *rows,
+            "",
+            "## What else holds, whatever the input",
+            "",
+            "- `output/` is replaced in one step, only after the whole build succeeded: a build that fails or",
+            "  is killed leaves the previous site complete (`tests/test_atomic.py` kills a 2,000-release build",
+            "  20 times). The next site is prepared in `.arsip-cache/output-previous`; delete it at will.",
+            "- Titles, names, ranks, tags and summaries are escaped wherever they appear; raw HTML in a body is",
+            "  cleaned to an allow-list, without scripts, event handlers or `javascript:`/`data:` links",
+            "  (`allow_raw_html = true` in `site_config.toml` turns the cleaning off, for trusted sites only);",
+            "  CSV cells that a spreadsheet would run as a formula start with `'` (also in `tests/test_robustness.py`).",
+            "- Nothing is written outside `output/` (and `.arsip-cache/`), whatever the slug, permalink or",
+            "  image path; thousands of generated front-matters and bodies end in a site or in messages like",
+            "  the ones above, never in a crash (`tests/test_fuzz.py`).",
+            "",
+        ]
+    )
+
+
+def test_docs_list_every_case() -> None:
+    text = docs_text()
+    if os.environ.get("ARSIP_WRITE_DOCS"):
+        DOCS.write_text(text, encoding="utf-8")
+    assert DOCS.read_text(encoding="utf-8") == text, "docs/robustness.md is out of date; see the docstring of this test module"
+
+
+# Hostile content: whatever an editor (or an attacker with write access to content/) puts in a
+# release, nothing runs in a reader's browser or a spreadsheet, and nothing lands outside output/.
+
+HOSTILE = "<script>alert(1)</script>"
+HOSTILE_REGISTRY = f'[[institution]]\nname = "{HOSTILE}"\nslug = "kota-skrip"\nkind = "kota"\naliases = ["Kota Skrip"]\n'
+HOSTILE_BODY = """Teks <script>alert(2)</script> biasa.
+
+<img src="x.png" onerror="alert(3)"> <a href="javascript:alert(4)">klik</a> [tautan](javascript:alert(5))
+
+![gambar](data:image/svg+xml;base64,PHN2Zy8+) <a href="data:text/html;base64,PHNjcmlwdD4=">data</a>
+
+Lalu **tebal** <iframe src="https://example.org/"></iframe> <span style="color:red" onclick="alert(6)">merah</span>
+"""
+
+
+def hostile_release(title: str, institution: str, extra: str = "") -> str:
+    return (
+        f'---\ntitle: "{title}"\ndate: 2024-12-03\ninstitution: "{institution}"\nscore: 90\nrank: "{HOSTILE}"\n'
+        f'category: "=HYPERLINK(\\"https://example.org\\")"\ntags: ["{HOSTILE}", "-2+3"]\nsummary: "{HOSTILE}"\n'
+        f'awards:\n  - institution: "@SUM(A1)"\n    score: 80\n    rank: "+1"\n{extra}---\n\n{HOSTILE_BODY}'
+    )
+
+
+def hostile_site(tmp_path: Path, *, allow_raw_html: bool = False) -> Path:
+    root = copy_project(tmp_path / "site", with_content=False)
+    (root / "content" / "institutions.toml").write_text(HOSTILE_REGISTRY, encoding="utf-8")
+    (root / "content" / "a.md").write_text(hostile_release(HOSTILE, "Kota Skrip"), encoding="utf-8")
+    (root / "content" / "b.md").write_text(hostile_release("Rilis Kedua", f"{HOSTILE} Kabupaten"), encoding="utf-8")
+    if allow_raw_html:
+        config = root / "site_config.toml"
+        config.write_text("allow_raw_html = true\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    result = run(root)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    return root
+
+
+def text_files(output: Path) -> dict[str, str]:
+    """Every file of the site that is text (UTF-8, no NUL byte); compressed search-index parts are not."""
+    found = {}
+    for path in sorted(output.rglob("*")):
+        data = path.read_bytes() if path.is_file() else b""
+        if not data or b"\x00" in data or data[:2] == b"\x1f\x8b":
+            continue
+        try:
+            found[path.relative_to(output).as_posix()] = data.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+    return found
+
+
+def release_body(root: Path) -> BeautifulSoup:
+    page = next(path for path in (root / "output" / "rilis").rglob("index.html") if "rilis-kedua" in path.parent.name)
+    return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one(".body")
+
+
+def test_hostile_text_is_escaped_in_every_text_file(tmp_path: Path) -> None:
+    root = hostile_site(tmp_path)
+    files = text_files(root / "output")
+    assert {"sitemap.xml", "data/awards.json", "data/awards.csv", "index.html"} <= set(files)
+    for path, text in files.items():
+        if path.endswith((".csv", ".json")):
+            continue  # data, not markup: see the two tests below
+        assert HOSTILE not in text, f"raw {HOSTILE} in output/{path}"
+        assert "alert(2)" not in text and "onerror" not in text and "onclick" not in text, path
+    html_pages = [path for path in files if path.endswith(".html")]
+    escaped = [path for path in html_pages if "&lt;script&gt;alert(1)&lt;/script&gt;" in files[path]]
+    assert len(escaped) >= 5, "the hostile title, name, rank and tag should be shown, escaped, on several pages"
+    feeds = [text for path, text in files.items() if path.endswith(".xml") and "<feed" in text]
+    assert all("&lt;script&gt;alert(1)&lt;/script&gt;" in text for text in feeds if "Kota Skrip" in text or "kota-skrip" in text)
+
+
+def test_hostile_text_is_escaped_in_the_json_export(tmp_path: Path) -> None:
+    root = hostile_site(tmp_path)
+    text = (root / "output" / "data" / "awards.json").read_text(encoding="utf-8")
+    assert json.loads(text)["releases"]  # still valid JSON with the data in it
+    assert "<" not in text and HOSTILE not in text
+
+
+def test_csv_cells_keep_their_text_and_never_start_a_formula(tmp_path: Path) -> None:
+    root = hostile_site(tmp_path)
+    rows = list(csv.DictReader(io.StringIO((root / "output" / "data" / "awards.csv").read_text(encoding="utf-8"))))
+    cells = [value for row in rows for value in row.values()]
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@")]
+    # A CSV cell is data for a spreadsheet, not markup: the text stays as written, only a formula is defused.
+    assert HOSTILE in {row["institution"] for row in rows} and HOSTILE in {row["rank"] for row in rows}
+    assert '\'=HYPERLINK("https://example.org")' in {row["category"] for row in rows}
+    assert "'@SUM(A1)" in {row["institution"] for row in rows} and "'+1" in {row["rank"] for row in rows}
+
+
+def test_raw_html_in_bodies_is_sanitised(tmp_path: Path) -> None:
+    body = release_body(hostile_site(tmp_path))
+    assert body.find(["script", "iframe"]) is None
+    for tag in body.find_all(True):
+        assert not [name for name in tag.attrs if name.startswith("on") or name == "style"], tag
+        for name in ("href", "src"):
+            assert not str(tag.get(name, "")).strip().lower().startswith(("javascript:", "data:")), tag
+    assert body.find("strong").get_text() == "tebal" and "biasa" in body.get_text()
+
+
+def test_allow_raw_html_turns_the_sanitiser_off(tmp_path: Path) -> None:
+    body = release_body(hostile_site(tmp_path, allow_raw_html=True))
+    assert body.find("script").get_text() == "alert(2)"
+    assert body.find("img", onerror="alert(3)") is not None
+
+
+@pytest.mark.parametrize(
+    "path", ["../luar.html", "/etc/passwd", "a/../../luar.html", "a\\..\\luar.html", "a//b.html", "./a.html", "", "a/"]
+)
+def test_write_refuses_any_path_leaving_output(tmp_path: Path, path: str) -> None:
+    output = tmp_path / "proyek" / "output"
+    output.mkdir(parents=True)
+    (output / "lama.html").write_text("lama", encoding="utf-8")
+    before = state(tmp_path)
+    with pytest.raises(BuildFailed) as failed:
+        write.sync([Output("baik.html", b"baik"), Output(path, b"jahat")], output)
+    assert [problem.format().split(": error: ")[0] for problem in failed.value.problems] == ["output"]
+    assert state(tmp_path) == before
+
+
+def test_write_refuses_a_path_that_is_both_file_and_folder(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    with pytest.raises(BuildFailed) as failed:
+        write.sync([Output("feed.xml", b"a"), Output("feed.xml/index.html", b"b")], output)
+    assert failed.value.problems[0].message == "'feed.xml' would be both a file and a folder of the site"
+    assert not output.exists()
+
+
+# Reproducible: the same input gives the same bytes, whatever the machine's time zone, locale and hash seed.
+
+ENVIRONMENTS = (
+    {"TZ": "Pacific/Kiritimati", "LANG": "de_DE.UTF-8", "LC_ALL": "de_DE.UTF-8", "PYTHONHASHSEED": "1"},
+    {"TZ": "America/Adak", "LANG": "C.UTF-8", "LC_ALL": "C", "PYTHONHASHSEED": "4242"},
+)
+
+
+def test_builds_are_byte_identical_across_time_zones_locales_and_hash_seeds(tmp_path: Path) -> None:
+    trees = []
+    for number, environment in enumerate(ENVIRONMENTS):
+        root = copy_project(tmp_path / f"site-{number}")
+        result = subprocess.run(
+            [sys.executable, str(REPO / "build.py"), "--root", str(root)],
+            capture_output=True,
+            text=True,
+            env={**{k: v for k, v in os.environ.items() if k != "ARSIP_DEBUG"}, **environment},
+            timeout=120,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        trees.append(tree_bytes(root / "output"))
+    assert trees[0].keys() == trees[1].keys()
+    assert [path for path in trees[0] if trees[0][path] != trees[1][path]] == []

@@ -279,7 +279,7 @@ def validate_doc(
     source = _source(fields)
     image = _image(fields, doc.path, asset_paths)
     ready = institution is not None and year is not None and date is not None and slug is not None
-    main = _claim(fields, institution, year, slug, date, config) if ready else None
+    main = _claim(fields, institution, year, slug, date, config) if ready else _check_result_words(fields)
     others = _award_claims(doc, directory, year if ready else None, slug or "", date, config, problems, fields)
     tags = fields.tags("tags")
     summary = fields.text("summary")
@@ -437,7 +437,20 @@ def _claim(fields: _Fields, institution: InstitutionRef, year: int, slug: str, d
             "score", f"score {score} is above the scale of {period.scale} used for {period.years_label}", "check the figure in the source"
         )
         return None
+    if zone is not None and not any(band.zone for band in period.bands):
+        fields.warn(
+            "zone",
+            f"no zones were published for {year} ({period.label}); zone '{zone}' is shown as written",
+            "remove  zone:  or check  year:",
+        )
     band = band_for(period, score) if score is not None else _band_named(period.bands, category)
+    named = _band_named(period.bands, category)
+    if band and named and score is not None and named != band:
+        fields.warn(
+            "category",
+            f"category '{category}' does not match score {score}: under the {period.label} rubric {band.min}-{band.max} is {band.category}",
+            f"write  category: {band.category}  or check the score",
+        )
     if band:
         if zone is None:
             zone = band.zone
@@ -453,6 +466,12 @@ def _claim(fields: _Fields, institution: InstitutionRef, year: int, slug: str, d
         if category and category.casefold() == band.category.casefold():
             letter = band.letter
     return Claim(institution, year, score, zone, category, letter, rank, slug, date, fields.doc.path, fields.line("institution"))
+
+
+def _check_result_words(fields: _Fields) -> None:
+    """When the year or institution is wrong, still report a score or zone that is wrong in itself."""
+    fields.score("score")
+    fields.zone("zone")
 
 
 def _band_named(bands: tuple[Band, ...], category: str | None) -> Band | None:

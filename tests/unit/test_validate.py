@@ -149,3 +149,22 @@ def test_awards_must_be_a_list(config) -> None:
 def test_unsafe_source_is_refused(config) -> None:
     _, problems = check(config, BASE + "source: javascript:alert(1)\n")
     assert [p.message for p in problems] == ["source 'javascript:alert(1)' is not a web address"]
+
+
+def test_zone_for_a_year_without_zones_warns(config) -> None:
+    release, problems = check(config, BASE.replace("2024-12-03", "2026-01-29") + "year: 2025\nzone: hijau\n")
+    assert release is not None
+    assert [(p.severity, p.line, p.message) for p in problems] == [
+        ("warning", 6, "no zones were published for 2025 (Opini Ombudsman (sejak 2025)); zone 'hijau' is shown as written")
+    ]
+
+
+def test_category_contradicting_the_score_warns(config) -> None:
+    _, problems = check(config, BASE + "score: 74\ncategory: Kualitas Tertinggi\n")
+    assert [(p.severity, p.line) for p in problems] == [("warning", 6)]
+    assert problems[0].hint == "write  category: Kualitas Sedang  or check the score"
+
+
+def test_a_wrong_zone_is_reported_even_when_the_year_is_wrong(config) -> None:
+    _, problems = check(config, BASE + "year: 2030\nzone: hijo\n")
+    assert sorted(p.line for p in problems if p.is_error) == [5, 6]

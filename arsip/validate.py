@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -146,6 +147,14 @@ def _duplicate(slug: str, doc: SourceDoc, line: int, owner: tuple[SourceDoc, int
     )
 
 
+def _this_year() -> int:
+    """The year a date may not run more than one year past: SOURCE_DATE_EPOCH's, for reproducible builds, else today's."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).year
+    return dt.date.today().year
+
+
 class _Fields:
     """Reads typed values out of one mapping, reporting problems at the key's line."""
 
@@ -198,7 +207,7 @@ class _Fields:
         if date.year < FIRST_YEAR:
             self.fail(key, f"date '{raw}' is before {FIRST_YEAR}, where the archive begins", hint)
             return None
-        if date.year > dt.date.today().year + 1:
+        if date.year > _this_year() + 1:
             self.fail(key, f"date '{raw}' is more than a year ahead", hint)
             return None
         return date

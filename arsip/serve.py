@@ -183,6 +183,17 @@ def _port_free(host: str, port: int) -> bool:
     return True
 
 
+def _stop_on_signals(loop: ioloop.IOLoop) -> None:
+    """Ctrl-C and SIGTERM stop the server cleanly.
+
+    Set explicitly because a process started in the background by a non-interactive shell (a CI
+    runner, `make serve &`) inherits an *ignored* SIGINT, and Python keeps it ignored.
+    """
+
+    for number in (signal.SIGINT, signal.SIGTERM):
+        loop.asyncio_loop.add_signal_handler(number, loop.stop)  # type: ignore[attr-defined]
+
+
 def run(root: Path, *, host: str = "127.0.0.1", port: int = 8000, drafts: bool = True) -> int:
     root = root.resolve()
     if not _port_free(host, port):
@@ -216,7 +227,8 @@ def run(root: Path, *, host: str = "127.0.0.1", port: int = 8000, drafts: bool =
     server = PreviewServer(preview)
     for watched in (root / "content", root / "templates", root / CONFIG_FILE):
         server.watch(str(watched), rebuild_and_reload)
-    signal.signal(signal.SIGTERM, lambda *_: ioloop.IOLoop.current().add_callback_from_signal(ioloop.IOLoop.current().stop))
+    _stop_on_signals(loop)
     print(f"Preview at http://{host}:{port}/ (Ctrl-C to stop)", flush=True)
     server.serve(host=host, port=port, root=str(output), open_url_delay=None)
+    print("Preview stopped", flush=True)
     return 0

@@ -10,7 +10,6 @@ import json
 import signal
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -19,8 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from devserver import free_port, start_server, stop, wait_until_up
 from playwright.sync_api import Browser, Page, expect
-from sitetools import REPO, copy_project
+from sitetools import copy_project
 
 RELEASE_FILE = "content/2024/2024-12-03-kota-jambi.md"
 
@@ -47,33 +47,6 @@ class DevServer:
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_until_up(url: str, process: subprocess.Popen[str]) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        assert process.poll() is None, process.communicate()
-        try:
-            with urllib.request.urlopen(url, timeout=1):
-                return
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.1)
-    raise AssertionError(f"the dev server did not answer at {url}")
-
-
-def start_server(root: Path, port: int) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, str(REPO / "build.py"), "--root", str(root), "serve", "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-
-
 @pytest.fixture
 def dev_server(tmp_path: Path) -> Iterator[DevServer]:
     root = copy_project(tmp_path / "site")
@@ -84,9 +57,7 @@ def dev_server(tmp_path: Path) -> Iterator[DevServer]:
         wait_until_up(url + "/", process)
         yield DevServer(root, url, process)
     finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGINT)
-            process.wait(timeout=10)
+        stop(process)
 
 
 @pytest.fixture
@@ -185,10 +156,25 @@ def test_drafts_are_shown_marked_in_serve(dev_server: DevServer, page: Page) -> 
 
 
 def test_ctrl_c_exits_cleanly(dev_server: DevServer) -> None:
-    dev_server.process.send_signal(signal.SIGINT)
-    assert dev_server.process.wait(timeout=10) == 0
-    output = dev_server.process.stdout.read() if dev_server.process.stdout else ""
-    assert "Traceback" not in output
+    output = stop(dev_server.process)
+    assert dev_server.process.returncode == 0
+    assert "Preview stopped" in output and "Traceback" not in output
+
+
+def test_ctrl_c_stops_it_even_when_started_in_the_background(tmp_path: Path) -> None:
+    """A shell's background job (`make serve &`, a CI runner) inherits an ignored SIGINT; Ctrl-C must still work, even mid-rebuild."""
+    root = copy_project(tmp_path / "site")
+    port = free_port()
+    process = start_server(root, port, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}/", process)
+        release = root / RELEASE_FILE
+        release.write_text(release.read_text(encoding="utf-8") + "\nSatu paragraf lagi.\n", encoding="utf-8")
+        time.sleep(0.3)
+    finally:
+        output = stop(process)
+    assert process.returncode == 0
+    assert "Preview stopped" in output and "Traceback" not in output
 
 
 def test_preview_leaves_the_published_output_alone(dev_server: DevServer) -> None:
@@ -227,5 +213,4 @@ def test_server_started_on_a_broken_site_recovers_after_the_fix(tmp_path: Path, 
         expect(page.locator("#arsip-overlay")).to_have_count(0, timeout=3000)
         expect(page.locator("h1")).to_have_text("Arsip Kepatuhan Pelayanan Publik")
     finally:
-        process.send_signal(signal.SIGINT)
-        process.wait(timeout=10)
+        stop(process)

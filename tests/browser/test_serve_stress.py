@@ -7,10 +7,8 @@ and talks HTTP to it (no browser is needed to check what it serves).
 from __future__ import annotations
 
 import json
-import signal
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -19,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sitetools import REPO, copy_project
+from devserver import free_port, start_server, stop
+from sitetools import copy_project
 
 RELEASE_FILE = "content/2024/2024-12-03-kota-jambi.md"
 BODY_MARK = "Sri Purwaningsih menyatakan"
@@ -68,12 +67,6 @@ class Server:
         raise AssertionError(f"{text!r} did not appear at {path} within {seconds} s (overlay wanted: {overlay})")
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[Server]:
     root = copy_project(tmp_path / "site")
@@ -83,21 +76,13 @@ def server(tmp_path: Path) -> Iterator[Server]:
     (root / "content" / "tautan-luar").symlink_to(outside, target_is_directory=True)
     (root / "content" / "kunci.txt").symlink_to(outside / "kunci.txt")
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, str(REPO / "build.py"), "--root", str(root), "serve", "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    process = start_server(root, port)
     instance = Server(root, f"http://127.0.0.1:{port}", process)
     try:
         instance.wait_for("/", "<html")
         yield instance
     finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGINT)
-            process.wait(timeout=10)
-        output = process.stdout.read() if process.stdout else ""
+        output = stop(process)
         assert "Traceback" not in output, output
 
 

@@ -27,27 +27,48 @@ class BuildCache:
     markdown: dict[str, str] = field(default_factory=dict)
     pages: dict[str, tuple[bytes, bytes]] = field(default_factory=dict)
     search: tuple[tuple[tuple[str, bytes], ...], tuple[Any, ...]] | None = None
+    docs: Any = None  # load.DocMemo: parsed releases by file digest
+    checked: Any = None  # validate.ValidationMemo: checked releases by file digest
+    on_disk: dict[str, bytes] | None = None  # the preview's files as last written (dev server only)
+    digests: dict[int, tuple[Any, bytes]] = field(default_factory=dict)  # Fingerprinter memo of lasting values
 
 
 class Fingerprinter:
-    """Digests values; each dataclass instance is digested once per build (values are shared by many pages)."""
+    """Digests values; each dataclass instance is digested once (values are shared by many pages).
 
-    def __init__(self) -> None:
-        self._memo: dict[int, tuple[Any, bytes]] = {}
+    `memo` may be kept from an earlier build: an entry counts only while its object is the very same
+    one (`is`), which holds for values a cache hands back unchanged, such as checked releases.
+    """
+
+    def __init__(self, memo: dict[int, tuple[Any, bytes]] | None = None) -> None:
+        self._memo: dict[int, tuple[Any, bytes]] = memo if memo is not None else {}
+        self._fields: dict[type, tuple[str, ...]] = {}
 
     def __call__(self, value: Any) -> bytes:
         hasher = hashlib.blake2b(digest_size=16)
         self._feed(hasher, value)
         return hasher.digest()
 
+    def lasting(self, kinds: tuple[type, ...]) -> dict[int, tuple[Any, bytes]]:
+        """The memo entries of objects of these types, to hand to the next build's Fingerprinter."""
+        return {key: entry for key, entry in self._memo.items() if isinstance(entry[0], kinds)}
+
     def _feed(self, hasher: Any, value: Any) -> None:
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            hasher.update(self._dataclass(value))
-        elif isinstance(value, str):
+        kind = type(value)
+        if kind is str:
             data = value.encode("utf-8")
             hasher.update(b"s%d:" % len(data) + data)
-        elif isinstance(value, bool | int | float | Decimal | dt.date | Path) or value is None:
-            hasher.update(f"{type(value).__name__}:{value!r};".encode())
+        elif kind in _SCALARS or value is None:
+            hasher.update(f"{kind.__name__}:{value!r};".encode())
+        elif kind is tuple or kind is list:
+            hasher.update(b"[%d" % len(value))
+            for item in value:
+                self._feed(hasher, item)
+            hasher.update(b"]")
+        elif kind in self._fields or (dataclasses.is_dataclass(value) and not isinstance(value, type)):
+            hasher.update(self._dataclass(value))
+        elif isinstance(value, bool | int | float | Decimal | dt.date | Path):
+            hasher.update(f"{kind.__name__}:{value!r};".encode())
         elif isinstance(value, Mapping):
             hasher.update(b"{%d" % len(value))
             for key in sorted(value, key=repr):
@@ -61,21 +82,28 @@ class Fingerprinter:
                 self._feed(hasher, item)
             hasher.update(b"]")
         else:
-            raise TypeError(f"cannot fingerprint {type(value).__name__}")
+            raise TypeError(f"cannot fingerprint {kind.__name__}")
 
     def _dataclass(self, value: Any) -> bytes:
         known = self._memo.get(id(value))
         if known is not None and known[0] is value:
             return known[1]
+        kind = type(value)
+        names = self._fields.get(kind)
+        if names is None:
+            names = tuple(item.name for item in dataclasses.fields(value) if item.metadata.get("fingerprint", True))
+            self._fields[kind] = names
         hasher = hashlib.blake2b(digest_size=16)
-        hasher.update(type(value).__qualname__.encode())
-        for item in dataclasses.fields(value):
-            if item.metadata.get("fingerprint", True):
-                hasher.update(item.name.encode())
-                self._feed(hasher, getattr(value, item.name))
+        hasher.update(kind.__qualname__.encode())
+        for name in names:
+            hasher.update(name.encode())
+            self._feed(hasher, getattr(value, name))
         digest = hasher.digest()
         self._memo[id(value)] = (value, digest)
         return digest
+
+
+_SCALARS = frozenset({bool, int, float, Decimal, dt.date, dt.datetime})
 
 
 def text_digest(text: str) -> str:

@@ -20,7 +20,7 @@ import re
 import stat
 import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -106,8 +106,22 @@ if getattr(yaml, "__with_libyaml__", False):
     _LOADERS = (_FastLoader, _TextPreservingLoader)
 
 
-def load_content(config: SiteConfig, *, root_label: Path | None = None) -> tuple[Content, list[Problem]]:
-    """Read every file under content/ and templates/static/."""
+@dataclass
+class DocMemo:
+    """Parsed releases by (path, digest of the file's bytes), so an unchanged file is not parsed again.
+
+    `previous` is what the last build parsed; `current` collects what this build used (and so what
+    the next one may reuse), which keeps the memo from growing with files long gone.
+    """
+
+    previous: dict[tuple[str, str], tuple[SourceDoc | None, tuple[Problem, ...]]] = field(default_factory=dict)
+    current: dict[tuple[str, str], tuple[SourceDoc | None, tuple[Problem, ...]]] = field(default_factory=dict)
+    stats: dict[str, tuple[tuple[int, ...], str]] = field(default_factory=dict)  # path: (size, mtime, inode…), digest
+
+
+def load_content(config: SiteConfig, *, memo: DocMemo | None = None) -> tuple[Content, list[Problem]]:
+    """Read every file under content/ and templates/static/; with a memo, unchanged releases are not parsed again."""
+    memo = memo if memo is not None else DocMemo()
     problems: list[Problem] = []
     docs: list[SourceDoc] = []
     assets: list[Asset] = []
@@ -118,7 +132,7 @@ def load_content(config: SiteConfig, *, root_label: Path | None = None) -> tuple
         if site_path == REGISTRY_FILE:
             registry = _read_registry(path, relative, problems)
         elif _is_release(path):
-            doc = _read_doc(path, relative, problems)
+            doc = _read_doc(path, relative, problems, memo)
             if doc:
                 docs.append(doc)
         else:
@@ -250,6 +264,15 @@ def _read_bytes(path: Path, relative: str, problems: list[Problem], limit: int |
         return None
 
 
+def _status(path: Path) -> tuple[int, ...] | None:
+    """What changes whenever a file's bytes change: size, modification and change times (ns), inode, device."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+
+
 def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB".replace(".0 MB", " MB")
 
@@ -270,14 +293,30 @@ def _decode(data: bytes, relative: str, problems: list[Problem]) -> str | None:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _read_doc(path: Path, relative: str, problems: list[Problem]) -> SourceDoc | None:
+def _read_doc(path: Path, relative: str, problems: list[Problem], memo: DocMemo) -> SourceDoc | None:
+    status = _status(path)
+    seen = memo.stats.get(relative)
+    if seen is not None and status is not None and seen[0] == status and (relative, seen[1]) in memo.previous:
+        key = (relative, seen[1])  # the file was not touched since it was read: no need to read it again
+        known = memo.previous[key]
+        memo.current[key] = known
+        problems.extend(known[1])
+        return known[0]
     data = _read_bytes(path, relative, problems, limit=MAX_RELEASE_BYTES)
     if data is None:
         return None
-    text = _decode(data, relative, problems)
-    if text is None:
-        return None
-    return parse_doc(text, relative, hashlib.sha256(data).hexdigest(), problems)
+    key = (relative, hashlib.sha256(data).hexdigest())
+    if status is not None:
+        memo.stats[relative] = (status, key[1])
+    known = memo.previous.get(key) or memo.current.get(key)
+    if known is None:
+        found: list[Problem] = []
+        text = _decode(data, relative, found)
+        doc = parse_doc(text, relative, key[1], found) if text is not None else None
+        known = (doc, tuple(found))
+    memo.current[key] = known
+    problems.extend(known[1])
+    return known[0]
 
 
 def parse_doc(text: str, relative: str, digest: str, problems: list[Problem]) -> SourceDoc | None:

@@ -55,10 +55,13 @@ class _Site:
 
 
 def _produce(config: SiteConfig, cache: BuildCache, progress: Progress | None = None, *, with_search: bool = True) -> _Site:
-    content, problems = load.load_content(config)
+    if cache.docs is None:
+        cache.docs, cache.checked = load.DocMemo(), validate.ValidationMemo()
+    cache.docs.previous, cache.docs.current = cache.docs.current or cache.docs.previous, {}
+    content, problems = load.load_content(config, memo=cache.docs)
     directory, found = registry.build_directory(content.registry)
     problems += found
-    releases, found = validate.validate_all(content.docs, directory, content.assets, config)
+    releases, found = validate.validate_all(content.docs, directory, content.assets, config, cache.checked)
     problems += found
     published = tuple(r for r in releases if config.drafts or not r.draft)
     archive, found = model.aggregate(published, config)
@@ -106,10 +109,15 @@ def build(
     """Read, check, render, then write output/; raises BuildFailed before writing anything.
 
     With a cache from an earlier build (the dev server keeps one), only pages whose inputs changed are rendered again.
+    A cache with `on_disk` set (the dev server's) writes changed files in place instead of swapping the whole site.
     """
-    site = _produce(config, cache or BuildCache(), progress, with_search=search)
+    cache = cache or BuildCache()
+    site = _produce(config, cache, progress, with_search=search)
     final = _final(site.problems, strict)
-    report = write.sync(site.outputs, config.output_dir)
+    if cache.on_disk is None:
+        report = write.sync(site.outputs, config.output_dir)
+    else:
+        report = write.sync_in_place(site.outputs, config.output_dir, cache.on_disk)
     urls = routes.Urls.of(config)
     release_urls = tuple((release.path, urls.link("release", release.slug)) for release in site.releases)
     return BuildResult(final, len(site.releases), len(site.pages), len(site.outputs), report, release_urls, site.rendered)

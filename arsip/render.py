@@ -35,6 +35,7 @@ from .problems import Problem, error
 from .registry import make_slug
 from .routes import Page, Urls, output_file
 from .strings import STRINGS
+from .validate import Release
 
 MARKDOWN_EXTENSIONS = ("extra", "sane_lists")
 ALLOWED_TAGS = {
@@ -272,7 +273,7 @@ def render_all(
     env = environment(config, cache)
     bodies = [(page.context["body"], page.context["release"].path) for page in pages if "body" in page.context]
     env.filters["markdown"].convert_many(bodies)
-    fingerprint = Fingerprinter()
+    fingerprint = Fingerprinter(cache.digests)
     shared = _templates_digest(config.templates_dir) + fingerprint(config)
     outputs: list[Output] = []
     problems: list[Problem] = []
@@ -302,6 +303,7 @@ def render_all(
             on_page(outputs[-1])  # e.g. the search index, which works on the other core meanwhile
     if not problems:
         cache.pages = fresh
+    cache.digests = fingerprint.lasting((Release,))
     return RenderReport(outputs, problems, rendered)
 
 

@@ -49,7 +49,7 @@ class Preview:
     port: int
     problems: tuple[Problem, ...] = field(default=())
     builds: int = 0
-    cache: BuildCache = field(default_factory=BuildCache)
+    cache: BuildCache = field(default_factory=lambda: BuildCache(on_disk={}))
     release_urls: dict[str, str] = field(default_factory=dict)
     language: str = "id"
     moved: dict[str, str] = field(default_factory=dict)

@@ -21,6 +21,7 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
+from .cache import Fingerprinter
 from .config import ZONES, Band, SiteConfig
 from .load import Asset, SourceDoc
 from .problems import Problem, error, warning
@@ -113,15 +114,38 @@ class Release:
         return self.score is None and self.zone is None and self.category is None
 
 
+@dataclass
+class ValidationMemo:
+    """Checked releases by (path, file digest), valid while the registry, images and configuration stay the same."""
+
+    context: bytes = b""
+    results: dict[tuple[str, str], tuple[Release | None, tuple[Problem, ...]]] = field(default_factory=dict)
+
+
 def validate_all(
-    docs: tuple[SourceDoc, ...], directory: Directory, assets: tuple[Asset, ...], config: SiteConfig
+    docs: tuple[SourceDoc, ...],
+    directory: Directory,
+    assets: tuple[Asset, ...],
+    config: SiteConfig,
+    memo: ValidationMemo | None = None,
 ) -> tuple[tuple[Release, ...], list[Problem]]:
     problems: list[Problem] = []
     asset_paths = frozenset(asset.path for asset in assets)
+    memo = memo if memo is not None else ValidationMemo()
+    context = Fingerprinter()((directory.entries, asset_paths, config, _this_year()))
+    previous = memo.results if memo.context == context else {}
+    memo.context, memo.results = context, {}
     releases = []
     owners: dict[str, tuple[SourceDoc, int]] = {}
     for doc in docs:
-        release = validate_doc(doc, directory, asset_paths, config, problems)
+        key = (doc.path, doc.digest)
+        known = previous.get(key) or memo.results.get(key)
+        if known is None:
+            found: list[Problem] = []
+            known = (validate_doc(doc, directory, asset_paths, config, found), tuple(found))
+        memo.results[key] = known
+        release = known[0]
+        problems.extend(known[1])
         if release is None:
             continue
         if config.drafts or not release.draft:

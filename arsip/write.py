@@ -130,6 +130,40 @@ def sync(outputs: Iterable[Output], output_dir: Path) -> WriteReport:
     return WriteReport(tuple(written), len(reuse), removed)
 
 
+def sync_in_place(outputs: Iterable[Output], output_dir: Path, on_disk: dict[str, bytes]) -> WriteReport:
+    """For the dev server's preview: replace only the files that changed, each atomically, in place.
+
+    `on_disk` is what the previous call wrote (empty at first, when every file is compared with the
+    disk); it is updated to `outputs`. No whole-site swap: a preview needs every file to be whole,
+    not every file to change at once, and this keeps a one-page edit a one-file write.
+    """
+    wanted = _checked(outputs)
+    with _project_lock(output_dir.parent):
+        try:
+            if not on_disk:
+                _existing_folder(output_dir)
+                output_dir.mkdir(parents=True, exist_ok=True)
+                on_disk.update({relative: data for relative, data in wanted.items() if _same(output_dir / relative, data)})
+                removed = _stale(output_dir, wanted)
+            else:
+                removed = tuple(sorted(relative for relative in on_disk if relative not in wanted))
+            written = [relative for relative, data in wanted.items() if on_disk.get(relative) != data]
+            for relative in written:
+                target = safe_target(output_dir, relative)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.new")
+                _write_new(temporary, wanted[relative])
+                os.replace(temporary, target)
+            for relative in removed:
+                safe_target(output_dir, relative).unlink(missing_ok=True)
+        except OSError as exc:
+            on_disk.clear()  # the next build compares with the disk again
+            raise BuildFailed([_disk_problem(exc, output_dir)]) from exc
+    on_disk.clear()
+    on_disk.update(wanted)
+    return WriteReport(tuple(sorted(written)), len(wanted) - len(written), removed)
+
+
 def _checked(outputs: Iterable[Output]) -> dict[str, bytes]:
     """Every output by its path, after refusing paths that leave output/ or clash with a folder."""
     wanted: dict[str, bytes] = {}

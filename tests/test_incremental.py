@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sitetools import copy_project, tree_bytes
+from sitetools import copy_project, run_build, tree_bytes
 
 from arsip import pipeline
 from arsip.cache import BuildCache
@@ -67,40 +68,37 @@ def test_template_edit_renders_every_page_without_converting_markdown_again(site
     assert cache.markdown == converted
 
 
-def test_sequence_of_changes_matches_clean_builds(site: Path, tmp_path: Path) -> None:
-    cache = BuildCache()
-    build(site, cache)
-    steps = [
-        lambda: edit(site, RELEASE, "Sri Purwaningsih menyatakan", "Sri Purwaningsih juga menyatakan"),
+def change_steps(site: Path, tag: str) -> list[Callable[[], object]]:
+    """The changes of an editor's day, each followed by a rebuild; `tag` makes each run's text its own."""
+    return [
+        lambda: edit(site, RELEASE, "Sri Purwaningsih menyatakan", f"Sri Purwaningsih {tag} menyatakan"),
         lambda: edit(site, RELEASE, 'institution: "Pemkot Jambi"', 'institution: "Pemprov Banten"\nyear: 2023'),
         lambda: (site / "content" / "baru.md").write_text(
             "---\ntitle: Rilis Baru\ndate: 2025-01-05\ninstitution: Kota Sibolga\nyear: 2024\nscore: 60\n---\nIsi.\n", encoding="utf-8"
         ),
         lambda: (site / "content" / "2024" / "2024-12-11-kantah-tala-2024.md").unlink(),
         lambda: (site / "content" / "baru.md").rename(site / "content" / "baru-lagi.md"),
-        lambda: edit(site, "templates/release.html", '<article class="release"', '<article class="release rilis"'),
+        lambda: edit(site, "templates/release.html", '<article class="release"', f'<article data-{tag} class="release"'),
+        lambda: edit(site, "templates/base.html", "<footer", f"<footer data-{tag}"),
         lambda: edit(site, "site_config.toml", "home_releases = 8", "home_releases = 5"),
         lambda: edit(site, "content/institutions.toml", 'name = "Pemerintah Kota Jambi"', 'name = "Pemerintah Kota Jambi (Tanah Pilih)"'),
     ]
-    for step in steps:
+
+
+@pytest.mark.parametrize("in_place", [False, True], ids=["swapped-output", "dev-server-preview"])
+def test_sequence_of_changes_matches_clean_builds(site: Path, tmp_path: Path, in_place: bool) -> None:
+    cache = BuildCache(on_disk={} if in_place else None)  # the dev server writes changed files in place
+    build(site, cache)
+    for step in change_steps(site, "juga"):
         step()
         build(site, cache)
         assert tree_bytes(site / "output") == clean_build_of(site, tmp_path)
 
 
 def test_cli_rebuilds_with_the_saved_cache_match_clean_builds(site: Path, tmp_path: Path) -> None:
-    from sitetools import run_build
-
     assert run_build(site).returncode == 0
     assert (site / ".arsip-cache" / "build-cache.bin").is_file()
-    steps = [
-        lambda: edit(site, RELEASE, "Sri Purwaningsih menyatakan", "Sri Purwaningsih pun menyatakan"),
-        lambda: edit(site, RELEASE, 'institution: "Pemkot Jambi"', 'institution: "Pemprov Banten"\nyear: 2023'),
-        lambda: (site / "content" / "2024" / "2024-12-11-kantah-tala-2024.md").unlink(),
-        lambda: edit(site, "templates/base.html", "<footer", "<footer data-edited"),
-        lambda: edit(site, "content/institutions.toml", 'name = "Pemerintah Kota Jambi"', 'name = "Pemerintah Kota Jambi (Tanah Pilih)"'),
-    ]
-    for step in steps:
+    for step in change_steps(site, "pun"):
         step()
         result = run_build(site)
         assert result.returncode == 0, result.stderr

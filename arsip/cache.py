@@ -26,11 +26,12 @@ class BuildCache:
 
     markdown: dict[str, str] = field(default_factory=dict)
     pages: dict[str, tuple[bytes, bytes]] = field(default_factory=dict)
-    search: tuple[tuple[tuple[str, bytes], ...], tuple[Any, ...]] | None = None
+    search: dict[str, tuple[tuple[tuple[str, bytes], ...], tuple[Any, ...]]] | None = None  # search bundle folder -> (pages, files)
     docs: Any = None  # load.DocMemo: parsed releases by file digest
     checked: Any = None  # validate.ValidationMemo: checked releases by file digest
     on_disk: dict[str, bytes] | None = None  # the preview's files as last written (dev server only)
     digests: dict[int, tuple[Any, bytes]] = field(default_factory=dict)  # Fingerprinter memo of lasting values
+    page_keys: dict[str, tuple[bytes, bytes]] = field(default_factory=dict)  # saved: URL -> (fingerprint, digest of the HTML written)
 
 
 class Fingerprinter:
@@ -123,7 +124,11 @@ def _format_version() -> bytes:
 
     from . import __version__
 
-    return f"1|arsip {__version__}|python {sys.version_info[:3]}|markdown {markdown.__version__}|nh3 {nh3.__version__}\n".encode()
+    code = hashlib.blake2b(digest_size=8)
+    for source in sorted(Path(__file__).parent.glob("*.py")):  # a changed program may parse or check differently
+        code.update(source.name.encode() + b"\0" + source.read_bytes())
+    versions = f"arsip {__version__} {code.hexdigest()}|python {sys.version_info[:3]}|markdown {markdown.__version__}|nh3 {nh3.__version__}"
+    return f"2|{versions}\n".encode()
 
 
 def load_cache(folder: Path) -> tuple[BuildCache, str | None]:
@@ -143,15 +148,18 @@ def load_cache(folder: Path) -> tuple[BuildCache, str | None]:
     if hashlib.sha256(payload).digest() != digest:
         return BuildCache(), "the cache is damaged; rebuilding it"
     try:
-        markdown_cache, search = pickle.loads(payload)  # a checksummed file this program wrote
+        markdown_cache, search, docs, checked, page_keys = pickle.loads(payload)  # a checksummed file this program wrote
     except Exception:  # a damaged file that still matched its checksum is ignored the same way
         return BuildCache(), "the cache is damaged; rebuilding it"
-    return BuildCache(markdown=markdown_cache, search=search), None
+    return BuildCache(markdown=markdown_cache, search=search, docs=docs, checked=checked, page_keys=page_keys), None
 
 
 def save_cache(cache: BuildCache, folder: Path) -> None:
-    """Keep converted Markdown and the search bundle for the next build (rendered pages stay in memory only)."""
-    payload = pickle.dumps((cache.markdown, cache.search), protocol=pickle.HIGHEST_PROTOCOL)
+    """Keep for the next build: parsed and checked releases, converted Markdown, the search bundle, and
+    each page's fingerprint with a digest of the HTML written (the page itself is in output/)."""
+    page_keys = {url: (key, hashlib.blake2b(html, digest_size=16).digest()) for url, (key, html) in cache.pages.items()}
+    state = (cache.markdown, cache.search, cache.docs, cache.checked, page_keys or cache.page_keys)
+    payload = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
     folder.mkdir(parents=True, exist_ok=True)
     temporary = folder / (CACHE_FILE + ".tmp")
     temporary.write_bytes(MAGIC + _format_version() + hashlib.sha256(payload).digest() + payload)

@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import hashlib
 import io
 import json
+import os
+import re
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from xml.etree import ElementTree as ET
 
@@ -20,8 +24,8 @@ from .config import SiteConfig
 from .load import Asset
 from .model import Archive, Award
 from .render import Formatter, Output
-from .routes import Page, Urls
-from .search import IndexedPage, Indexer
+from .routes import Page, Urls, search_bundle_of
+from .search import IndexedPage, build_index
 from .strings import STRINGS
 from .validate import Release
 
@@ -199,52 +203,76 @@ def _entry_summary(release: Release, config: SiteConfig) -> str:
 
 
 class SearchIndex:
-    """Pagefind's search bundle (`/pagefind/…`) for release and institution pages, built in memory.
+    """Pagefind's search bundles for release and institution pages, built in memory.
 
-    Pages are fed as they are rendered, so Pagefind indexes on the other core meanwhile. Pagefind is
-    started only once a page differs from the cache's last index; otherwise its bundle is reused.
+    The index is split by assessment year (`routes.search_bundles`): a bundle is built again only
+    when one of its pages changed what Pagefind reads, otherwise the cache's copy is reused; bundles
+    that changed are built after rendering, one Pagefind process per core, each holding one year.
     """
 
-    def __init__(self, config: SiteConfig, cache: BuildCache) -> None:
+    def __init__(self, config: SiteConfig, cache: BuildCache, bundles: tuple[str, ...]) -> None:
         self.language = config.language
         self.cache = cache
-        self.previous: tuple[tuple[str, bytes], ...] = cache.search[0] if cache.search else ()
-        self.seen: list[tuple[Output, tuple[str, bytes]]] = []
-        self.indexer: Indexer | None = None
+        self.previous: dict[str, tuple[tuple[tuple[str, bytes], ...], tuple[Output, ...]]] = (
+            cache.search if isinstance(cache.search, dict) else {}
+        )
+        self.bundles = bundles
+        self.seen: dict[str, list[tuple[Output, tuple[str, bytes]]]] = {folder: [] for folder in bundles}
 
-    def page(self, out: Output) -> None:
+    def page(self, page: Page, out: Output) -> None:
         if b"data-pagefind-body" not in out.data:
             return
-        entry = (out.path, hashlib.blake2b(out.data, digest_size=16).digest())
-        self.seen.append((out, entry))
-        if self.indexer is not None:
-            self._feed(out)
-        elif len(self.seen) > len(self.previous) or self.previous[len(self.seen) - 1] != entry:
-            self._start()
+        entry = (out.path, hashlib.blake2b(indexed_part(out.data), digest_size=16).digest())
+        self.seen[search_bundle_of(page, self.bundles)].append((out, entry))
 
     def finish(self) -> list[Output]:
-        entries = tuple(entry for _, entry in self.seen)
-        if self.indexer is None and self.cache.search and entries == self.previous:
-            return list(self.cache.search[1])
-        if self.indexer is None:
-            self._start()
-        assert self.indexer is not None
-        files = [Output(f"pagefind/{path}", data) for path, data in self.indexer.finish()]
-        self.cache.search = (entries, tuple(files))
-        return files
+        entries = {folder: tuple(entry for _, entry in seen) for folder, seen in self.seen.items()}
+        stale = [folder for folder in self.bundles if folder not in self.previous or self.previous[folder][0] != entries[folder]]
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:  # each thread drives a Pagefind process
+            built = dict(zip(stale, pool.map(self._index, stale), strict=True))
+        bundles = {folder: (entries[folder], built[folder] if folder in built else self.previous[folder][1]) for folder in self.bundles}
+        self.cache.search = bundles
+        return [out for folder in self.bundles for out in bundles[folder][1]]
 
     def close(self) -> None:
-        if self.indexer is not None:
-            self.indexer.close()
+        """Nothing stays open: each bundle's Pagefind process ends with its bundle."""
 
-    def _start(self) -> None:
-        self.indexer = Indexer(self.language)
-        for out, _ in self.seen:
-            self._feed(out)
+    def _index(self, folder: str) -> tuple[Output, ...]:
+        pages = (IndexedPage(_page_url(out.path), out.data.decode("utf-8")) for out, _ in self.seen[folder])
+        files = build_index(pages, self.language)
+        if folder != self.bundles[0]:  # a merged bundle is only searched: Pagefind's ready-made UI files are not needed twice
+            files = [(path, data) for path, data in files if not _PAGEFIND_UI.match(path)]
+        return tuple(Output(f"{folder}/{path}", data) for path, data in files)
 
-    def _feed(self, out: Output) -> None:
-        assert self.indexer is not None
-        self.indexer.add(IndexedPage(_page_url(out.path), out.data.decode("utf-8")))
+
+_PAGEFIND_UI = re.compile(r"pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$")
+_PAGEFIND_TAG = re.compile(rb"<[a-zA-Z][^>]*\bdata-pagefind-[^>]*>")
+_BODY_START = re.compile(rb"<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*\bdata-pagefind-body\b[^>]*>")
+
+
+def indexed_part(html: bytes) -> bytes:
+    """What Pagefind reads of a page: the `data-pagefind-body` element and every `data-pagefind-…` tag.
+
+    A template edit outside them (a footer, a comment) leaves the search index as it was, so the
+    index is not built again for it.
+    """
+    start = _BODY_START.search(html)
+    if start is None:
+        return html
+    depth, end = 1, len(html)
+    for tag in _same_tags(start.group(1)).finditer(html, start.end()):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            end = tag.end()
+            break
+    outside = html[: start.start()] + html[end:]
+    return b"\n".join([html[start.start() : end], *_PAGEFIND_TAG.findall(outside)])
+
+
+@functools.lru_cache(maxsize=16)
+def _same_tags(name: bytes) -> re.Pattern[bytes]:
+    """Opening and closing tags of one element name."""
+    return re.compile(rb"<(/?)" + re.escape(name) + rb"\b[^>]*>")
 
 
 def _page_url(path: str) -> str:

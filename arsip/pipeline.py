@@ -69,15 +69,15 @@ def _produce(config: SiteConfig, cache: BuildCache, progress: Progress | None = 
     problems += checks.duplicate_institutions(published)
     pages, found = routes.plan(archive, config)
     problems += found
-    search = None if _has_errors(problems) or not with_search else extras.SearchIndex(config, cache)  # indexes while pages render
+    search = None if _has_errors(problems) or not with_search else extras.SearchIndex(config, cache, routes.search_bundles(archive))
     try:
         rendered = render.render_all(pages, config, cache, progress, on_page=search.page if search else None)
         problems += rendered.problems
         outputs = rendered.outputs + extras.build_all(archive, pages, content.assets, config)
         if search and not _has_errors(problems):
             outputs += search.finish()
-        elif not with_search and cache.search:
-            outputs += cache.search[1]  # the dev server refreshes the search index right after
+        elif not with_search and isinstance(cache.search, dict):
+            outputs += [out for _, files in cache.search.values() for out in files]  # the dev server refreshes the index right after
     except SearchIndexError as failure:
         problems.append(error("output/pagefind", None, f"the search index could not be built: {failure}"))
         return _Site(published, pages, [], problems, 0)

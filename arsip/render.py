@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import re
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from decimal import Decimal
@@ -267,44 +267,107 @@ def render_all(
     config: SiteConfig,
     cache: BuildCache,
     progress: Callable[[int, int], None] | None = None,
-    on_page: Callable[[Output], None] | None = None,
+    on_page: Callable[[Page, Output], None] | None = None,
 ) -> RenderReport:
-    """Render every page whose inputs (values shown, templates, configuration) changed since the cache was filled."""
+    """Render every page whose inputs (values shown, templates, configuration) changed since the cache was filled.
+
+    Many pages to render (a first build, a template edit) are shared among a process per core.
+    """
     env = environment(config, cache)
     bodies = [(page.context["body"], page.context["release"].path) for page in pages if "body" in page.context]
     env.filters["markdown"].convert_many(bodies)
     fingerprint = Fingerprinter(cache.digests)
     shared = _templates_digest(config.templates_dir) + fingerprint(config)
+    keys = [shared + page.template.encode() + fingerprint(page.context) for page in pages]
+    cache.digests = fingerprint.lasting((Release,))
+    known: dict[int, bytes] = {}
+    for index, (page, key) in enumerate(zip(pages, keys, strict=True)):
+        kept = cache.pages.get(page.url) or _written_before(page.url, key, cache, config.output_dir)
+        if kept and kept[0] == key:
+            known[index] = kept[1]
+    todo = [index for index in range(len(pages)) if index not in known]
+    fresh_html = _render_many(env, pages, todo, config, cache)
     outputs: list[Output] = []
     problems: list[Problem] = []
     failed_templates: set[str] = set()
     fresh: dict[str, tuple[bytes, bytes]] = {}
-    rendered = 0
-    for done, page in enumerate(pages, start=1):
+    for index, page in enumerate(pages):
         if progress:
-            progress(done, len(pages))
+            progress(index + 1, len(pages))
+        html = known.get(index)
+        result = next(fresh_html) if html is None else html  # taken for every page to render, to stay in step
         if page.template in failed_templates:
             continue
-        key = shared + page.template.encode() + fingerprint(page.context)
-        known = cache.pages.get(page.url)
-        if known and known[0] == key:
-            html = known[1]
-        else:
-            try:
-                html = env.get_template(page.template).render(page=page, **page.context).encode("utf-8")
-            except Exception as exc:  # every template failure becomes a reported problem
-                problems.append(template_problem(exc, page.template, config.templates_dir, config.root))
+        if html is None:
+            if isinstance(result, Problem):
+                problems.append(result)  # the first failure of a template stands for the rest of its pages
                 failed_templates.add(page.template)
                 continue
-            rendered += 1
-        fresh[page.url] = (key, html)
+            html = result
+        fresh[page.url] = (keys[index], html)
         outputs.append(Output(output_file(page.url), html))
         if on_page and not problems:
-            on_page(outputs[-1])  # e.g. the search index, which works on the other core meanwhile
+            on_page(page, outputs[-1])  # e.g. the search index, which sorts pages into its bundles
     if not problems:
         cache.pages = fresh
-    cache.digests = fingerprint.lasting((Release,))
-    return RenderReport(outputs, problems, rendered)
+    return RenderReport(outputs, problems, len(todo) if not problems else 0)
+
+
+PARALLEL_RENDER_FROM = 400  # below this many pages to render, worker processes cost more than they save
+
+
+def _render_many(
+    env: jinja2.Environment, pages: tuple[Page, ...], todo: list[int], config: SiteConfig, cache: BuildCache
+) -> Iterator[bytes | Problem]:
+    """The HTML (or the problem) of each page in `todo`, in order; in a process per core when there are many."""
+    workers = os.cpu_count() or 1
+    if len(todo) < PARALLEL_RENDER_FROM or workers < 2:
+        yield from (_render_one(env, pages[index], config) for index in todo)
+        return
+    size = max(1, len(todo) // (workers * 8))
+    chunks = [todo[start : start + size] for start in range(0, len(todo), size)]
+    context = multiprocessing.get_context("fork")  # the workers inherit the planned pages instead of receiving them
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(pages, config, cache)) as pool:
+        for rendered in pool.map(_render_chunk, chunks):
+            yield from rendered
+
+
+def _render_one(env: jinja2.Environment, page: Page, config: SiteConfig) -> bytes | Problem:
+    try:
+        return env.get_template(page.template).render(page=page, **page.context).encode("utf-8")
+    except Exception as exc:  # every template failure becomes a reported problem
+        return template_problem(exc, page.template, config.templates_dir, config.root)
+
+
+@dataclass(frozen=True, slots=True)
+class _Worker:
+    env: jinja2.Environment
+    pages: tuple[Page, ...]
+    config: SiteConfig
+
+
+_worker: list[_Worker] = []  # set once in each worker process by _start_worker; the main process never uses it
+
+
+def _start_worker(pages: tuple[Page, ...], config: SiteConfig, cache: BuildCache) -> None:
+    _worker.append(_Worker(environment(config, cache), pages, config))
+
+
+def _render_chunk(indexes: list[int]) -> list[bytes | Problem]:
+    state = _worker[0]
+    return [_render_one(state.env, state.pages[index], state.config) for index in indexes]
+
+
+def _written_before(url: str, key: bytes, cache: BuildCache, output_dir: Path) -> tuple[bytes, bytes] | None:
+    """The page as the last build wrote it to output/, when its inputs are unchanged and the file is intact."""
+    saved = cache.page_keys.get(url)
+    if saved is None or saved[0] != key:
+        return None
+    try:
+        html = (output_dir / output_file(url)).read_bytes()
+    except OSError:
+        return None
+    return (key, html) if hashlib.blake2b(html, digest_size=16).digest() == saved[1] else None
 
 
 def _templates_digest(folder: Path) -> bytes:

@@ -85,6 +85,26 @@ def output_file(url: str) -> str:
     return relative + "index.html" if url.endswith("/") else relative
 
 
+SEARCH_BUNDLE = "pagefind"  # the search bundle's folder: institution pages, and the one the search page loads first
+
+
+def search_bundles(archive: Archive) -> tuple[str, ...]:
+    """The folders of the search index: one bundle, plus one per assessment year that has releases.
+
+    A release is indexed in its year's bundle, so an edit re-indexes that year alone; the search page
+    merges them all (Pagefind's `mergeIndex`).
+    """
+    years = sorted({release.year for release in archive.releases})
+    return (SEARCH_BUNDLE, *(f"{SEARCH_BUNDLE}/tahun-{year}" for year in years))
+
+
+def search_bundle_of(page: Page, bundles: tuple[str, ...]) -> str:
+    """The bundle a page is indexed in: its release's year, else the first."""
+    release = page.context.get("release") if "body" in page.context else None
+    folder = f"{SEARCH_BUNDLE}/tahun-{release.year}" if release is not None else SEARCH_BUNDLE
+    return folder if folder in bundles else SEARCH_BUNDLE
+
+
 def plan(archive: Archive, config: SiteConfig) -> tuple[tuple[Page, ...], list[Problem]]:
     urls = Urls.of(config)
     years_nav = tuple(year.year for year in archive.timeline)
@@ -119,7 +139,12 @@ def plan(archive: Archive, config: SiteConfig) -> tuple[tuple[Page, ...], list[P
         Page(
             urls.path("search"),
             "search.html",
-            _ctx(years_nav=tuple(r.year for r in archive.years), kinds=tuple(kind for kind, _ in archive.by_kind())),
+            _ctx(
+                years_nav=tuple(r.year for r in archive.years),
+                kinds=tuple(kind for kind, _ in archive.by_kind()),
+                search_base=urls.link("file", ""),
+                search_merged=tuple(urls.link("file", folder + "/") for folder in search_bundles(archive)[1:]),
+            ),
         ),
         Page("/404.html", "404.html", _ctx()),
     ]

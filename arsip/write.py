@@ -64,7 +64,7 @@ def unsafe_reason(relative: str) -> str | None:
     """Why `relative` cannot be a file under output/, or None when it can."""
     if not relative or relative.endswith("/"):
         return "it names no file"
-    if relative.startswith("/") or PurePosixPath(relative).is_absolute():
+    if relative.startswith("/"):
         return "it is an absolute path"
     if "\\" in relative or "\x00" in relative:
         return "it contains a backslash or a NUL character"
@@ -184,7 +184,13 @@ def _checked(outputs: Iterable[Output]) -> dict[str, bytes]:
 
 
 def _folders(wanted: Iterable[str]) -> set[str]:
-    return {str(parent) for relative in wanted for parent in PurePosixPath(relative).parents if str(parent) != "."}
+    folders: set[str] = set()
+    for relative in wanted:
+        cut = relative.rfind("/")
+        while cut > 0 and relative[:cut] not in folders:  # a folder already known brings its parents with it
+            folders.add(relative[:cut])
+            cut = relative.rfind("/", 0, cut)
+    return folders
 
 
 @contextmanager

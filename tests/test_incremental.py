@@ -58,6 +58,22 @@ def test_body_edit_renders_one_page(site: Path) -> None:
     assert len(pages) == 1 and pages[0].startswith("rilis/2024-12-03-pemkot-jambi")  # and the search index, which holds the body
 
 
+def test_search_index_is_rebuilt_only_where_what_it_reads_changed(site: Path) -> None:
+    cache = BuildCache()
+    build(site, cache)
+    assert cache.search is not None
+    first = {folder: files for folder, (_, files) in cache.search.items()}
+    edit(site, "templates/base.html", "<footer", "<footer data-edited")
+    footer_edit = build(site, cache)
+    assert footer_edit.rendered == footer_edit.pages
+    assert all(cache.search[folder][1] is files for folder, files in first.items())  # no bundle was built again
+    edit(site, RELEASE, "Sri Purwaningsih menyatakan", "Sri Purwaningsih kemudian menyatakan")
+    body_edit = build(site, cache)
+    rebuilt = {folder for folder, files in first.items() if cache.search[folder][1] is not files}
+    assert rebuilt == {"pagefind/tahun-2024"}  # the release's assessment year; the other years' bundles stay as they were
+    assert any(path.startswith("pagefind/tahun-2024/") for path in body_edit.report.written)
+
+
 def test_template_edit_renders_every_page_without_converting_markdown_again(site: Path) -> None:
     cache = BuildCache()
     build(site, cache)
@@ -162,3 +178,20 @@ def test_no_op_build_redoes_nothing_but_notices_any_change(site: Path, tmp_path:
     edit(site, RELEASE, "Sri Purwaningsih menyatakan", "Sri Purwaningsih pun menyatakan")
     assert run_build(site).stdout.startswith("Built ")
     assert run_build(site, "build", "--drafts").stdout.startswith("Built ")  # other options, other site
+
+
+def test_work_shared_among_processes_gives_the_same_site(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Big builds convert Markdown and render pages in a process per core; the site must not depend on it."""
+    from arsip import render
+
+    monkeypatch.setattr(render.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(render, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(render, "PARALLEL_RENDER_FROM", 1)
+    result = build(site, BuildCache())
+    assert result.rendered == result.pages
+    assert tree_bytes(site / "output") == clean_build_of(site, tmp_path)
+    edit(site, "templates/release.html", "{{ release.title }}", "{{ release.title }}{{ no_such_value }}")
+    with pytest.raises(pipeline.BuildFailed) as failed:
+        build(site, BuildCache())
+    (problem,) = failed.value.problems  # one report for the template, however many pages and processes met it
+    assert problem.path == "templates/release.html" and problem.line == 3 and "no_such_value" in problem.message

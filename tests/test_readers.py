@@ -149,13 +149,19 @@ def test_print_stylesheet_is_linked(sample_site: Path) -> None:
 
 
 def test_search_index_covers_releases_and_institutions(sample_site: Path) -> None:
-    entry = json.loads((sample_site / "output" / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    data = json.loads((sample_site / "output" / "data" / "awards.json").read_text(encoding="utf-8"))
-    assert entry["languages"]["id"]["page_count"] == len(data["releases"]) + len(data["institutions"])
+    """One bundle for institutions and one per assessment year, all merged by the search page."""
+    output = sample_site / "output"
+    entries = sorted(output.glob("pagefind/**/pagefind-entry.json"))
+    pages = sum(json.loads(entry.read_text(encoding="utf-8"))["languages"]["id"]["page_count"] for entry in entries)
+    data = json.loads((output / "data" / "awards.json").read_text(encoding="utf-8"))
+    assert pages == len(data["releases"]) + len(data["institutions"])
     header_form = read_page(sample_site, "/").select_one("form[role=search]")
     assert header_form["action"] == "/cari/" and header_form.input["name"] == "q"
     search_page = read_page(sample_site, "/cari/")
     assert search_page.select_one("noscript a[href='/instansi/']")
+    merged = search_page.select_one("form#pencarian")["data-merge"].split()
+    assert sorted(merged) == sorted(f"/{entry.parent.relative_to(output).as_posix()}/" for entry in entries[1:])
+    assert merged == [f"/pagefind/tahun-{year}/" for year in sorted({release["year"] for release in data["releases"]})]
 
 
 def test_position_movement_compares_only_bodies_scored_in_both_years(mini_site) -> None:

@@ -51,6 +51,14 @@
     status.textContent = results.length ? words.count.replace("{count}", results.length) : words.none;
   }
 
+  async function load() {
+    // One bundle per assessment year besides the first: merged, they are searched as one index.
+    var loaded = await import(form.dataset.bundle);
+    var merged = form.dataset.merge ? form.dataset.merge.split(" ") : [];
+    await Promise.all(merged.map(function (path) { return loaded.mergeIndex(path, { baseUrl: form.dataset.base }); }));
+    return loaded;
+  }
+
   async function run() {
     var query = input.value.trim();
     var ticket = ++latest;
@@ -60,8 +68,8 @@
     window.history.replaceState(null, "", url);
     if (!query) { list.textContent = ""; status.textContent = words.type; return; }
     status.textContent = words.searching;
-    if (!pagefind) pagefind = await import(form.dataset.bundle);
-    var search = await pagefind.search(query);
+    if (!pagefind) pagefind = load(); // one load, however fast the reader types
+    var search = await (await pagefind).search(query);
     var filtering = filters.some(function (select) { return select.value; });
     var data = await Promise.all(search.results.slice(0, filtering ? FILTERED_LIMIT : LIMIT).map(function (result) { return result.data(); }));
     if (ticket === latest) show(data.filter(function (item) { return matches(item.meta || {}); }));

@@ -31,6 +31,8 @@ class BuildCache:
     checked: Any = None  # validate.ValidationMemo: checked releases by file digest
     on_disk: dict[str, bytes] | None = None  # the preview's files as last written (dev server only)
     digests: dict[int, tuple[Any, bytes]] = field(default_factory=dict)  # Fingerprinter memo of lasting values
+    feeds: dict[bytes, Any] = field(default_factory=dict)  # render.Output of each Atom feed by fingerprint (in memory)
+    directory: tuple[Any, ...] | None = None  # (registry text, its Directory, problems) of the last build (in memory)
     page_keys: dict[str, tuple[bytes, bytes]] = field(default_factory=dict)  # saved: URL -> (fingerprint, digest of the HTML written)
 
 

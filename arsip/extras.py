@@ -16,10 +16,11 @@ import json
 import os
 import re
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from decimal import Decimal
 from xml.etree import ElementTree as ET
 
-from .cache import BuildCache
+from .cache import BuildCache, Fingerprinter
 from .config import SiteConfig
 from .load import Asset
 from .model import Archive, Award
@@ -33,16 +34,32 @@ SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 CSV_COLUMNS = ("year", "institution", "slug", "kind", "province", "score", "zone", "category", "rank", "date", "release_url")
 
 
-def build_all(archive: Archive, pages: tuple[Page, ...], assets: tuple[Asset, ...], config: SiteConfig) -> list[Output]:
+def build_all(
+    archive: Archive, pages: tuple[Page, ...], assets: tuple[Asset, ...], config: SiteConfig, cache: BuildCache | None = None
+) -> list[Output]:
+    """Every file of the site that is not a page; with a cache, feeds whose entries did not change are reused."""
     urls = Urls.of(config)
-    return [
+    kept = FeedMemo(cache.feeds if cache else {}, Fingerprinter(cache.digests if cache else None))
+    outputs = [
         sitemap(pages, urls),
         robots(urls),
         awards_json(archive, urls),
         awards_csv(archive, urls),
-        *feeds(archive, urls, config),
+        *feeds(archive, urls, config, kept),
         *(Output(asset.path, asset.data) for asset in assets),
     ]
+    if cache:
+        cache.feeds = kept.fresh
+    return outputs
+
+
+@dataclass
+class FeedMemo:
+    """Feeds by a fingerprint of what they show, from the last build (`previous`) and this one (`fresh`)."""
+
+    previous: dict[bytes, Output]
+    fingerprint: Fingerprinter
+    fresh: dict[bytes, Output] = field(default_factory=dict)
 
 
 def sitemap(pages: tuple[Page, ...], urls: Urls) -> Output:
@@ -147,19 +164,27 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_ENTRIES = 50
 
 
-def feeds(archive: Archive, urls: Urls, config: SiteConfig) -> list[Output]:
+def feeds(archive: Archive, urls: Urls, config: SiteConfig, memo: FeedMemo | None = None) -> list[Output]:
     """Atom feeds: the whole archive, each institution and each zone (newest releases first)."""
     strings = STRINGS[config.language]
-    result = [_feed(urls.path("feed"), config.title, archive.releases, urls, config)]
+    memo = memo or FeedMemo({}, Fingerprinter())
+    result = [_kept_feed(memo, urls.path("feed"), config.title, archive.releases, urls, config)]
     for institution in archive.institutions:
         title = f"{institution.ref.name} · {config.title}"
-        result.append(_feed(urls.path("institution_feed", institution.slug), title, institution.releases, urls, config))
+        result.append(_kept_feed(memo, urls.path("institution_feed", institution.slug), title, institution.releases, urls, config))
     for zone_list in archive.zones:
         slugs = {award.release for year in zone_list.years for award in year.awards}
         releases = tuple(r for r in archive.releases if r.slug in slugs or r.zone == zone_list.zone)
         title = f"{strings['zone_' + zone_list.zone]} · {config.title}"
-        result.append(_feed(urls.path("zone_feed", zone_list.zone), title, releases, urls, config))
+        result.append(_kept_feed(memo, urls.path("zone_feed", zone_list.zone), title, releases, urls, config))
     return result
+
+
+def _kept_feed(memo: FeedMemo, path: str, title: str, releases: tuple[Release, ...], urls: Urls, config: SiteConfig) -> Output:
+    key = memo.fingerprint((path, title, releases[:FEED_ENTRIES], config))
+    out = memo.previous.get(key) or memo.fresh.get(key) or _feed(path, title, releases, urls, config)
+    memo.fresh[key] = out
+    return out
 
 
 def _timestamp(date: dt.date) -> str:

@@ -59,7 +59,7 @@ def _produce(config: SiteConfig, cache: BuildCache, progress: Progress | None = 
         cache.docs, cache.checked = load.DocMemo(), validate.ValidationMemo()
     cache.docs.previous, cache.docs.current = cache.docs.current or cache.docs.previous, {}
     content, problems = load.load_content(config, memo=cache.docs)
-    directory, found = registry.build_directory(content.registry)
+    directory, found = _directory(content.registry, cache)
     problems += found
     releases, found = validate.validate_all(content.docs, directory, content.assets, config, cache.checked)
     problems += found
@@ -73,7 +73,7 @@ def _produce(config: SiteConfig, cache: BuildCache, progress: Progress | None = 
     try:
         rendered = render.render_all(pages, config, cache, progress, on_page=search.page if search else None)
         problems += rendered.problems
-        outputs = rendered.outputs + extras.build_all(archive, pages, content.assets, config)
+        outputs = rendered.outputs + extras.build_all(archive, pages, content.assets, config, cache)
         if search and not _has_errors(problems):
             outputs += search.finish()
         elif not with_search and isinstance(cache.search, dict):
@@ -85,6 +85,14 @@ def _produce(config: SiteConfig, cache: BuildCache, progress: Progress | None = 
         if search:
             search.close()
     return _Site(published, pages, outputs, problems, rendered.rendered)
+
+
+def _directory(found: load.Registry | None, cache: BuildCache) -> tuple[registry.Directory, list[Problem]]:
+    """The institution registry, checked again only when its file changed."""
+    key = (found.path, found.text) if found else None
+    if cache.directory is None or cache.directory[0] != key:
+        cache.directory = (key, *registry.build_directory(found))
+    return cache.directory[1], list(cache.directory[2])
 
 
 def _has_errors(problems: list[Problem]) -> bool:

@@ -259,9 +259,6 @@ class SearchIndex:
         self.cache.search = bundles
         return [out for folder in self.bundles for out in bundles[folder][1]]
 
-    def close(self) -> None:
-        """Nothing stays open: each bundle's Pagefind process ends with its bundle."""
-
     def _index(self, folder: str) -> tuple[Output, ...]:
         pages = (IndexedPage(_page_url(out.path), out.data.decode("utf-8")) for out, _ in self.seen[folder])
         files = build_index(pages, self.language)

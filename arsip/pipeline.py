@@ -8,6 +8,7 @@ Stages never print; nothing is written before every release was read and checked
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -45,16 +46,42 @@ def configure(root: Path, *, drafts: bool = False, base_url: str | None = None, 
 
 @dataclass(frozen=True, slots=True)
 class _Site:
-    """Everything a build produced, before anything is written."""
+    """Everything a build produced, before anything is written; the search index may still be in the making."""
 
     releases: tuple[validate.Release, ...]
     pages: tuple[routes.Page, ...]
     outputs: list[render.Output]
     problems: list[Problem]
     rendered: int
+    search: extras.SearchIndex | None = None
+
+    def index_in_background(self) -> _Indexing:
+        """Start Pagefind on a thread of its own, so that the caller can go on (writing the pages)."""
+        runner = ThreadPoolExecutor(max_workers=1)
+        pending = runner.submit(self.search.finish) if self.search else None
+        runner.shutdown(wait=False)  # the thread ends with Pagefind
+        return _Indexing(pending)
+
+
+@dataclass(frozen=True, slots=True)
+class _Indexing:
+    pending: Future[list[render.Output]] | None
+
+    def files(self) -> list[render.Output]:
+        """The search index's files, once Pagefind is done; BuildFailed if it failed."""
+        try:
+            return self.pending.result() if self.pending else []
+        except SearchIndexError as failure:
+            raise BuildFailed([error("output/pagefind", None, f"the search index could not be built: {failure}")]) from failure
+
+    def wait(self) -> None:
+        """Let Pagefind finish, whatever happened meanwhile (it also fills the cache)."""
+        if self.pending:
+            wait([self.pending])
 
 
 def _produce(config: SiteConfig, cache: BuildCache, progress: Progress | None = None, *, with_search: bool = True) -> _Site:
+    """Read, check and render; the search index is then built in the background (`_Site.search`)."""
     if cache.docs is None:
         cache.docs, cache.checked = load.DocMemo(), validate.ValidationMemo()
     cache.docs.previous, cache.docs.current = cache.docs.current or cache.docs.previous, {}
@@ -70,21 +97,12 @@ def _produce(config: SiteConfig, cache: BuildCache, progress: Progress | None = 
     pages, found = routes.plan(archive, config)
     problems += found
     search = None if _has_errors(problems) or not with_search else extras.SearchIndex(config, cache, routes.search_bundles(archive))
-    try:
-        rendered = render.render_all(pages, config, cache, progress, on_page=search.page if search else None)
-        problems += rendered.problems
-        outputs = rendered.outputs + extras.build_all(archive, pages, content.assets, config, cache)
-        if search and not _has_errors(problems):
-            outputs += search.finish()
-        elif not with_search and isinstance(cache.search, dict):
-            outputs += [out for _, files in cache.search.values() for out in files]  # the dev server refreshes the index right after
-    except SearchIndexError as failure:
-        problems.append(error("output/pagefind", None, f"the search index could not be built: {failure}"))
-        return _Site(published, pages, [], problems, 0)
-    finally:
-        if search:
-            search.close()
-    return _Site(published, pages, outputs, problems, rendered.rendered)
+    rendered = render.render_all(pages, config, cache, progress, on_page=search.page if search else None)
+    problems += rendered.problems
+    outputs = rendered.outputs + extras.build_all(archive, pages, content.assets, config, cache)
+    if not with_search and isinstance(cache.search, dict):
+        outputs += [out for _, files in cache.search.values() for out in files]  # the dev server refreshes the index right after
+    return _Site(published, pages, outputs, problems, rendered.rendered, None if _has_errors(problems) else search)
 
 
 def _directory(found: load.Registry | None, cache: BuildCache) -> tuple[registry.Directory, list[Problem]]:
@@ -122,10 +140,14 @@ def build(
     cache = cache or BuildCache()
     site = _produce(config, cache, progress, with_search=search)
     final = _final(site.problems, strict)
-    if cache.on_disk is None:
-        report = write.sync(site.outputs, config.output_dir)
-    else:
-        report = write.sync_in_place(site.outputs, config.output_dir, cache.on_disk)
+    indexing = site.index_in_background()
+    try:
+        if cache.on_disk is None:
+            report = write.sync(site.outputs, config.output_dir, later=indexing.files)  # pages are staged while Pagefind works
+        else:
+            report = write.sync_in_place(site.outputs + indexing.files(), config.output_dir, cache.on_disk)
+    finally:
+        indexing.wait()
     urls = routes.Urls.of(config)
     release_urls = tuple((release.path, urls.link("release", release.slug)) for release in site.releases)
     return BuildResult(final, len(site.releases), len(site.pages), len(site.outputs), report, release_urls, site.rendered)
@@ -134,6 +156,7 @@ def build(
 def check(config: SiteConfig, *, strict: bool = False) -> BuildResult:
     """Every stage but writing, plus a link check of the generated site and duplicate-name warnings."""
     site = _produce(config, BuildCache())
-    problems = site.problems + checks.broken_links(site.outputs, routes.Urls.of(config))
+    outputs = site.outputs + site.index_in_background().files()
+    problems = site.problems + checks.broken_links(outputs, routes.Urls.of(config))
     final = _final(problems, strict)
     return BuildResult(final, len(site.releases), len(site.pages), len(site.outputs), None)

@@ -36,7 +36,7 @@ import secrets
 import shutil
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -94,31 +94,35 @@ def spare_dir(output_dir: Path) -> Path:
     return scratch_dir(output_dir) / f"{output_dir.name}-previous"
 
 
-def sync(outputs: Iterable[Output], output_dir: Path) -> WriteReport:
-    """Make output/ hold exactly `outputs`, swapping the complete new site in at once.
+def sync(outputs: Iterable[Output], output_dir: Path, later: Callable[[], Iterable[Output]] | None = None) -> WriteReport:
+    """Make output/ hold exactly `outputs` (and those `later` returns), swapping the complete new site in at once.
 
-    Raises BuildFailed, with output/ left as it was, when a path would leave output/, when two
-    outputs need one path as both a file and a folder, when output/ is not a real folder, or when
-    the disk refuses a write.
+    `later` gives files still being made (the search index): `outputs` are compared and staged
+    first, meanwhile. Raises BuildFailed, with output/ left as it was, when a path would leave
+    output/, when two outputs need one path as both a file and a folder, when output/ is not a real
+    folder, when the disk refuses a write, or when `later` raises it.
     """
     wanted = _checked(outputs)
     with _project_lock(output_dir.parent):
         try:
             _recover(output_dir)
             old = output_dir if _existing_folder(output_dir) else None
-            reuse: dict[str, os.stat_result] = {}
-            written: list[str] = []
-            for relative, data in sorted(wanted.items()):
-                info = _same(old / relative, data) if old is not None else None
-                if info is not None:
-                    reuse[relative] = info
-                else:
-                    written.append(relative)
+            reuse, written = _compare(wanted, old)
+            staged: set[str] = set()
+            if later is not None:
+                if written or old is None:  # something will change: stage it while `later` is still at work
+                    _stage(_fresh_spare(output_dir), wanted, reuse, old)
+                    staged = set(wanted)
+                more = _checked(later())
+                wanted = _checked(Output(path, data) for path, data in (wanted | more).items())
+                more_reuse, more_written = _compare(more, old)
+                reuse |= more_reuse
+                written = sorted(written + more_written)
             removed = _stale(old, wanted) if old is not None else ()
             if old is not None and not written and not removed:
                 return WriteReport((), len(reuse), ())
             spare = _fresh_spare(output_dir)
-            _prepare(spare, wanted, reuse, old)
+            _prepare(spare, wanted, reuse, old, staged)
             try:
                 _swap(spare, output_dir)
             except OSError as exc:
@@ -162,6 +166,19 @@ def sync_in_place(outputs: Iterable[Output], output_dir: Path, on_disk: dict[str
     on_disk.clear()
     on_disk.update(wanted)
     return WriteReport(tuple(sorted(written)), len(wanted) - len(written), removed)
+
+
+def _compare(wanted: dict[str, bytes], old: Path | None) -> tuple[dict[str, os.stat_result], list[str]]:
+    """The files output/ already holds as wanted (with their status), and the paths to write."""
+    reuse: dict[str, os.stat_result] = {}
+    written: list[str] = []
+    for relative, data in sorted(wanted.items()):
+        info = _same(old / relative, data) if old is not None else None
+        if info is not None:
+            reuse[relative] = info
+        else:
+            written.append(relative)
+    return reuse, written
 
 
 def _checked(outputs: Iterable[Output]) -> dict[str, bytes]:
@@ -264,8 +281,8 @@ def _fresh_spare(output_dir: Path) -> Path:
     return spare
 
 
-def _prepare(spare: Path, wanted: dict[str, bytes], reuse: dict[str, os.stat_result], old: Path | None) -> None:
-    """Turn whatever `spare` holds into exactly the new site.
+def _prepare(spare: Path, wanted: dict[str, bytes], reuse: dict[str, os.stat_result], old: Path | None, staged: set[str]) -> None:
+    """Turn whatever `spare` holds into exactly the new site; the files in `staged` are already in place.
 
     An unchanged file becomes a hard link to the file in output/ (already one if it did not change
     in the last build either); any other file is removed and written anew, never written into.
@@ -292,19 +309,45 @@ def _prepare(spare: Path, wanted: dict[str, bytes], reuse: dict[str, os.stat_res
         with suppress(FileExistsError):
             os.mkdir(spare / folder)
     for relative, data in wanted.items():
-        target = spare / relative
+        if relative not in staged:
+            _place(spare, relative, data, reuse.get(relative), old)
+
+
+def _stage(spare: Path, wanted: dict[str, bytes], reuse: dict[str, os.stat_result], old: Path | None) -> None:
+    """Put `wanted` in place in `spare` without removing anything else yet (`_prepare` does, afterwards).
+
+    Whatever stands where a folder or file goes (a file, a link, a folder) is removed first, parents before children.
+    """
+    for folder in sorted(_folders(wanted)):
+        path = spare / folder
         try:
-            present: os.stat_result | None = target.lstat()
+            mode = path.lstat().st_mode
         except FileNotFoundError:
-            present = None
-        source = reuse.get(relative)
-        if source is not None and present is not None and (present.st_ino, present.st_dev) == (source.st_ino, source.st_dev):
+            os.mkdir(path)
             continue
-        if present is not None:
-            target.unlink()
-        if source is not None and old is not None and _link(old / relative, target):
-            continue
-        _write_new(target, data)
+        if not stat.S_ISDIR(mode):
+            path.unlink()
+            os.mkdir(path)
+    for relative, data in wanted.items():
+        _place(spare, relative, data, reuse.get(relative), old)
+
+
+def _place(spare: Path, relative: str, data: bytes, source: os.stat_result | None, old: Path | None) -> None:
+    """One file of the new site in the spare folder: a link to output/'s unchanged file, or written anew."""
+    target = spare / relative
+    try:
+        present: os.stat_result | None = target.lstat()
+    except FileNotFoundError:
+        present = None
+    if source is not None and present is not None and (present.st_ino, present.st_dev) == (source.st_ino, source.st_dev):
+        return
+    if present is not None and stat.S_ISDIR(present.st_mode):
+        shutil.rmtree(target)
+    elif present is not None:
+        target.unlink()
+    if source is not None and old is not None and _link(old / relative, target):
+        return
+    _write_new(target, data)
 
 
 def _link(source: Path, target: Path) -> bool:

@@ -246,3 +246,44 @@ def test_an_output_link_or_file_is_refused(tmp_path: Path) -> None:
         "(move output out of the project folder; the next build creates output/ anew)"
     )
     assert os.listdir(elsewhere) == []
+
+
+def test_files_made_later_join_the_same_swap_and_obstacles_in_the_spare_are_cleared(tmp_path: Path) -> None:
+    """Pages are staged while the search index is still being made; both arrive in output/ in one swap."""
+    output = tmp_path / "output"
+    write.sync(outputs(1), output)
+    spare = write.spare_dir(output)
+    spare.mkdir(parents=True, exist_ok=True)
+    (spare / "rilis").mkdir(exist_ok=True)
+    (spare / "rilis" / "v2").write_text("a file where a folder must go")  # left by a killed build, say
+    (spare / "tetap").mkdir(exist_ok=True)
+    shutil.rmtree(spare / "tetap")
+    (spare / "tetap").symlink_to(tmp_path)  # a link where a folder must go: removed, never followed
+    (spare / "pagefind").mkdir()
+    (spare / "pagefind" / "lama.js").write_text("stale")
+    seen_during: list[dict[str, bytes]] = []
+
+    index = [Output("pagefind/pagefind.js", b"// index"), Output("pagefind/tahun-2024/pagefind-entry.json", b"{}")]
+
+    def search_files() -> list[Output]:
+        seen_during.append(tree_bytes(output))
+        return index
+
+    report = write.sync(outputs(2), output, later=search_files)
+    assert seen_during == [{out.path: out.data for out in outputs(1)}]  # output/ untouched until the swap
+    assert tree_bytes(output) == {out.path: out.data for out in outputs(2) + index}
+    assert "pagefind/pagefind.js" in report.written and report.removed == ("rilis/v1/index.html",)
+    assert sorted(os.listdir(tmp_path)) == [".arsip-cache", "output"]
+
+
+def test_a_failure_of_the_files_made_later_leaves_the_site_as_it_was(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    write.sync(outputs(1), output)
+    old = tree_bytes(output)
+
+    def failing() -> list[Output]:
+        raise BuildFailed([])
+
+    with pytest.raises(BuildFailed):
+        write.sync(outputs(2), output, later=failing)
+    assert tree_bytes(output) == old

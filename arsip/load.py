@@ -118,10 +118,15 @@ class DocMemo:
     current: dict[tuple[str, str], tuple[SourceDoc | None, tuple[Problem, ...]]] = field(default_factory=dict)
     stats: dict[str, tuple[tuple[int, ...], str]] = field(default_factory=dict)  # path: (size, mtime, inode…), digest
 
+    def next_build(self) -> None:
+        """What the last build used becomes what this one may reuse."""
+        self.previous, self.current = self.current or self.previous, {}
+
 
 def load_content(config: SiteConfig, *, memo: DocMemo | None = None) -> tuple[Content, list[Problem]]:
     """Read every file under content/ and templates/static/; with a memo, unchanged releases are not parsed again."""
     memo = memo if memo is not None else DocMemo()
+    memo.next_build()
     problems: list[Problem] = []
     docs: list[SourceDoc] = []
     assets: list[Asset] = []

@@ -84,7 +84,6 @@ def _produce(config: SiteConfig, cache: BuildCache, progress: Progress | None = 
     """Read, check and render; the search index is then built in the background (`_Site.search`)."""
     if cache.docs is None:
         cache.docs, cache.checked = load.DocMemo(), validate.ValidationMemo()
-    cache.docs.previous, cache.docs.current = cache.docs.current or cache.docs.previous, {}
     content, problems = load.load_content(config, memo=cache.docs)
     directory, found = _directory(content.registry, cache)
     problems += found

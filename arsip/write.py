@@ -155,9 +155,7 @@ def sync_in_place(outputs: Iterable[Output], output_dir: Path, on_disk: dict[str
             for relative in written:
                 target = safe_target(output_dir, relative)
                 target.parent.mkdir(parents=True, exist_ok=True)
-                temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.new")
-                _write_new(temporary, wanted[relative])
-                os.replace(temporary, target)
+                _replace(target, wanted[relative])
             for relative in removed:
                 safe_target(output_dir, relative).unlink(missing_ok=True)
         except OSError as exc:
@@ -372,6 +370,13 @@ def _write_new(target: Path, data: bytes) -> None:
         os.fchmod(stream.fileno(), FILE_MODE)
 
 
+def _replace(target: Path, data: bytes) -> None:
+    """Replace one file atomically: written beside it under a temporary name, then renamed over it."""
+    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.new")
+    _write_new(temporary, data)
+    os.replace(temporary, target)
+
+
 def _swap(spare: Path, output_dir: Path) -> None:
     """Put `spare` in the place of output/ in one step; afterwards `spare` holds the old site."""
     if not _existing_folder(output_dir):
@@ -407,10 +412,7 @@ def _write_in_place(output_dir: Path, wanted: dict[str, bytes], reuse: dict[str,
     for relative, data in wanted.items():
         if relative in reuse:
             continue
-        target = output_dir / relative
-        temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.new")
-        _write_new(temporary, data)
-        os.replace(temporary, target)
+        _replace(output_dir / relative, data)
 
 
 _RENAME_EXCHANGE = 2

@@ -115,12 +115,17 @@ class PreviewFileHandler(StaticFileHandler):
     def initialize(self, path: str, default_filename: str | None = None, preview: Preview | None = None) -> None:  # type: ignore[override]
         super().initialize(path, default_filename)
         self.preview = preview
+        self._made: tuple[str, bytes] | None = None
 
     def _body(self) -> bytes:
+        """The response, made once per request: its length and its bytes must agree even if a rebuild lands in between."""
+        if self._made is not None and self._made[0] == self.absolute_path:
+            return self._made[1]
         data = Path(self.absolute_path).read_bytes()
         overlay = self.preview.overlay() if self.preview else b""
         if overlay and self.absolute_path.endswith(".html"):
             data = data.replace(b"</body>", overlay + b"</body>", 1) if b"</body>" in data else data + overlay
+        self._made = (self.absolute_path, data)
         return data
 
     def get_content(self, abspath: str, start: int | None = None, end: int | None = None) -> Any:  # type: ignore[override]

@@ -15,12 +15,14 @@ reloading, and sends a reload itself after every build: two saves one second apa
 from __future__ import annotations
 
 import html
+import os
 import queue
 import signal
 import socket
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -179,6 +181,43 @@ class PreviewServer(Server):
         return [(r"/(.*)", PreviewFileHandler, {"path": self.root, "default_filename": "index.html", "preview": self.preview})]
 
 
+class _Builder:
+    """The one thread that rebuilds after saves, off the server's thread; `stop` ends it between builds.
+
+    Pages come first and the reload at once; then the search index (Pagefind takes seconds on a big site).
+    """
+
+    STOP_WAIT = 5.0  # seconds Ctrl-C waits for a running build to end
+
+    def __init__(self, preview: Preview, reload: Callable[[], None]) -> None:
+        self.preview = preview
+        self.reload = reload
+        self.requests: queue.SimpleQueue[None] = queue.SimpleQueue()
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=self._work, name="arsip-builder", daemon=True)
+        self.thread.start()
+
+    def request(self) -> None:
+        self.requests.put(None)
+
+    def stop(self) -> bool:
+        """Ask the thread to end; True once it has, False if a build still runs after STOP_WAIT."""
+        self.stopping.set()
+        self.requests.put(None)
+        self.thread.join(self.STOP_WAIT)
+        return not self.thread.is_alive()
+
+    def _work(self) -> None:
+        while True:
+            self.requests.get()
+            if self.stopping.is_set():
+                return
+            built = self.preview.rebuild(search=False)
+            self.reload()
+            if built and not self.stopping.is_set():
+                self.preview.rebuild(search=True)
+
+
 def _port_free(host: str, port: int) -> bool:
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
         try:
@@ -210,24 +249,10 @@ def run(root: Path, *, host: str = "127.0.0.1", port: int = 8000, drafts: bool =
     preview.rebuild()
 
     loop = ioloop.IOLoop.current()
-    builds: queue.SimpleQueue[None] = queue.SimpleQueue()  # one builder thread, off the server's; a daemon, so Ctrl-C is immediate
-
-    def cycle() -> None:
-        # Pages first and the reload at once; then the search index (Pagefind takes seconds on a big site).
-        built = preview.rebuild(search=False)
-        loop.add_callback(LiveReloadHandler.reload_waiters)
-        if built:
-            preview.rebuild(search=True)
-
-    def builder() -> None:
-        while True:
-            builds.get()
-            cycle()
-
-    threading.Thread(target=builder, daemon=True).start()
+    builder = _Builder(preview, reload=lambda: loop.add_callback(LiveReloadHandler.reload_waiters))
 
     def rebuild_and_reload() -> None:
-        builds.put(None)
+        builder.request()
 
     server = PreviewServer(preview)
     for watched in (root / "content", root / "templates", root / CONFIG_FILE):
@@ -235,5 +260,11 @@ def run(root: Path, *, host: str = "127.0.0.1", port: int = 8000, drafts: bool =
     _stop_on_signals(loop)
     print(f"Preview at http://{host}:{port}/ (Ctrl-C to stop)", flush=True)
     server.serve(host=host, port=port, root=str(output), open_url_delay=None)
-    print("Preview stopped", flush=True)
+    finished = builder.stop()
+    print("Preview stopped" if finished else "Preview stopped (the rebuild under way was left unfinished)", flush=True)
+    if not finished:
+        # The builder thread is still inside Pagefind: leave now rather than let the interpreter's
+        # shutdown pull thread pools out from under it (a traceback) or wait for it to finish.
+        sys.stderr.flush()
+        os._exit(0)
     return 0

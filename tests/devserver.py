@@ -6,6 +6,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -44,7 +45,33 @@ def wait_until_up(url: str, process: subprocess.Popen[str]) -> None:
     raise AssertionError(f"the dev server did not answer at {url}")
 
 
-def stop(process: subprocess.Popen[str]) -> str:
+class Transcript:
+    """A server's output read line by line as it comes, so that a test can act the moment a line appears."""
+
+    def __init__(self, process: subprocess.Popen[str]) -> None:
+        self.process = process
+        self.lines: list[str] = []
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        assert self.process.stdout
+        for line in self.process.stdout:
+            self.lines.append(line)
+
+    def wait_for(self, text: str, seconds: float = 30) -> None:
+        deadline = time.monotonic() + seconds
+        while not any(text in line for line in self.lines):
+            assert time.monotonic() < deadline, f"{text!r} was not printed within {seconds} s:\n{''.join(self.lines)}"
+            assert self.process.poll() is None or self.reader.is_alive(), "".join(self.lines)
+            time.sleep(0.002)
+
+    def text(self) -> str:
+        self.reader.join(10)
+        return "".join(self.lines)
+
+
+def stop(process: subprocess.Popen[str], transcript: Transcript | None = None) -> str:
     """Ctrl-C the server as an editor would; its whole output."""
     if process.poll() is None:
         process.send_signal(signal.SIGINT)
@@ -54,4 +81,6 @@ def stop(process: subprocess.Popen[str]) -> str:
             process.kill()
             output, _ = process.communicate()
             raise AssertionError(f"the dev server was still running 10 s after Ctrl-C:\n{output}") from None
+    if transcript:
+        return transcript.text()
     return process.stdout.read() if process.stdout else ""

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from devserver import free_port, start_server, stop, wait_until_up
+from devserver import Transcript, free_port, start_server, stop, wait_until_up
 from playwright.sync_api import Browser, Page, expect
 from sitetools import copy_project
 
@@ -175,6 +175,25 @@ def test_ctrl_c_stops_it_even_when_started_in_the_background(tmp_path: Path) -> 
         output = stop(process)
     assert process.returncode == 0
     assert "Preview stopped" in output and "Traceback" not in output
+
+
+@pytest.mark.parametrize("pause", [0, 0.01, 0.02, 0.04])
+def test_ctrl_c_while_the_search_index_is_rebuilt_exits_cleanly(tmp_path: Path, pause: float) -> None:
+    """Pages are rebuilt first, then the search index on the same thread: Ctrl-C can land in either."""
+    root = copy_project(tmp_path / "site")
+    port = free_port()
+    process = start_server(root, port)
+    transcript = Transcript(process)
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}/", process)
+        release = root / RELEASE_FILE
+        release.write_text(release.read_text(encoding="utf-8") + "\nSatu paragraf lagi.\n", encoding="utf-8")
+        transcript.wait_for("(search index follows)")
+        time.sleep(pause)
+    finally:
+        output = stop(process, transcript)
+    assert process.returncode == 0, output
+    assert "Preview stopped" in output and "Traceback" not in output, output
 
 
 def test_preview_leaves_the_published_output_alone(dev_server: DevServer) -> None:

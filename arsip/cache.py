@@ -12,7 +12,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import os
 import pickle
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -25,7 +27,7 @@ class BuildCache:
     """Converted Markdown by text digest, and rendered pages by URL with the fingerprint of their inputs."""
 
     markdown: dict[str, str] = field(default_factory=dict)
-    pages: dict[str, tuple[bytes, bytes]] = field(default_factory=dict)
+    pages: dict[str, tuple[bytes, Any]] = field(default_factory=dict)  # URL -> (fingerprint, its HTML: bytes or a render.Kept file)
     search: dict[str, tuple[tuple[tuple[str, bytes], ...], tuple[Any, ...]]] | None = None  # search bundle folder -> (pages, files)
     docs: Any = None  # load.DocMemo: parsed releases by file digest
     checked: Any = None  # validate.ValidationMemo: checked releases by file digest
@@ -33,7 +35,32 @@ class BuildCache:
     digests: dict[int, tuple[Any, bytes]] = field(default_factory=dict)  # Fingerprinter memo of lasting values
     feeds: dict[bytes, Any] = field(default_factory=dict)  # render.Output of each Atom feed by fingerprint (in memory)
     directory: tuple[Any, ...] | None = None  # (registry text, its Directory, problems) of the last build (in memory)
-    page_keys: dict[str, tuple[bytes, bytes]] = field(default_factory=dict)  # saved: URL -> (fingerprint, digest of the HTML written)
+    page_keys: dict[str, tuple[bytes, FileStatus]] = field(default_factory=dict)  # saved: URL -> (fingerprint, its file as written)
+    feed_files: dict[bytes, tuple[str, FileStatus]] = field(default_factory=dict)  # saved: feed fingerprint -> (path, its file as written)
+
+
+@dataclass(frozen=True, slots=True)
+class FileStatus:
+    """What says a file in output/ is still the one a build wrote: it is never rewritten in place, only
+    replaced, so a different inode or modification time (or size) means someone else touched it."""
+
+    size: int
+    mtime_ns: int
+    inode: int
+    device: int
+
+    @classmethod
+    def of(cls, path: Path) -> FileStatus | None:
+        """The status of a regular file (not a link); None when there is none."""
+        try:
+            info = path.lstat()
+        except OSError:
+            return None
+        return cls.of_stat(info) if stat.S_ISREG(info.st_mode) else None
+
+    @classmethod
+    def of_stat(cls, info: os.stat_result) -> FileStatus:
+        return cls(info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev)
 
 
 class Fingerprinter:
@@ -130,39 +157,41 @@ def _format_version() -> bytes:
     for source in sorted(Path(__file__).parent.glob("*.py")):  # a changed program may parse or check differently
         code.update(source.name.encode() + b"\0" + source.read_bytes())
     versions = f"arsip {__version__} {code.hexdigest()}|python {sys.version_info[:3]}|markdown {markdown.__version__}|nh3 {nh3.__version__}"
-    return f"2|{versions}\n".encode()
+    return f"3|{versions}\n".encode()
 
 
 def load_cache(folder: Path) -> tuple[BuildCache, str | None]:
     """The cache saved by the last build, or an empty one with the reason it was not used."""
     path = folder / CACHE_FILE
     try:
-        data = path.read_bytes()
+        data = memoryview(path.read_bytes())  # slices of a view are not copies (the file is 100 MB at 10,000 releases)
     except FileNotFoundError:
         return BuildCache(), None
     except OSError as exc:
         return BuildCache(), f"cannot read {path.name}: {exc.strerror or exc}"
-    version = _format_version()
-    header = MAGIC + version
-    if not data.startswith(header) or len(data) < len(header) + 32:
+    header = MAGIC + _format_version()
+    if data[: len(header)] != header or len(data) < len(header) + 32:
         return BuildCache(), "the cache was written by another version; rebuilding it"
     digest, payload = data[len(header) : len(header) + 32], data[len(header) + 32 :]
     if hashlib.sha256(payload).digest() != digest:
         return BuildCache(), "the cache is damaged; rebuilding it"
     try:
-        markdown_cache, search, docs, checked, page_keys = pickle.loads(payload)  # a checksummed file this program wrote
+        markdown_cache, search, docs, page_keys, feed_files = pickle.loads(payload)  # a checksummed file this program wrote
     except Exception:  # a damaged file that still matched its checksum is ignored the same way
         return BuildCache(), "the cache is damaged; rebuilding it"
-    return BuildCache(markdown=markdown_cache, search=search, docs=docs, checked=checked, page_keys=page_keys), None
+    return BuildCache(markdown=markdown_cache, search=search, docs=docs, page_keys=page_keys, feed_files=feed_files), None
 
 
 def save_cache(cache: BuildCache, folder: Path) -> None:
-    """Keep for the next build: parsed and checked releases, converted Markdown, the search bundle, and
-    each page's fingerprint with a digest of the HTML written (the page itself is in output/)."""
-    page_keys = {url: (key, hashlib.blake2b(html, digest_size=16).digest()) for url, (key, html) in cache.pages.items()}
-    state = (cache.markdown, cache.search, cache.docs, cache.checked, page_keys or cache.page_keys)
+    """Keep for the next build: parsed releases, converted Markdown, the search bundles, and each
+    page's and feed's fingerprint with the status of its file as written (the file itself is in output/).
+
+    Checked releases are not kept: checking them again costs less than reading them back.
+    """
+    state = (cache.markdown, cache.search, cache.docs, cache.page_keys, cache.feed_files)
     payload = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
     folder.mkdir(parents=True, exist_ok=True)
     temporary = folder / (CACHE_FILE + ".tmp")
-    temporary.write_bytes(MAGIC + _format_version() + hashlib.sha256(payload).digest() + payload)
+    with temporary.open("wb") as stream:
+        stream.writelines((MAGIC, _format_version(), hashlib.sha256(payload).digest(), payload))
     temporary.replace(folder / CACHE_FILE)

@@ -18,13 +18,14 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from .cache import BuildCache, Fingerprinter
+from .cache import BuildCache, FileStatus, Fingerprinter
 from .config import SiteConfig
 from .load import Asset
 from .model import Archive, Award
-from .render import Formatter, Output
+from .render import Formatter, Kept, Output, Written
 from .routes import Page, Urls, search_bundle_of
 from .search import IndexedPage, build_index
 from .strings import STRINGS
@@ -36,10 +37,13 @@ CSV_COLUMNS = ("year", "institution", "slug", "kind", "province", "score", "zone
 
 def build_all(
     archive: Archive, pages: tuple[Page, ...], assets: tuple[Asset, ...], config: SiteConfig, cache: BuildCache | None = None
-) -> list[Output]:
+) -> list[Written]:
     """Every file of the site that is not a page; with a cache, feeds whose entries did not change are reused."""
     urls = Urls.of(config)
-    kept = FeedMemo(cache.feeds if cache else {}, Fingerprinter(cache.digests if cache else None))
+    if cache:
+        kept = FeedMemo(cache.feeds, Fingerprinter(cache.digests), written=cache.feed_files, output_dir=config.output_dir)
+    else:
+        kept = FeedMemo({}, Fingerprinter())
     outputs = [
         sitemap(pages, urls),
         robots(urls),
@@ -57,9 +61,29 @@ def build_all(
 class FeedMemo:
     """Feeds by a fingerprint of what they show, from the last build (`previous`) and this one (`fresh`)."""
 
-    previous: dict[bytes, Output]
+    previous: dict[bytes, Written]
     fingerprint: Fingerprinter
-    fresh: dict[bytes, Output] = field(default_factory=dict)
+    fresh: dict[bytes, Written] = field(default_factory=dict)
+    written: dict[bytes, tuple[str, FileStatus]] = field(default_factory=dict)  # as the last build left them in output/
+    output_dir: Path | None = None
+
+    def on_disk(self, key: bytes, path: str) -> Kept | None:
+        """The feed as the last build wrote it, when what it shows is unchanged and its file untouched since."""
+        saved = self.written.get(key)
+        if saved is None or saved[0] != path or self.output_dir is None:
+            return None
+        file = self.output_dir / path
+        return Kept(path, file, saved[1]) if FileStatus.of(file) == saved[1] else None
+
+
+def remember_feeds(cache: BuildCache, output_dir: Path) -> None:
+    """After output/ was written: each feed's fingerprint with its file's status, for the next run's `FeedMemo.on_disk`."""
+    written: dict[bytes, tuple[str, FileStatus]] = {}
+    for key, out in cache.feeds.items():
+        status = out.status if isinstance(out, Kept) else FileStatus.of(output_dir / out.path)
+        if status is not None:
+            written[key] = (out.path, status)
+    cache.feed_files = written
 
 
 def sitemap(pages: tuple[Page, ...], urls: Urls) -> Output:
@@ -164,7 +188,7 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_ENTRIES = 50
 
 
-def feeds(archive: Archive, urls: Urls, config: SiteConfig, memo: FeedMemo | None = None) -> list[Output]:
+def feeds(archive: Archive, urls: Urls, config: SiteConfig, memo: FeedMemo | None = None) -> list[Written]:
     """Atom feeds: the whole archive, each institution and each zone (newest releases first)."""
     strings = STRINGS[config.language]
     memo = memo or FeedMemo({}, Fingerprinter())
@@ -180,9 +204,9 @@ def feeds(archive: Archive, urls: Urls, config: SiteConfig, memo: FeedMemo | Non
     return result
 
 
-def _kept_feed(memo: FeedMemo, path: str, title: str, releases: tuple[Release, ...], urls: Urls, config: SiteConfig) -> Output:
+def _kept_feed(memo: FeedMemo, path: str, title: str, releases: tuple[Release, ...], urls: Urls, config: SiteConfig) -> Written:
     key = memo.fingerprint((path, title, releases[:FEED_ENTRIES], config))
-    out = memo.previous.get(key) or memo.fresh.get(key) or _feed(path, title, releases, urls, config)
+    out = memo.previous.get(key) or memo.fresh.get(key) or memo.on_disk(key, path.lstrip("/")) or _feed(path, title, releases, urls, config)
     memo.fresh[key] = out
     return out
 
@@ -242,13 +266,24 @@ class SearchIndex:
             cache.search if isinstance(cache.search, dict) else {}
         )
         self.bundles = bundles
-        self.seen: dict[str, list[tuple[Output, tuple[str, bytes]]]] = {folder: [] for folder in bundles}
+        self.seen: dict[str, list[tuple[Written, tuple[str, bytes]]]] = {folder: [] for folder in bundles}
+        self.indexed_before: dict[str, bytes] | None = None
 
-    def page(self, page: Page, out: Output) -> None:
-        if b"data-pagefind-body" not in out.data:
-            return
-        entry = (out.path, hashlib.blake2b(indexed_part(out.data), digest_size=16).digest())
+    def page(self, page: Page, out: Written) -> None:
+        entry = self._kept_entry(out) if isinstance(out, Kept) else None
+        if entry is None:
+            data = out.data
+            if b"data-pagefind-body" not in data:
+                return
+            entry = (out.path, hashlib.blake2b(indexed_part(data), digest_size=16).digest())
         self.seen[search_bundle_of(page, self.bundles)].append((out, entry))
+
+    def _kept_entry(self, out: Kept) -> tuple[str, bytes] | None:
+        """A page kept unchanged in output/ has the entry it had in the last index, found without reading it."""
+        if self.indexed_before is None:
+            self.indexed_before = {path: digest for entries, _ in self.previous.values() for path, digest in entries}
+        digest = self.indexed_before.get(out.path)
+        return None if digest is None else (out.path, digest)
 
     def finish(self) -> list[Output]:
         entries = {folder: tuple(entry for _, entry in seen) for folder, seen in self.seen.items()}

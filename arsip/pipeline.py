@@ -50,7 +50,7 @@ class _Site:
 
     releases: tuple[validate.Release, ...]
     pages: tuple[routes.Page, ...]
-    outputs: list[render.Output]
+    outputs: list[render.Written]
     problems: list[Problem]
     rendered: int
     search: extras.SearchIndex | None = None
@@ -83,7 +83,9 @@ class _Indexing:
 def _produce(config: SiteConfig, cache: BuildCache, progress: Progress | None = None, *, with_search: bool = True) -> _Site:
     """Read, check and render; the search index is then built in the background (`_Site.search`)."""
     if cache.docs is None:
-        cache.docs, cache.checked = load.DocMemo(), validate.ValidationMemo()
+        cache.docs = load.DocMemo()
+    if cache.checked is None:
+        cache.checked = validate.ValidationMemo()
     content, problems = load.load_content(config, memo=cache.docs)
     directory, found = _directory(content.registry, cache)
     problems += found
@@ -143,6 +145,8 @@ def build(
     try:
         if cache.on_disk is None:
             report = write.sync(site.outputs, config.output_dir, later=indexing.files)  # pages are staged while Pagefind works
+            render.remember_written(cache, config.output_dir)
+            extras.remember_feeds(cache, config.output_dir)
         else:
             report = write.sync_in_place(site.outputs + indexing.files(), config.output_dir, cache.on_disk)
     finally:

@@ -28,7 +28,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal, get_decimal_symbol
 from markupsafe import Markup
 
-from .cache import BuildCache, Fingerprinter, text_digest
+from .cache import BuildCache, FileStatus, Fingerprinter, text_digest
 from .chart import score_chart
 from .config import SiteConfig
 from .problems import Problem, error
@@ -101,6 +101,24 @@ class Output:
 
     path: str
     data: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """A page whose inputs are unchanged since the last build and whose file in output/ is untouched
+    since that build wrote it: its bytes stay on disk, read only if something needs them (the search
+    index of a year that changed); the writer keeps the file as it is without reading it."""
+
+    path: str
+    file: Path
+    status: FileStatus
+
+    @property
+    def data(self) -> bytes:
+        return self.file.read_bytes()
+
+
+Written = Output | Kept  # a file of the finished site, made now or kept from the last build
 
 
 class Formatter:
@@ -257,7 +275,7 @@ def environment(config: SiteConfig, cache: BuildCache) -> jinja2.Environment:
 
 @dataclass(frozen=True, slots=True)
 class RenderReport:
-    outputs: list[Output]
+    outputs: list[Written]
     problems: list[Problem]
     rendered: int
 
@@ -267,7 +285,7 @@ def render_all(
     config: SiteConfig,
     cache: BuildCache,
     progress: Callable[[int, int], None] | None = None,
-    on_page: Callable[[Page, Output], None] | None = None,
+    on_page: Callable[[Page, Written], None] | None = None,
 ) -> RenderReport:
     """Render every page whose inputs (values shown, templates, configuration) changed since the cache was filled.
 
@@ -280,17 +298,19 @@ def render_all(
     shared = _templates_digest(config.templates_dir) + fingerprint(config)
     keys = [shared + page.template.encode() + fingerprint(page.context) for page in pages]
     cache.digests = fingerprint.lasting((Release,))
-    known: dict[int, bytes] = {}
+    known: dict[int, bytes | Kept] = {}
     for index, (page, key) in enumerate(zip(pages, keys, strict=True)):
-        kept = cache.pages.get(page.url) or _written_before(page.url, key, cache, config.output_dir)
-        if kept and kept[0] == key:
+        kept = cache.pages.get(page.url)
+        if kept and kept[0] == key and (not isinstance(kept[1], Kept) or FileStatus.of(kept[1].file) == kept[1].status):
             known[index] = kept[1]
+        elif (on_disk := _written_before(page.url, key, cache, config.output_dir)) is not None:
+            known[index] = on_disk
     todo = [index for index in range(len(pages)) if index not in known]
     fresh_html = _render_many(env, pages, todo, config, cache)
-    outputs: list[Output] = []
+    outputs: list[Written] = []
     problems: list[Problem] = []
     failed_templates: set[str] = set()
-    fresh: dict[str, tuple[bytes, bytes]] = {}
+    fresh: dict[str, tuple[bytes, bytes | Kept]] = {}
     for index, page in enumerate(pages):
         if progress:
             progress(index + 1, len(pages))
@@ -305,7 +325,7 @@ def render_all(
                 continue
             html = result
         fresh[page.url] = (keys[index], html)
-        outputs.append(Output(output_file(page.url), html))
+        outputs.append(html if isinstance(html, Kept) else Output(output_file(page.url), html))
         if on_page and not problems:
             on_page(page, outputs[-1])  # e.g. the search index, which sorts pages into its bundles
     if not problems:
@@ -358,16 +378,24 @@ def _render_chunk(indexes: list[int]) -> list[bytes | Problem]:
     return [_render_one(state.env, state.pages[index], state.config) for index in indexes]
 
 
-def _written_before(url: str, key: bytes, cache: BuildCache, output_dir: Path) -> tuple[bytes, bytes] | None:
-    """The page as the last build wrote it to output/, when its inputs are unchanged and the file is intact."""
+def _written_before(url: str, key: bytes, cache: BuildCache, output_dir: Path) -> Kept | None:
+    """The page as the last build wrote it to output/, when its inputs are unchanged and its file untouched since."""
     saved = cache.page_keys.get(url)
     if saved is None or saved[0] != key:
         return None
-    try:
-        html = (output_dir / output_file(url)).read_bytes()
-    except OSError:
-        return None
-    return (key, html) if hashlib.blake2b(html, digest_size=16).digest() == saved[1] else None
+    path = output_file(url)
+    file = output_dir / path
+    return Kept(path, file, saved[1]) if FileStatus.of(file) == saved[1] else None
+
+
+def remember_written(cache: BuildCache, output_dir: Path) -> None:
+    """After output/ was written: each page's fingerprint with its file's status, for the next run's `_written_before`."""
+    page_keys: dict[str, tuple[bytes, FileStatus]] = {}
+    for url, (key, html) in cache.pages.items():
+        status = html.status if isinstance(html, Kept) else FileStatus.of(output_dir / output_file(url))
+        if status is not None:
+            page_keys[url] = (key, status)
+    cache.page_keys = page_keys
 
 
 def _templates_digest(folder: Path) -> bytes:

@@ -41,9 +41,10 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from .cache import FileStatus
 from .config import CACHE_DIR
 from .problems import BuildFailed, Problem, error
-from .render import Output
+from .render import Kept, Written
 
 FILE_MODE = 0o644
 UNMOVABLE = (errno.EBUSY, errno.EXDEV)  # output/ is a mount point or on another disk than .arsip-cache/
@@ -94,7 +95,7 @@ def spare_dir(output_dir: Path) -> Path:
     return scratch_dir(output_dir) / f"{output_dir.name}-previous"
 
 
-def sync(outputs: Iterable[Output], output_dir: Path, later: Callable[[], Iterable[Output]] | None = None) -> WriteReport:
+def sync(outputs: Iterable[Written], output_dir: Path, later: Callable[[], Iterable[Written]] | None = None) -> WriteReport:
     """Make output/ hold exactly `outputs` (and those `later` returns), swapping the complete new site in at once.
 
     `later` gives files still being made (the search index): `outputs` are compared and staged
@@ -102,6 +103,7 @@ def sync(outputs: Iterable[Output], output_dir: Path, later: Callable[[], Iterab
     output/, when two outputs need one path as both a file and a folder, when output/ is not a real
     folder, when the disk refuses a write, or when `later` raises it.
     """
+    outputs = list(outputs)
     wanted = _checked(outputs)
     with _project_lock(output_dir.parent):
         try:
@@ -113,8 +115,9 @@ def sync(outputs: Iterable[Output], output_dir: Path, later: Callable[[], Iterab
                 if written or old is None:  # something will change: stage it while `later` is still at work
                     _stage(_fresh_spare(output_dir), wanted, reuse, old)
                     staged = set(wanted)
-                more = _checked(later())
-                wanted = _checked(Output(path, data) for path, data in (wanted | more).items())
+                made_later = list(later())
+                more = _checked(made_later)
+                wanted = _checked(outputs + made_later)
                 more_reuse, more_written = _compare(more, old)
                 reuse |= more_reuse
                 written = sorted(written + more_written)
@@ -134,14 +137,14 @@ def sync(outputs: Iterable[Output], output_dir: Path, later: Callable[[], Iterab
     return WriteReport(tuple(written), len(reuse), removed)
 
 
-def sync_in_place(outputs: Iterable[Output], output_dir: Path, on_disk: dict[str, bytes]) -> WriteReport:
+def sync_in_place(outputs: Iterable[Written], output_dir: Path, on_disk: dict[str, bytes]) -> WriteReport:
     """For the dev server's preview: replace only the files that changed, each atomically, in place.
 
     `on_disk` is what the previous call wrote (empty at first, when every file is compared with the
     disk); it is updated to `outputs`. No whole-site swap: a preview needs every file to be whole,
     not every file to change at once, and this keeps a one-page edit a one-file write.
     """
-    wanted = _checked(outputs)
+    wanted = {relative: _bytes(data) for relative, data in _checked(outputs).items()}
     with _project_lock(output_dir.parent):
         try:
             if not on_disk:
@@ -166,12 +169,13 @@ def sync_in_place(outputs: Iterable[Output], output_dir: Path, on_disk: dict[str
     return WriteReport(tuple(sorted(written)), len(wanted) - len(written), removed)
 
 
-def _compare(wanted: dict[str, bytes], old: Path | None) -> tuple[dict[str, os.stat_result], list[str]]:
+def _compare(wanted: dict[str, bytes | Kept], old: Path | None) -> tuple[dict[str, os.stat_result], list[str]]:
     """The files output/ already holds as wanted (with their status), and the paths to write."""
     reuse: dict[str, os.stat_result] = {}
     written: list[str] = []
+    base = os.fspath(old) if old is not None else None
     for relative, data in sorted(wanted.items()):
-        info = _same(old / relative, data) if old is not None else None
+        info = _same(os.path.join(base, relative), data) if base is not None else None
         if info is not None:
             reuse[relative] = info
         else:
@@ -179,9 +183,9 @@ def _compare(wanted: dict[str, bytes], old: Path | None) -> tuple[dict[str, os.s
     return reuse, written
 
 
-def _checked(outputs: Iterable[Output]) -> dict[str, bytes]:
-    """Every output by its path, after refusing paths that leave output/ or clash with a folder."""
-    wanted: dict[str, bytes] = {}
+def _checked(outputs: Iterable[Written]) -> dict[str, bytes | Kept]:
+    """Every output by its path (its bytes, or the kept file), after refusing paths that leave output/ or clash with a folder."""
+    wanted: dict[str, bytes | Kept] = {}
     problems: list[Problem] = []
     for out in outputs:
         reason = unsafe_reason(out.path)
@@ -189,7 +193,7 @@ def _checked(outputs: Iterable[Output]) -> dict[str, bytes]:
             hint = "check the slugs, the image paths and [permalinks] in site_config.toml"
             problems.append(error("output", None, f"refused to write '{out.path}': {reason}", hint))
         else:
-            wanted[out.path] = out.data
+            wanted[out.path] = out if isinstance(out, Kept) else out.data
     for relative in sorted(_folders(wanted) & set(wanted)):
         hint = "two addresses clash; check [permalinks] in site_config.toml"
         problems.append(error("output", None, f"'{relative}' would be both a file and a folder of the site", hint))
@@ -243,25 +247,44 @@ def _existing_folder(output_dir: Path) -> bool:
     raise BuildFailed([error(name, None, f"{name} is {what}, not a folder; the build writes only into a folder of its own", hint)])
 
 
-def _same(path: Path, data: bytes) -> os.stat_result | None:
-    """The file's status when `path` is a regular file (not a link) holding exactly `data`."""
+def _same(path: str | Path, data: bytes | Kept) -> os.stat_result | None:
+    """The file's status when `path` is a regular file (not a link) holding exactly `data`.
+
+    A kept page is that very file, untouched since the last build (same status): it is not read.
+    """
     try:
-        info = path.lstat()
-        if stat.S_ISREG(info.st_mode) and info.st_size == len(data) and path.read_bytes() == data:
+        info = os.lstat(path)
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        if isinstance(data, Kept):
+            return info if FileStatus.of_stat(info) == data.status else None
+        if info.st_size == len(data) and Path(path).read_bytes() == data:
             return info
     except OSError:
         pass
     return None
 
 
-def _stale(old: Path, wanted: dict[str, bytes]) -> tuple[str, ...]:
+def _bytes(data: bytes | Kept) -> bytes:
+    return data.data if isinstance(data, Kept) else data
+
+
+def _stale(old: Path, wanted: dict[str, bytes | Kept]) -> tuple[str, ...]:
     removed = []
-    for current, _dirs, files in os.walk(old):
-        for name in files:
-            relative = (Path(current) / name).relative_to(old).as_posix()
-            if relative not in wanted:
-                removed.append(relative)
+    for prefix, _folder, _dirs, files in _walk(old):
+        removed.extend(prefix + name for name in files if prefix + name not in wanted)
     return tuple(sorted(removed))
+
+
+def _walk(top: Path) -> Iterator[tuple[str, str, list[str], list[str]]]:
+    """`os.walk` of `top` (links not followed), each folder given also as its path relative to `top` plus '/' ('' for `top`).
+
+    Plain strings: on a site of 10,000 pages, `Path` objects cost more than the file system does.
+    """
+    base = os.fspath(top)
+    for current, dirs, files in os.walk(base):
+        relative = os.path.relpath(current, base).replace(os.sep, "/")
+        yield ("" if relative == "." else relative + "/"), current, dirs, files
 
 
 def _fresh_spare(output_dir: Path) -> Path:
@@ -279,22 +302,19 @@ def _fresh_spare(output_dir: Path) -> Path:
     return spare
 
 
-def _prepare(spare: Path, wanted: dict[str, bytes], reuse: dict[str, os.stat_result], old: Path | None, staged: set[str]) -> None:
+def _prepare(spare: Path, wanted: dict[str, bytes | Kept], reuse: dict[str, os.stat_result], old: Path | None, staged: set[str]) -> None:
     """Turn whatever `spare` holds into exactly the new site; the files in `staged` are already in place.
 
     An unchanged file becomes a hard link to the file in output/ (already one if it did not change
     in the last build either); any other file is removed and written anew, never written into.
     """
     folders = _folders(wanted)
-    for current, dirs, files in os.walk(spare):
-        here = Path(current)
-        prefix = here.relative_to(spare).as_posix()
-        prefix = "" if prefix == "." else prefix + "/"
+    for prefix, here, dirs, files in _walk(spare):
         kept = []
         for name in dirs:
-            path = here / name
-            if path.is_symlink():
-                path.unlink()
+            path = os.path.join(here, name)
+            if os.path.islink(path):
+                os.unlink(path)
             elif prefix + name in folders:
                 kept.append(name)
             else:
@@ -302,39 +322,39 @@ def _prepare(spare: Path, wanted: dict[str, bytes], reuse: dict[str, os.stat_res
         dirs[:] = kept
         for name in files:
             if prefix + name not in wanted:
-                (here / name).unlink()
+                os.unlink(os.path.join(here, name))
     for folder in sorted(folders):  # a folder sorts before the folders inside it
         with suppress(FileExistsError):
-            os.mkdir(spare / folder)
+            os.mkdir(os.path.join(spare, folder))
     for relative, data in wanted.items():
         if relative not in staged:
             _place(spare, relative, data, reuse.get(relative), old)
 
 
-def _stage(spare: Path, wanted: dict[str, bytes], reuse: dict[str, os.stat_result], old: Path | None) -> None:
+def _stage(spare: Path, wanted: dict[str, bytes | Kept], reuse: dict[str, os.stat_result], old: Path | None) -> None:
     """Put `wanted` in place in `spare` without removing anything else yet (`_prepare` does, afterwards).
 
     Whatever stands where a folder or file goes (a file, a link, a folder) is removed first, parents before children.
     """
     for folder in sorted(_folders(wanted)):
-        path = spare / folder
+        path = os.path.join(spare, folder)
         try:
-            mode = path.lstat().st_mode
+            mode = os.lstat(path).st_mode
         except FileNotFoundError:
             os.mkdir(path)
             continue
         if not stat.S_ISDIR(mode):
-            path.unlink()
+            os.unlink(path)
             os.mkdir(path)
     for relative, data in wanted.items():
         _place(spare, relative, data, reuse.get(relative), old)
 
 
-def _place(spare: Path, relative: str, data: bytes, source: os.stat_result | None, old: Path | None) -> None:
+def _place(spare: Path, relative: str, data: bytes | Kept, source: os.stat_result | None, old: Path | None) -> None:
     """One file of the new site in the spare folder: a link to output/'s unchanged file, or written anew."""
-    target = spare / relative
+    target = os.path.join(spare, relative)
     try:
-        present: os.stat_result | None = target.lstat()
+        present: os.stat_result | None = os.lstat(target)
     except FileNotFoundError:
         present = None
     if source is not None and present is not None and (present.st_ino, present.st_dev) == (source.st_ino, source.st_dev):
@@ -342,13 +362,13 @@ def _place(spare: Path, relative: str, data: bytes, source: os.stat_result | Non
     if present is not None and stat.S_ISDIR(present.st_mode):
         shutil.rmtree(target)
     elif present is not None:
-        target.unlink()
-    if source is not None and old is not None and _link(old / relative, target):
+        os.unlink(target)
+    if source is not None and old is not None and _link(os.path.join(old, relative), target):
         return
-    _write_new(target, data)
+    _write_new(target, _bytes(data))
 
 
-def _link(source: Path, target: Path) -> bool:
+def _link(source: str, target: str) -> bool:
     """Hard-link an unchanged file (else copy it with its timestamps); False if neither worked."""
     try:
         os.link(source, target, follow_symlinks=False)
@@ -363,7 +383,7 @@ def _link(source: Path, target: Path) -> bool:
         return False
 
 
-def _write_new(target: Path, data: bytes) -> None:
+def _write_new(target: str | Path, data: bytes) -> None:
     descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), FILE_MODE)
     with os.fdopen(descriptor, "wb") as stream:
         stream.write(data)
@@ -390,7 +410,7 @@ def _swap(spare: Path, output_dir: Path) -> None:
     os.rename(aside, spare)
 
 
-def _write_in_place(output_dir: Path, wanted: dict[str, bytes], reuse: dict[str, os.stat_result]) -> None:
+def _write_in_place(output_dir: Path, wanted: dict[str, bytes | Kept], reuse: dict[str, os.stat_result]) -> None:
     """When output/ cannot be moved (a mount point): replace its changed files one by one, each atomically.
 
     Not atomic as a whole, but every file is either its old or its new version, and nothing else changes.
@@ -412,7 +432,7 @@ def _write_in_place(output_dir: Path, wanted: dict[str, bytes], reuse: dict[str,
     for relative, data in wanted.items():
         if relative in reuse:
             continue
-        _replace(output_dir / relative, data)
+        _replace(output_dir / relative, _bytes(data))
 
 
 _RENAME_EXCHANGE = 2

@@ -35,6 +35,9 @@ class BuildCache:
     digests: dict[int, tuple[Any, bytes]] = field(default_factory=dict)  # Fingerprinter memo of lasting values
     feeds: dict[bytes, Any] = field(default_factory=dict)  # render.Output of each Atom feed by fingerprint (in memory)
     directory: tuple[Any, ...] | None = None  # (registry text, its Directory, problems) of the last build (in memory)
+    environment: tuple[bytes, Any] | None = None  # (digest of templates and configuration, jinja2.Environment) (in memory)
+    planned: Any = None  # pipeline._Planned: the last build's pages and archive-wide files (in memory)
+    page_objects: dict[str, tuple[Any, bytes]] = field(default_factory=dict)  # URL -> (routes.Page, fingerprint) last rendered (in memory)
     page_keys: dict[str, tuple[bytes, FileStatus]] = field(default_factory=dict)  # saved: URL -> (fingerprint, its file as written)
     feed_files: dict[bytes, tuple[str, FileStatus]] = field(default_factory=dict)  # saved: feed fingerprint -> (path, its file as written)
 

@@ -35,10 +35,13 @@ SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 CSV_COLUMNS = ("year", "institution", "slug", "kind", "province", "score", "zone", "category", "rank", "date", "release_url")
 
 
-def build_all(
-    archive: Archive, pages: tuple[Page, ...], assets: tuple[Asset, ...], config: SiteConfig, cache: BuildCache | None = None
-) -> list[Written]:
-    """Every file of the site that is not a page; with a cache, feeds whose entries did not change are reused."""
+def asset_files(assets: tuple[Asset, ...]) -> list[Written]:
+    """Images and static files, copied as they are."""
+    return [Output(asset.path, asset.data) for asset in assets]
+
+
+def build_all(archive: Archive, pages: tuple[Page, ...], config: SiteConfig, cache: BuildCache | None = None) -> list[Written]:
+    """Every file of the site that is neither a page nor an asset; with a cache, feeds whose entries did not change are reused."""
     urls = Urls.of(config)
     if cache:
         kept = FeedMemo(cache.feeds, Fingerprinter(cache.digests), written=cache.feed_files, output_dir=config.output_dir)
@@ -50,7 +53,6 @@ def build_all(
         awards_json(archive, urls),
         awards_csv(archive, urls),
         *feeds(archive, urls, config, kept),
-        *(Output(asset.path, asset.data) for asset in assets),
     ]
     if cache:
         cache.feeds = kept.fresh

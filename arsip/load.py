@@ -131,11 +131,12 @@ def load_content(config: SiteConfig, *, memo: DocMemo | None = None) -> tuple[Co
     docs: list[SourceDoc] = []
     assets: list[Asset] = []
     registry = None
-    for path in _walk(config.content_dir, config.root, problems):
-        relative = _relative(path, config.root)
-        site_path = path.relative_to(config.content_dir).as_posix()
+    content_dir = config.content_dir
+    content_prefix = _relative(content_dir, config.root) + "/"
+    for path, relative in _walk(content_dir, config.root, problems):
+        site_path = relative.removeprefix(content_prefix)
         if site_path == REGISTRY_FILE:
-            registry = _read_registry(path, relative, problems)
+            registry = _read_registry(Path(path), relative, problems)
         elif _is_release(path):
             doc = _read_doc(path, relative, problems, memo)
             if doc:
@@ -145,18 +146,19 @@ def load_content(config: SiteConfig, *, memo: DocMemo | None = None) -> tuple[Co
             if data is not None:
                 assets.append(Asset(f"media/{site_path}", data))
     static_dir = config.templates_dir / "static"
-    for path in _walk(static_dir, config.root, problems):
-        data = _read_bytes(path, _relative(path, config.root), problems)
+    static_prefix = _relative(static_dir, config.root) + "/"
+    for path, relative in _walk(static_dir, config.root, problems):
+        data = _read_bytes(path, relative, problems)
         if data is not None:
-            assets.append(Asset(f"static/{path.relative_to(static_dir).as_posix()}", data))
+            assets.append(Asset(f"static/{relative.removeprefix(static_prefix)}", data))
     return Content(tuple(docs), tuple(assets), registry), problems
 
 
-def _is_release(path: Path) -> bool:
-    return path.suffix.lower() == ".md"
+def _is_release(path: str | Path) -> bool:
+    return os.fspath(path).lower().endswith(".md")
 
 
-def _walk(folder: Path, root: Path, problems: list[Problem]) -> Iterator[Path]:
+def _walk(folder: Path, root: Path, problems: list[Problem]) -> Iterator[tuple[str, str]]:
     """Regular files below `folder` in a stable order; everything else is skipped with a problem.
 
     Hidden names and backup files (`~`) are skipped silently. Links to files outside the project
@@ -166,6 +168,9 @@ def _walk(folder: Path, root: Path, problems: list[Problem]) -> Iterator[Path]:
     if not folder.is_dir():
         return
     real_root = root.resolve()
+    # Files are plain strings here: 10,000 Path objects cost more than the disk does.
+    cut = len(os.path.join(os.fspath(folder), ""))
+    prefix = "" if _relative(folder, root) == "." else _relative(folder, root) + "/"
     for current, dirs, files in os.walk(folder, followlinks=False):
         here = Path(current)
         kept = []
@@ -192,11 +197,11 @@ def _walk(folder: Path, root: Path, problems: list[Problem]) -> Iterator[Path]:
         for name in sorted(files):
             if name.startswith(".") or name.endswith("~"):
                 continue
-            path = here / name
-            relative = _shown(path, root)
+            path = os.path.join(current, name)
+            relative = _printable(prefix + path[cut:].replace(os.sep, "/"))
             if _bad_name(name, relative, problems) or not _regular(path, relative, real_root, problems):
                 continue
-            yield path
+            yield path, relative
 
 
 def _link_target(path: Path) -> Path | None:
@@ -209,8 +214,11 @@ def _link_target(path: Path) -> Path | None:
 
 def _shown(path: Path, root: Path) -> str:
     """The project-relative path as printable text, even when the name is not UTF-8."""
-    relative = _relative(path, root)
-    return os.fsencode(relative).decode("utf-8", "replace")
+    return _printable(_relative(path, root))
+
+
+def _printable(text: str) -> str:
+    return os.fsencode(text).decode("utf-8", "replace")
 
 
 def _bad_name(name: str, relative: str, problems: list[Problem]) -> bool:
@@ -222,8 +230,14 @@ def _bad_name(name: str, relative: str, problems: list[Problem]) -> bool:
     return False
 
 
-def _regular(path: Path, relative: str, real_root: Path, problems: list[Problem]) -> bool:
+def _regular(name: str, relative: str, real_root: Path, problems: list[Problem]) -> bool:
     """True for a regular file (or a link to one inside the project); otherwise say why it is skipped."""
+    try:
+        if stat.S_ISREG(os.lstat(name).st_mode):
+            return True  # the common case, in one system call
+    except OSError:
+        pass
+    path = Path(name)
     if path.is_symlink():
         target = _link_target(path)
         if target is None:
@@ -251,9 +265,9 @@ def _relative(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def _read_bytes(path: Path, relative: str, problems: list[Problem], limit: int | None = None) -> bytes | None:
+def _read_bytes(path: str | Path, relative: str, problems: list[Problem], limit: int | None = None) -> bytes | None:
     try:
-        if limit is not None and (size := path.stat().st_size) > limit:
+        if limit is not None and (size := os.stat(path).st_size) > limit:
             problems.append(
                 error(
                     relative,
@@ -263,16 +277,17 @@ def _read_bytes(path: Path, relative: str, problems: list[Problem], limit: int |
                 )
             )
             return None
-        return path.read_bytes()
+        with open(path, "rb") as stream:
+            return stream.read()
     except OSError as exc:
         problems.append(error(relative, None, f"cannot read the file: {exc.strerror or exc}", "check the file's permissions"))
         return None
 
 
-def _status(path: Path) -> tuple[int, ...] | None:
+def _status(path: str | Path) -> tuple[int, ...] | None:
     """What changes whenever a file's bytes change: size, modification and change times (ns), inode, device."""
     try:
-        info = path.stat()
+        info = os.stat(path)
     except OSError:
         return None
     return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
@@ -298,7 +313,7 @@ def _decode(data: bytes, relative: str, problems: list[Problem]) -> str | None:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _read_doc(path: Path, relative: str, problems: list[Problem], memo: DocMemo) -> SourceDoc | None:
+def _read_doc(path: str, relative: str, problems: list[Problem], memo: DocMemo) -> SourceDoc | None:
     status = _status(path)
     seen = memo.stats.get(relative)
     if seen is not None and status is not None and seen[0] == status and (relative, seen[1]) in memo.previous:

@@ -11,9 +11,10 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, replace
 from pathlib import Path
+from types import MappingProxyType
 
 from . import checks, extras, load, model, registry, render, routes, validate, write
-from .cache import BuildCache
+from .cache import BuildCache, Fingerprinter
 from .config import SiteConfig, load_config
 from .problems import BuildFailed, Problem, error, promote_warnings, sorted_unique
 from .search import SearchIndexError
@@ -92,18 +93,59 @@ def _produce(config: SiteConfig, cache: BuildCache, progress: Progress | None = 
     releases, found = validate.validate_all(content.docs, directory, content.assets, config, cache.checked)
     problems += found
     published = tuple(r for r in releases if config.drafts or not r.draft)
-    archive, found = model.aggregate(published, config)
-    problems += found
+    shape = Fingerprinter(cache.digests)((config, published))  # a release's fingerprint leaves out its body
+    last = cache.planned
+    if isinstance(last, _Planned) and last.shape == shape:
+        cache.planned = last.with_bodies_of(published, routes.Urls.of(config))
+    else:
+        cache.planned = _plan(shape, published, config, cache)
+    planned: _Planned = cache.planned
+    problems += planned.problems
+    search = None if _has_errors(problems) or not with_search else extras.SearchIndex(config, cache, planned.search_bundles)
+    rendered = render.render_all(planned.pages, config, cache, progress, on_page=search.page if search else None)
+    problems += rendered.problems
+    outputs = rendered.outputs + list(planned.files) + extras.asset_files(content.assets)
+    if not with_search and isinstance(cache.search, dict):
+        outputs += [out for _, files in cache.search.values() for out in files]  # the dev server refreshes the index right after
+    return _Site(published, planned.pages, outputs, problems, rendered.rendered, None if _has_errors(problems) else search)
+
+
+@dataclass(frozen=True, slots=True)
+class _Planned:
+    """The pages planned from the releases and the files made from the whole archive (feeds, data, sitemap).
+
+    They depend on the releases' front-matter, not on their bodies: the dev server keeps them, and
+    when only bodies changed (the commonest edit) the next build swaps the new bodies into their
+    release pages instead of aggregating, planning and fingerprinting every page again.
+    """
+
+    shape: bytes  # fingerprint of the configuration and of every release but its body
+    releases: tuple[validate.Release, ...]
+    pages: tuple[routes.Page, ...]
+    files: tuple[render.Written, ...]
+    problems: tuple[Problem, ...]
+    search_bundles: tuple[str, ...]
+
+    def with_bodies_of(self, releases: tuple[validate.Release, ...], urls: routes.Urls) -> _Planned:
+        """The same plan, with the release pages of `releases` whose body changed made anew."""
+        changed = {urls.path("release", new.slug): new for old, new in zip(self.releases, releases, strict=True) if new is not old}
+        if not changed:
+            return self
+        pages = tuple(_with_body(page, changed[page.url]) if page.url in changed else page for page in self.pages)
+        return replace(self, releases=releases, pages=pages)
+
+
+def _with_body(page: routes.Page, release: validate.Release) -> routes.Page:
+    return replace(page, context=MappingProxyType({**page.context, "release": release, "body": release.body_md}))
+
+
+def _plan(shape: bytes, published: tuple[validate.Release, ...], config: SiteConfig, cache: BuildCache) -> _Planned:
+    archive, problems = model.aggregate(published, config)
     problems += checks.duplicate_institutions(published)
     pages, found = routes.plan(archive, config)
     problems += found
-    search = None if _has_errors(problems) or not with_search else extras.SearchIndex(config, cache, routes.search_bundles(archive))
-    rendered = render.render_all(pages, config, cache, progress, on_page=search.page if search else None)
-    problems += rendered.problems
-    outputs = rendered.outputs + extras.build_all(archive, pages, content.assets, config, cache)
-    if not with_search and isinstance(cache.search, dict):
-        outputs += [out for _, files in cache.search.values() for out in files]  # the dev server refreshes the index right after
-    return _Site(published, pages, outputs, problems, rendered.rendered, None if _has_errors(problems) else search)
+    files = tuple(extras.build_all(archive, pages, config, cache))
+    return _Planned(shape, published, pages, files, tuple(problems), routes.search_bundles(archive))
 
 
 def _directory(found: load.Registry | None, cache: BuildCache) -> tuple[registry.Directory, list[Problem]]:

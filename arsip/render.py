@@ -291,12 +291,11 @@ def render_all(
 
     Many pages to render (a first build, a template edit) are shared among a process per core.
     """
-    env = environment(config, cache)
-    bodies = [(page.context["body"], page.context["release"].path) for page in pages if "body" in page.context]
-    env.filters["markdown"].convert_many(bodies)
     fingerprint = Fingerprinter(cache.digests)
     shared = _templates_digest(config.templates_dir) + fingerprint(config)
-    keys = [shared + page.template.encode() + fingerprint(page.context) for page in pages]
+    env = _environment_of(config, cache, shared)
+    keys = [_key_of(page, shared, fingerprint, cache.page_objects) for page in pages]
+    cache.page_objects = {page.url: (page, key) for page, key in zip(pages, keys, strict=True)}
     cache.digests = fingerprint.lasting((Release,))
     known: dict[int, bytes | Kept] = {}
     for index, (page, key) in enumerate(zip(pages, keys, strict=True)):
@@ -306,6 +305,8 @@ def render_all(
         elif (on_disk := _written_before(page.url, key, cache, config.output_dir)) is not None:
             known[index] = on_disk
     todo = [index for index in range(len(pages)) if index not in known]
+    bodies = [(pages[index].context["body"], pages[index].context["release"].path) for index in todo if "body" in pages[index].context]
+    env.filters["markdown"].convert_many(bodies)
     fresh_html = _render_many(env, pages, todo, config, cache)
     outputs: list[Written] = []
     problems: list[Problem] = []
@@ -331,6 +332,28 @@ def render_all(
     if not problems:
         cache.pages = fresh
     return RenderReport(outputs, problems, len(todo) if not problems else 0)
+
+
+def _environment_of(config: SiteConfig, cache: BuildCache, inputs: bytes) -> jinja2.Environment:
+    """The Jinja environment of the last build, with its compiled templates, when the templates and the
+    configuration are the same (the dev server keeps it); a new one otherwise."""
+    if cache.environment is not None and cache.environment[0] == inputs:
+        return cache.environment[1]
+    env = environment(config, cache)
+    cache.environment = (inputs, env)
+    return env
+
+
+def _key_of(page: Page, shared: bytes, fingerprint: Fingerprinter, last: dict[str, tuple[Page, bytes]]) -> bytes:
+    """What the page's HTML is made from: templates, configuration and the page's values.
+
+    The very Page object the last build rendered (the dev server reuses its plan after a body edit)
+    under the same templates and configuration has the key it had.
+    """
+    before = last.get(page.url)
+    if before is not None and before[0] is page and before[1].startswith(shared):
+        return before[1]
+    return shared + page.template.encode() + fingerprint(page.context)
 
 
 PARALLEL_RENDER_FROM = 400  # below this many pages to render, worker processes cost more than they save

@@ -40,6 +40,7 @@ class BuildCache:
     page_objects: dict[str, tuple[Any, bytes]] = field(default_factory=dict)  # URL -> (routes.Page, fingerprint) last rendered (in memory)
     page_keys: dict[str, tuple[bytes, FileStatus]] = field(default_factory=dict)  # saved: URL -> (fingerprint, its file as written)
     feed_files: dict[bytes, tuple[str, FileStatus]] = field(default_factory=dict)  # saved: feed fingerprint -> (path, its file as written)
+    release_digests: dict[tuple[str, str, bytes], bytes] = field(default_factory=dict)  # saved: (path, file digest, checks) -> fingerprint
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,10 +180,13 @@ def load_cache(folder: Path) -> tuple[BuildCache, str | None]:
     if hashlib.sha256(payload).digest() != digest:
         return BuildCache(), "the cache is damaged; rebuilding it"
     try:
-        markdown_cache, search, docs, page_keys, feed_files = pickle.loads(payload)  # a checksummed file this program wrote
+        # A checksummed file this program wrote:
+        markdown_cache, search, docs, page_keys, feed_files, release_digests = pickle.loads(payload)
     except Exception:  # a damaged file that still matched its checksum is ignored the same way
         return BuildCache(), "the cache is damaged; rebuilding it"
-    return BuildCache(markdown=markdown_cache, search=search, docs=docs, page_keys=page_keys, feed_files=feed_files), None
+    kept = BuildCache(markdown=markdown_cache, search=search, docs=docs, page_keys=page_keys, feed_files=feed_files)
+    kept.release_digests = release_digests
+    return kept, None
 
 
 def save_cache(cache: BuildCache, folder: Path) -> None:
@@ -191,10 +195,27 @@ def save_cache(cache: BuildCache, folder: Path) -> None:
 
     Checked releases are not kept: checking them again costs less than reading them back.
     """
-    state = (cache.markdown, cache.search, cache.docs, cache.page_keys, cache.feed_files)
-    payload = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+    state = (cache.markdown, cache.search, cache.docs, cache.page_keys, cache.feed_files, cache.release_digests)
     folder.mkdir(parents=True, exist_ok=True)
     temporary = folder / (CACHE_FILE + ".tmp")
-    with temporary.open("wb") as stream:
-        stream.writelines((MAGIC, _format_version(), hashlib.sha256(payload).digest(), payload))
+    with temporary.open("w+b") as stream:
+        stream.write(MAGIC + _format_version())
+        checksum_at = stream.tell()
+        stream.write(bytes(32))  # the checksum, once the payload is written
+        hashing = _HashingWriter(stream)
+        pickle.dump(state, hashing, protocol=pickle.HIGHEST_PROTOCOL)  # streamed: the payload is never whole in memory
+        stream.seek(checksum_at)
+        stream.write(hashing.digest.digest())
     temporary.replace(folder / CACHE_FILE)
+
+
+class _HashingWriter:
+    """A file to write to that also digests what passes through it."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.digest = hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self.digest.update(data)
+        return self.stream.write(data)

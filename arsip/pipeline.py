@@ -93,6 +93,7 @@ def _produce(config: SiteConfig, cache: BuildCache, progress: Progress | None = 
     releases, found = validate.validate_all(content.docs, directory, content.assets, config, cache.checked)
     problems += found
     published = tuple(r for r in releases if config.drafts or not r.draft)
+    _recall_release_digests(cache, published)
     shape = Fingerprinter(cache.digests)((config, published))  # a release's fingerprint leaves out its body
     last = cache.planned
     if isinstance(last, _Planned) and last.shape == shape:
@@ -105,6 +106,7 @@ def _produce(config: SiteConfig, cache: BuildCache, progress: Progress | None = 
     rendered = render.render_all(planned.pages, config, cache, progress, on_page=search.page if search else None)
     problems += rendered.problems
     outputs = rendered.outputs + list(planned.files) + extras.asset_files(content.assets)
+    _remember_release_digests(cache, published)
     if not with_search and isinstance(cache.search, dict):
         outputs += [out for _, files in cache.search.values() for out in files]  # the dev server refreshes the index right after
     return _Site(published, planned.pages, outputs, problems, rendered.rendered, None if _has_errors(problems) else search)
@@ -146,6 +148,21 @@ def _plan(shape: bytes, published: tuple[validate.Release, ...], config: SiteCon
     problems += found
     files = tuple(extras.build_all(archive, pages, config, cache))
     return _Planned(shape, published, pages, files, tuple(problems), routes.search_bundles(archive))
+
+
+def _recall_release_digests(cache: BuildCache, releases: tuple[validate.Release, ...]) -> None:
+    """Fingerprints of releases checked from the same file in the same context by an earlier run (saved by the CLI)."""
+    context = cache.checked.context if cache.checked else b""
+    for release in releases:
+        digest = cache.release_digests.get((release.path, release.digest, context))
+        if digest is not None and id(release) not in cache.digests:
+            cache.digests[id(release)] = (release, digest)
+
+
+def _remember_release_digests(cache: BuildCache, releases: tuple[validate.Release, ...]) -> None:
+    context = cache.checked.context if cache.checked else b""
+    known = ((release, cache.digests.get(id(release))) for release in releases)
+    cache.release_digests = {(r.path, r.digest, context): entry[1] for r, entry in known if entry is not None and entry[0] is r}
 
 
 def _directory(found: load.Registry | None, cache: BuildCache) -> tuple[registry.Directory, list[Problem]]:

@@ -9,6 +9,7 @@ the Indonesian way (or English) with Babel, never with the machine's locale.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import multiprocessing
 import os
@@ -115,7 +116,11 @@ class Kept:
 
     @property
     def data(self) -> bytes:
-        return self.file.read_bytes()
+        """The file's bytes; an OSError if the file was changed since it was found unchanged (build again)."""
+        data = self.file.read_bytes()
+        if FileStatus.of(self.file) != self.status:
+            raise OSError(errno.ESTALE, "changed by someone else during the build; build again", str(self.file))
+        return data
 
 
 Written = Output | Kept  # a file of the finished site, made now or kept from the last build

@@ -14,6 +14,7 @@ reloading, and sends a reload itself after every build: two saves one second apa
 
 from __future__ import annotations
 
+import gc
 import html
 import os
 import queue
@@ -216,6 +217,20 @@ class _Builder:
             self.reload()
             if built and not self.stopping.is_set():
                 self.preview.rebuild(search=True)
+            settle_memory()
+
+
+def settle_memory() -> None:
+    """Collect garbage now, between rebuilds, then freeze what survives.
+
+    A site of 10,000 releases keeps millions of objects alive between rebuilds; a full collection
+    that falls inside a rebuild costs 0.1 s, a third of it. Frozen objects are skipped by later
+    collections (they are still freed when nothing refers to them); each cycle unfreezes them first,
+    so that garbage among them is not kept for long.
+    """
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 def _port_free(host: str, port: int) -> bool:
@@ -247,6 +262,7 @@ def run(root: Path, *, host: str = "127.0.0.1", port: int = 8000, drafts: bool =
     output.mkdir(parents=True, exist_ok=True)
     preview = Preview(root, host, port)
     preview.rebuild()
+    settle_memory()
 
     loop = ioloop.IOLoop.current()
     builder = _Builder(preview, reload=lambda: loop.add_callback(LiveReloadHandler.reload_waiters))

@@ -74,6 +74,22 @@ def test_search_index_is_rebuilt_only_where_what_it_reads_changed(site: Path) ->
     assert any(path.startswith("pagefind/tahun-2024/") for path in body_edit.report.written)
 
 
+def test_body_edits_in_the_preview_render_only_their_pages_and_equal_a_clean_build(site: Path, tmp_path: Path) -> None:
+    """The preview reuses its plan of the site when only bodies changed; the next front-matter edit plans anew."""
+    cache = BuildCache(on_disk={})
+    build(site, cache)
+    edited = sorted((site / "content").rglob("*.md"))[:3]
+    for path in edited:
+        path.write_text(path.read_text(encoding="utf-8") + "\nParagraf tambahan dari penyunting.\n", encoding="utf-8")
+    result = build(site, cache)
+    assert result.rendered == len(edited)
+    assert tree_bytes(site / "output") == clean_build_of(site, tmp_path)
+    edit(site, RELEASE, "zone: hijau", "zone: kuning")
+    result = build(site, cache)
+    assert result.rendered > 1  # the zone shows on the institution's, the year's and the zones' pages too
+    assert tree_bytes(site / "output") == clean_build_of(site, tmp_path)
+
+
 def test_template_edit_renders_every_page_without_converting_markdown_again(site: Path) -> None:
     cache = BuildCache()
     build(site, cache)

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import os
 import shutil
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +49,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_PROBLEMS
 
 
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """One build makes millions of long-lived objects and few reference cycles; Python's cycle collector
+    would walk them all again and again (0.6 s of a 5 s rebuild at 10,000 releases). Memory is freed by
+    reference counting as usual, and the collector is back on afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _build(args: argparse.Namespace, *, write_output: bool) -> int:
     started = time.perf_counter()
     config = pipeline.configure(args.root, drafts=getattr(args, "drafts", False))
@@ -59,15 +75,16 @@ def _build(args: argparse.Namespace, *, write_output: bool) -> int:
         if inputs and last and last.inputs == inputs and last.outputs == stamp.output_digest(config):
             return _unchanged(last, args, started)
         stamp.forget(config)  # from here on the output may change; only a good build writes a new stamp
-        cache, note = load_cache(config.cache_dir)
-        if note:
-            print(f"arsip: {note}", file=sys.stderr)
-        bar = _ProgressBar(enabled=not args.quiet and sys.stderr.isatty())
-        try:
-            result = pipeline.build(config, strict=args.strict, progress=bar.update, cache=cache)
-        finally:
-            bar.close()
-        save_cache(cache, config.cache_dir)
+        with _no_cycle_collection():
+            cache, note = load_cache(config.cache_dir)
+            if note:
+                print(f"arsip: {note}", file=sys.stderr)
+            bar = _ProgressBar(enabled=not args.quiet and sys.stderr.isatty())
+            try:
+                result = pipeline.build(config, strict=args.strict, progress=bar.update, cache=cache)
+            finally:
+                bar.close()
+            save_cache(cache, config.cache_dir)
         report = tuple(problem.format() for problem in result.problems)
         outputs = stamp.output_digest(config)
         if inputs and outputs is not None:

@@ -196,6 +196,28 @@ def test_ctrl_c_while_the_search_index_is_rebuilt_exits_cleanly(tmp_path: Path, 
     assert "Preview stopped" in output and "Traceback" not in output, output
 
 
+def test_a_new_release_file_appears_and_a_deleted_one_goes(dev_server: DevServer) -> None:
+    """What editors do most: drop a Markdown file into content/ (and sometimes take one out again)."""
+    release = dev_server.root / "content" / "2025" / "2025-01-06-rilis-baru.md"
+    release.parent.mkdir(exist_ok=True)
+    release.write_text(
+        "---\ntitle: Rilis Baru Pratinjau\ndate: 2025-01-06\ninstitution: Pemerintah Kota Jambi\n"
+        "year: 2024\nscore: 91,5\n---\nIsi rilis.\n",
+        encoding="utf-8",
+    )
+    page = dev_server.preview / "rilis" / "2025-01-06-rilis-baru-pratinjau" / "index.html"
+    deadline = time.monotonic() + 10
+    while not page.is_file() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert "Rilis Baru Pratinjau" in page.read_text(encoding="utf-8")
+    release.unlink()
+    deadline = time.monotonic() + 10
+    while page.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not page.exists()
+    assert "Rilis Baru Pratinjau" not in (dev_server.preview / "index.html").read_text(encoding="utf-8")
+
+
 def test_preview_leaves_the_published_output_alone(dev_server: DevServer) -> None:
     assert not (dev_server.root / "output").exists()
     assert (dev_server.preview / "index.html").is_file()

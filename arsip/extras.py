@@ -25,6 +25,7 @@ from .cache import BuildCache, FileStatus, Fingerprinter
 from .config import SiteConfig
 from .load import Asset
 from .model import Archive, Award
+from .problems import BuildFailed, error
 from .render import Formatter, Kept, Output, Written
 from .routes import Page, Urls, search_bundle_of
 from .search import IndexedPage, build_index
@@ -283,7 +284,7 @@ class SearchIndex:
     def page(self, page: Page, out: Written) -> None:
         entry = self._kept_entry(out) if isinstance(out, Kept) else None
         if entry is None:
-            data = out.data
+            data = _read(out)
             if b"data-pagefind-body" not in data:
                 return
             entry = (out.path, hashlib.blake2b(indexed_part(data), digest_size=16).digest())
@@ -311,6 +312,16 @@ class SearchIndex:
         if folder != self.bundles[0]:  # a merged bundle is only searched: Pagefind's ready-made UI files are not needed twice
             files = [(path, data) for path, data in files if not _PAGEFIND_UI.match(path)]
         return tuple(Output(f"{folder}/{path}", data) for path, data in files)
+
+
+def _read(out: Written) -> bytes:
+    """The page's bytes; a page kept from the last build that someone changed meanwhile is a reported problem."""
+    try:
+        return out.data
+    except OSError as exc:
+        message = f"cannot read the page kept from the last build: {exc.strerror or exc}"
+        hint = "build again; another build may have been writing output/ at the same time"
+        raise BuildFailed([error(f"output/{out.path}", None, message, hint)]) from exc
 
 
 _PAGEFIND_UI = re.compile(r"pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$")

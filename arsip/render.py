@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -198,7 +199,7 @@ class Markdown:
         workers = os.cpu_count() or 1
         size = max(1, len(items) // (workers * 4))
         chunks = [(settings, items[start : start + size]) for start in range(0, len(items), size)]
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"), initializer=gc.enable) as pool:
             for converted in pool.map(_convert_chunk, chunks):
                 self.cache.update(converted)
 
@@ -398,6 +399,7 @@ _worker: list[_Worker] = []  # set once in each worker process by _start_worker;
 
 
 def _start_worker(pages: tuple[Page, ...], config: SiteConfig, cache: BuildCache) -> None:
+    gc.enable()  # the CLI turns the cycle collector off in the main process; a worker makes its own garbage
     _worker.append(_Worker(environment(config, cache), pages, config))
 
 

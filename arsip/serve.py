@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import html
+import multiprocessing
 import os
 import queue
 import signal
@@ -301,8 +302,11 @@ def run(root: Path, *, host: str = "127.0.0.1", port: int = 8000, drafts: bool =
     finished = builder.stop()
     print("Preview stopped" if finished else "Preview stopped (the rebuild under way was left unfinished)", flush=True)
     if not finished:
-        # The builder thread is still inside Pagefind: leave now rather than let the interpreter's
-        # shutdown pull thread pools out from under it (a traceback) or wait for it to finish.
+        # The builder thread is still busy (Pagefind, or rendering in worker processes): leave now rather
+        # than let the interpreter's shutdown pull thread pools out from under it (a traceback) or wait.
+        # Forked workers would outlive us, waiting on their task queue: they go first.
+        for worker in multiprocessing.active_children():
+            worker.kill()
         sys.stderr.flush()
         os._exit(0)
     return 0

@@ -184,9 +184,10 @@ def load_cache(folder: Path) -> tuple[BuildCache, str | None]:
         markdown_cache, search, docs, page_keys, feed_files, release_digests = pickle.loads(payload)
     except Exception:  # a damaged file that still matched its checksum is ignored the same way
         return BuildCache(), "the cache is damaged; rebuilding it"
-    kept = BuildCache(markdown=markdown_cache, search=search, docs=docs, page_keys=page_keys, feed_files=feed_files)
-    kept.release_digests = release_digests
-    return kept, None
+    saved = BuildCache(
+        markdown_cache, search=search, docs=docs, page_keys=page_keys, feed_files=feed_files, release_digests=release_digests
+    )
+    return saved, None
 
 
 def save_cache(cache: BuildCache, folder: Path) -> None:

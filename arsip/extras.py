@@ -26,7 +26,7 @@ from .config import SiteConfig
 from .load import Asset
 from .model import Archive, Award
 from .problems import BuildFailed, error
-from .render import Formatter, Kept, Output, Written
+from .render import Formatter, Kept, Output, Written, status_as_written
 from .routes import Page, Urls, search_bundle_of
 from .search import IndexedPage, build_index
 from .strings import STRINGS
@@ -75,15 +75,14 @@ class FeedMemo:
         saved = self.written.get(key)
         if saved is None or saved[0] != path or self.output_dir is None:
             return None
-        file = self.output_dir / path
-        return Kept(path, file, saved[1]) if FileStatus.of(file) == saved[1] else None
+        return Kept.if_untouched(path, self.output_dir, saved[1])
 
 
 def remember_feeds(cache: BuildCache, output_dir: Path) -> None:
     """After output/ was written: each feed's fingerprint with its file's status, for the next run's `FeedMemo.on_disk`."""
     written: dict[bytes, tuple[str, FileStatus]] = {}
     for key, out in cache.feeds.items():
-        status = out.status if isinstance(out, Kept) else FileStatus.of(output_dir / out.path)
+        status = status_as_written(out.path, out, output_dir)
         if status is not None:
             written[key] = (out.path, status)
     cache.feed_files = written

@@ -115,13 +115,27 @@ class Kept:
     file: Path
     status: FileStatus
 
+    @classmethod
+    def if_untouched(cls, path: str, output_dir: Path, status: FileStatus) -> Kept | None:
+        """The file `path` in output/ when it still has the status a build saved for it."""
+        kept = cls(path, output_dir / path, status)
+        return kept if kept.untouched() else None
+
+    def untouched(self) -> bool:
+        return FileStatus.of(self.file) == self.status
+
     @property
     def data(self) -> bytes:
         """The file's bytes; an OSError if the file was changed since it was found unchanged (build again)."""
         data = self.file.read_bytes()
-        if FileStatus.of(self.file) != self.status:
+        if not self.untouched():
             raise OSError(errno.ESTALE, "changed by someone else during the build; build again", str(self.file))
         return data
+
+
+def status_as_written(path: str, made: bytes | Written, output_dir: Path) -> FileStatus | None:
+    """The status of a file of the site just after output/ was written, for the next build to recognise it."""
+    return made.status if isinstance(made, Kept) else FileStatus.of(output_dir / path)
 
 
 Written = Output | Kept  # a file of the finished site, made now or kept from the last build
@@ -306,7 +320,7 @@ def render_all(
     known: dict[int, bytes | Kept] = {}
     for index, (page, key) in enumerate(zip(pages, keys, strict=True)):
         kept = cache.pages.get(page.url)
-        if kept and kept[0] == key and (not isinstance(kept[1], Kept) or FileStatus.of(kept[1].file) == kept[1].status):
+        if kept and kept[0] == key and (not isinstance(kept[1], Kept) or kept[1].untouched()):
             known[index] = kept[1]
         elif (on_disk := _written_before(page.url, key, cache, config.output_dir)) is not None:
             known[index] = on_disk
@@ -413,16 +427,14 @@ def _written_before(url: str, key: bytes, cache: BuildCache, output_dir: Path) -
     saved = cache.page_keys.get(url)
     if saved is None or saved[0] != key:
         return None
-    path = output_file(url)
-    file = output_dir / path
-    return Kept(path, file, saved[1]) if FileStatus.of(file) == saved[1] else None
+    return Kept.if_untouched(output_file(url), output_dir, saved[1])
 
 
 def remember_written(cache: BuildCache, output_dir: Path) -> None:
     """After output/ was written: each page's fingerprint with its file's status, for the next run's `_written_before`."""
     page_keys: dict[str, tuple[bytes, FileStatus]] = {}
     for url, (key, html) in cache.pages.items():
-        status = html.status if isinstance(html, Kept) else FileStatus.of(output_dir / output_file(url))
+        status = status_as_written(output_file(url), html, output_dir)
         if status is not None:
             page_keys[url] = (key, status)
     cache.page_keys = page_keys

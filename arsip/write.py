@@ -103,7 +103,6 @@ def sync(outputs: Iterable[Written], output_dir: Path, later: Callable[[], Itera
     output/, when two outputs need one path as both a file and a folder, when output/ is not a real
     folder, when the disk refuses a write, or when `later` raises it.
     """
-    outputs = list(outputs)
     wanted = _checked(outputs)
     with _project_lock(output_dir.parent):
         try:
@@ -115,9 +114,8 @@ def sync(outputs: Iterable[Written], output_dir: Path, later: Callable[[], Itera
                 if written or old is None:  # something will change: stage it while `later` is still at work
                     _stage(_fresh_spare(output_dir), wanted, reuse, old)
                     staged = set(wanted)
-                made_later = list(later())
-                more = _checked(made_later)
-                wanted = _checked(outputs + made_later)
+                more = _checked(later(), beside=wanted)
+                wanted |= more
                 more_reuse, more_written = _compare(more, old)
                 reuse |= more_reuse
                 written = sorted(written + more_written)
@@ -183,8 +181,9 @@ def _compare(wanted: dict[str, bytes | Kept], old: Path | None) -> tuple[dict[st
     return reuse, written
 
 
-def _checked(outputs: Iterable[Written]) -> dict[str, bytes | Kept]:
-    """Every output by its path (its bytes, or the kept file), after refusing paths that leave output/ or clash with a folder."""
+def _checked(outputs: Iterable[Written], beside: dict[str, bytes | Kept] | None = None) -> dict[str, bytes | Kept]:
+    """Every output by its path (its bytes, or the kept file), after refusing paths that leave output/ or clash with a
+    folder, also of the outputs already checked `beside` them (which are not checked again)."""
     wanted: dict[str, bytes | Kept] = {}
     problems: list[Problem] = []
     for out in outputs:
@@ -194,7 +193,8 @@ def _checked(outputs: Iterable[Written]) -> dict[str, bytes | Kept]:
             problems.append(error("output", None, f"refused to write '{out.path}': {reason}", hint))
         else:
             wanted[out.path] = out if isinstance(out, Kept) else out.data
-    for relative in sorted(_folders(wanted) & set(wanted)):
+    every = wanted if beside is None else beside | wanted
+    for relative in sorted(_folders(every) & set(every)):
         hint = "two addresses clash; check [permalinks] in site_config.toml"
         problems.append(error("output", None, f"'{relative}' would be both a file and a folder of the site", hint))
     if problems:

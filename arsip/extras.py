@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import functools
-import hashlib
 import io
 import json
 import os
@@ -26,9 +24,9 @@ from .config import SiteConfig
 from .load import Asset
 from .model import Archive, Award
 from .problems import BuildFailed, error
-from .render import Formatter, Kept, Output, Written, status_as_written
+from .render import Formatter, Kept, Output, Staged, Written, status_as_written
 from .routes import Page, Urls, search_bundle_of
-from .search import IndexedPage, build_index
+from .search import IndexedPage, build_index, indexed_digest
 from .strings import STRINGS
 from .validate import Release
 
@@ -283,10 +281,10 @@ class SearchIndex:
     def page(self, page: Page, out: Written) -> None:
         entry = self._kept_entry(out) if isinstance(out, Kept) else None
         if entry is None:
-            data = _read(out)
-            if b"data-pagefind-body" not in data:
+            digest = out.indexed if isinstance(out, Staged) else indexed_digest(_read(out))
+            if digest is None:
                 return
-            entry = (out.path, hashlib.blake2b(indexed_part(data), digest_size=16).digest())
+            entry = (out.path, digest)
         self.seen[search_bundle_of(page, self.bundles)].append((out, entry))
 
     def _kept_entry(self, out: Kept) -> tuple[str, bytes] | None:
@@ -324,33 +322,6 @@ def _read(out: Written) -> bytes:
 
 
 _PAGEFIND_UI = re.compile(r"pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$")
-_PAGEFIND_TAG = re.compile(rb"<[a-zA-Z][^>]*\bdata-pagefind-[^>]*>")
-_BODY_START = re.compile(rb"<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*\bdata-pagefind-body\b[^>]*>")
-
-
-def indexed_part(html: bytes) -> bytes:
-    """What Pagefind reads of a page: the `data-pagefind-body` element and every `data-pagefind-…` tag.
-
-    A template edit outside them (a footer, a comment) leaves the search index as it was, so the
-    index is not built again for it.
-    """
-    start = _BODY_START.search(html)
-    if start is None:
-        return html
-    depth, end = 1, len(html)
-    for tag in _same_tags(start.group(1)).finditer(html, start.end()):
-        depth += -1 if tag.group(1) else 1
-        if depth == 0:
-            end = tag.end()
-            break
-    outside = html[: start.start()] + html[end:]
-    return b"\n".join([html[start.start() : end], *_PAGEFIND_TAG.findall(outside)])
-
-
-@functools.lru_cache(maxsize=16)
-def _same_tags(name: bytes) -> re.Pattern[bytes]:
-    """Opening and closing tags of one element name."""
-    return re.compile(rb"<(/?)" + re.escape(name) + rb"\b[^>]*>")
 
 
 def _page_url(path: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
@@ -81,8 +82,15 @@ class _Indexing:
             wait([self.pending])
 
 
-def _produce(config: SiteConfig, cache: BuildCache, progress: Progress | None = None, *, with_search: bool = True) -> _Site:
-    """Read, check and render; the search index is then built in the background (`_Site.search`)."""
+def _produce(
+    config: SiteConfig,
+    cache: BuildCache,
+    progress: Progress | None = None,
+    *,
+    with_search: bool = True,
+    staging: write.Staging | None = None,
+) -> _Site:
+    """Read, check and render (into `staging`, if any); the search index is then built in the background (`_Site.search`)."""
     if cache.docs is None:
         cache.docs = load.DocMemo()
     if cache.checked is None:
@@ -103,7 +111,8 @@ def _produce(config: SiteConfig, cache: BuildCache, progress: Progress | None = 
     planned: _Planned = cache.planned
     problems += planned.problems
     search = None if _has_errors(problems) or not with_search else extras.SearchIndex(config, cache, planned.search_bundles)
-    rendered = render.render_all(planned.pages, config, cache, progress, on_page=search.page if search else None)
+    staging = None if _has_errors(problems) else staging  # nothing is written for a build that fails anyway
+    rendered = render.render_all(planned.pages, config, cache, progress, on_page=search.page if search else None, staging=staging)
     problems += rendered.problems
     outputs = rendered.outputs + list(planned.files) + extras.asset_files(content.assets)
     _remember_release_digests(cache, published)
@@ -198,18 +207,21 @@ def build(
     A cache with `on_disk` set (the dev server's) writes changed files in place instead of swapping the whole site.
     """
     cache = cache or BuildCache()
-    site = _produce(config, cache, progress, with_search=search)
-    final = _final(site.problems, strict)
-    indexing = site.index_in_background()
-    try:
-        if cache.on_disk is None:
-            report = write.sync(site.outputs, config.output_dir, later=indexing.files)  # pages are staged while Pagefind works
-            render.remember_written(cache, config.output_dir)
-            extras.remember_feeds(cache, config.output_dir)
-        else:
-            report = write.sync_in_place(site.outputs + indexing.files(), config.output_dir, cache.on_disk)
-    finally:
-        indexing.wait()
+    swapping = cache.on_disk is None  # the dev server's cache says where its preview is, written file by file
+    spare: AbstractContextManager[write.Staging | None] = write.staging(config.output_dir) if swapping else nullcontext()
+    with spare as staging:
+        site = _produce(config, cache, progress, with_search=search, staging=staging)
+        final = _final(site.problems, strict)
+        indexing = site.index_in_background()
+        try:
+            if swapping:  # the pages are put in place while Pagefind works
+                report = write.sync(site.outputs, config.output_dir, later=indexing.files, staged_by=staging)
+                render.remember_written(cache, config.output_dir)
+                extras.remember_feeds(cache, config.output_dir)
+            else:
+                report = write.sync_in_place(site.outputs + indexing.files(), config.output_dir, cache.on_disk)
+        finally:
+            indexing.wait()
     urls = routes.Urls.of(config)
     release_urls = tuple((release.path, urls.link("release", release.slug)) for release in site.releases)
     return BuildResult(final, len(site.releases), len(site.pages), len(site.outputs), report, release_urls, site.rendered)

@@ -8,6 +8,7 @@ the Indonesian way (or English) with Babel, never with the machine's locale.
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
 import errno
 import gc
@@ -15,12 +16,16 @@ import hashlib
 import multiprocessing
 import os
 import re
+import signal
+import sys
 import traceback
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 import jinja2
@@ -36,8 +41,12 @@ from .config import SiteConfig
 from .problems import Problem, error
 from .registry import make_slug
 from .routes import Page, Urls, output_file
+from .search import indexed_digest
 from .strings import STRINGS
 from .validate import Release
+
+if TYPE_CHECKING:
+    from .write import Staging
 
 MARKDOWN_EXTENSIONS = ("extra", "sane_lists")
 ALLOWED_TAGS = {
@@ -105,8 +114,28 @@ class Output:
     data: bytes
 
 
+class _FileOnDisk:
+    """A file of the site whose bytes stay on disk, recognised by the status it had when it was found or written."""
+
+    __slots__ = ()
+    path: str
+    file: Path
+    status: FileStatus
+
+    def untouched(self) -> bool:
+        return FileStatus.of(self.file) == self.status
+
+    @property
+    def data(self) -> bytes:
+        """The file's bytes; an OSError if the file was changed since it was found unchanged (build again)."""
+        data = self.file.read_bytes()
+        if not self.untouched():
+            raise OSError(errno.ESTALE, "changed by someone else during the build; build again", str(self.file))
+        return data
+
+
 @dataclass(frozen=True, slots=True)
-class Kept:
+class Kept(_FileOnDisk):
     """A page whose inputs are unchanged since the last build and whose file in output/ is untouched
     since that build wrote it: its bytes stay on disk, read only if something needs them (the search
     index of a year that changed); the writer keeps the file as it is without reading it."""
@@ -121,16 +150,18 @@ class Kept:
         kept = cls(path, output_dir / path, status)
         return kept if kept.untouched() else None
 
-    def untouched(self) -> bool:
-        return FileStatus.of(self.file) == self.status
 
-    @property
-    def data(self) -> bytes:
-        """The file's bytes; an OSError if the file was changed since it was found unchanged (build again)."""
-        data = self.file.read_bytes()
-        if not self.untouched():
-            raise OSError(errno.ESTALE, "changed by someone else during the build; build again", str(self.file))
-        return data
+@dataclass(frozen=True, slots=True)
+class Staged(_FileOnDisk):
+    """A page rendered by a worker process straight to disk, so that its bytes never travel or wait in memory:
+    written into the spare folder the next site is assembled in, or, when its bytes are those output/
+    already holds, that very file in output/ (`file`, with the `status` it had). `indexed` is the digest
+    of what Pagefind reads of it (None: not indexed)."""
+
+    path: str
+    file: Path
+    status: FileStatus
+    indexed: bytes | None
 
 
 def status_as_written(path: str, made: bytes | Written, output_dir: Path) -> FileStatus | None:
@@ -138,7 +169,7 @@ def status_as_written(path: str, made: bytes | Written, output_dir: Path) -> Fil
     return made.status if isinstance(made, Kept) else FileStatus.of(output_dir / path)
 
 
-Written = Output | Kept  # a file of the finished site, made now or kept from the last build
+Written = Output | Kept | Staged  # a file of the finished site: made now (in memory or on disk), or kept from the last build
 
 
 class Formatter:
@@ -213,7 +244,8 @@ class Markdown:
         workers = os.cpu_count() or 1
         size = max(1, len(items) // (workers * 4))
         chunks = [(settings, items[start : start + size]) for start in range(0, len(items), size)]
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"), initializer=gc.enable) as pool:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=start_worker_of, initargs=(os.getpid(),)) as pool:
             for converted in pool.map(_convert_chunk, chunks):
                 self.cache.update(converted)
 
@@ -306,10 +338,13 @@ def render_all(
     cache: BuildCache,
     progress: Callable[[int, int], None] | None = None,
     on_page: Callable[[Page, Written], None] | None = None,
+    staging: Staging | None = None,
 ) -> RenderReport:
     """Render every page whose inputs (values shown, templates, configuration) changed since the cache was filled.
 
-    Many pages to render (a first build, a template edit) are shared among a process per core.
+    Many pages to render (a first build, a template edit) are shared among a process per core; with
+    `staging` (a CLI build), those processes write the pages straight into the folder the next site is
+    assembled in, and only the files' names and status come back.
     """
     fingerprint = Fingerprinter(cache.digests)
     shared = _templates_digest(config.templates_dir) + fingerprint(config)
@@ -320,18 +355,18 @@ def render_all(
     known: dict[int, bytes | Kept] = {}
     for index, (page, key) in enumerate(zip(pages, keys, strict=True)):
         kept = cache.pages.get(page.url)
-        if kept and kept[0] == key and (not isinstance(kept[1], Kept) or kept[1].untouched()):
+        if kept and kept[0] == key and (isinstance(kept[1], bytes) or (isinstance(kept[1], Kept) and kept[1].untouched())):
             known[index] = kept[1]
         elif (on_disk := _written_before(page.url, key, cache, config.output_dir)) is not None:
             known[index] = on_disk
     todo = [index for index in range(len(pages)) if index not in known]
     bodies = [(pages[index].context["body"], pages[index].context["release"].path) for index in todo if "body" in pages[index].context]
     env.filters["markdown"].convert_many(bodies)
-    fresh_html = _render_many(env, pages, todo, config, cache)
+    fresh_html = _render_many(env, pages, todo, config, cache, staging)
     outputs: list[Written] = []
     problems: list[Problem] = []
     failed_templates: set[str] = set()
-    fresh: dict[str, tuple[bytes, bytes | Kept]] = {}
+    fresh: dict[str, tuple[bytes, bytes | Kept | Staged]] = {}
     for index, page in enumerate(pages):
         if progress:
             progress(index + 1, len(pages))
@@ -346,7 +381,7 @@ def render_all(
                 continue
             html = result
         fresh[page.url] = (keys[index], html)
-        outputs.append(html if isinstance(html, Kept) else Output(output_file(page.url), html))
+        outputs.append(html if isinstance(html, Kept | Staged) else Output(output_file(page.url), html))
         if on_page and not problems:
             on_page(page, outputs[-1])  # e.g. the search index, which sorts pages into its bundles
     if not problems:
@@ -380,17 +415,21 @@ PARALLEL_RENDER_FROM = 400  # below this many pages to render, worker processes 
 
 
 def _render_many(
-    env: jinja2.Environment, pages: tuple[Page, ...], todo: list[int], config: SiteConfig, cache: BuildCache
-) -> Iterator[bytes | Problem]:
-    """The HTML (or the problem) of each page in `todo`, in order; in a process per core when there are many."""
+    env: jinja2.Environment, pages: tuple[Page, ...], todo: list[int], config: SiteConfig, cache: BuildCache, staging: Staging | None
+) -> Iterator[bytes | Staged | Problem]:
+    """The HTML (or the problem) of each page in `todo`, in order; in a process per core when there are many,
+    which then write the pages to the `staging` folder (if any) instead of sending their bytes back."""
     workers = os.cpu_count() or 1
     if len(todo) < PARALLEL_RENDER_FROM or workers < 2:
         yield from (_render_one(env, pages[index], config) for index in todo)
         return
     size = max(1, len(todo) // (workers * 8))
     chunks = [todo[start : start + size] for start in range(0, len(todo), size)]
+    if staging is not None:
+        staging.make_folders(output_file(pages[index].url) for index in todo)
     context = multiprocessing.get_context("fork")  # the workers inherit the planned pages instead of receiving them
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(pages, config, cache)) as pool:
+    arguments = (pages, config, cache, staging, os.getpid())
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker, initargs=arguments) as pool:
         for rendered in pool.map(_render_chunk, chunks):
             yield from rendered
 
@@ -407,19 +446,49 @@ class _Worker:
     env: jinja2.Environment
     pages: tuple[Page, ...]
     config: SiteConfig
+    staging: Staging | None
+    writers: ThreadPoolExecutor | None  # files are created while the next pages render (creating one may wait on the disk)
+
+    def render_chunk(self, indexes: list[int]) -> list[bytes | Staged | Problem]:
+        done: list[bytes | Staged | Problem | Future[bytes | Staged]] = []
+        for index in indexes:
+            page = self.pages[index]
+            html = _render_one(self.env, page, self.config)
+            if self.writers is None or self.staging is None or not isinstance(html, bytes):
+                done.append(html)
+            else:
+                done.append(self.writers.submit(self.staging.put, output_file(page.url), html, indexed_digest(html)))
+        return [item.result() if isinstance(item, Future) else item for item in done]
 
 
 _worker: list[_Worker] = []  # set once in each worker process by _start_worker; the main process never uses it
 
 
-def _start_worker(pages: tuple[Page, ...], config: SiteConfig, cache: BuildCache) -> None:
+def start_worker_of(parent: int) -> None:
+    """First thing in a worker process forked by a build: it ends with that build, even one killed outright,
+    instead of lingering (blocked on a pipe nobody reads, holding the project lock the next build waits for)."""
+    if sys.platform == "linux":
+        with suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the build died before the line above
+        os._exit(1)
     gc.enable()  # the CLI turns the cycle collector off in the main process; a worker makes its own garbage
-    _worker.append(_Worker(environment(config, cache), pages, config))
 
 
-def _render_chunk(indexes: list[int]) -> list[bytes | Problem]:
-    state = _worker[0]
-    return [_render_one(state.env, state.pages[index], state.config) for index in indexes]
+_PR_SET_PDEATHSIG = 1
+
+
+def _start_worker(pages: tuple[Page, ...], config: SiteConfig, cache: BuildCache, staging: Staging | None, parent: int) -> None:
+    start_worker_of(parent)
+    writers = ThreadPoolExecutor(max_workers=WRITER_THREADS) if staging is not None else None
+    _worker.append(_Worker(environment(config, cache), pages, config, staging, writers))
+
+
+WRITER_THREADS = 4
+
+
+def _render_chunk(indexes: list[int]) -> list[bytes | Staged | Problem]:
+    return _worker[0].render_chunk(indexes)
 
 
 def _written_before(url: str, key: bytes, cache: BuildCache, output_dir: Path) -> Kept | None:

@@ -12,8 +12,11 @@ streams every request at once from a writer thread while reading the answers as 
 from __future__ import annotations
 
 import base64
+import functools
+import hashlib
 import json
 import queue
+import re
 import subprocess
 import threading
 from collections.abc import Iterable, Iterator
@@ -153,3 +156,39 @@ def _expect(answer: dict[str, Any], message_id: int, kind: str) -> dict[str, Any
     if payload.get("type") == "Error" or answer.get("message_id") != message_id or payload.get("type") != kind:
         raise SearchIndexError(f"pagefind answered {payload.get('type')}: {payload.get('message', payload)}")
     return payload
+
+
+_PAGEFIND_TAG = re.compile(rb"<[a-zA-Z][^>]*\bdata-pagefind-[^>]*>")
+_BODY_START = re.compile(rb"<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*\bdata-pagefind-body\b[^>]*>")
+
+
+def indexed_part(html: bytes) -> bytes:
+    """What Pagefind reads of a page: the `data-pagefind-body` element and every `data-pagefind-…` tag.
+
+    A template edit outside them (a footer, a comment) leaves the search index as it was, so the
+    index is not built again for it.
+    """
+    start = _BODY_START.search(html)
+    if start is None:
+        return html
+    depth, end = 1, len(html)
+    for tag in _same_tags(start.group(1)).finditer(html, start.end()):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            end = tag.end()
+            break
+    outside = html[: start.start()] + html[end:]
+    return b"\n".join([html[start.start() : end], *_PAGEFIND_TAG.findall(outside)])
+
+
+@functools.lru_cache(maxsize=16)
+def _same_tags(name: bytes) -> re.Pattern[bytes]:
+    """Opening and closing tags of one element name."""
+    return re.compile(rb"<(/?)" + re.escape(name) + rb"\b[^>]*>")
+
+
+def indexed_digest(html: bytes) -> bytes | None:
+    """A digest of what Pagefind reads of the page, or None when the page is not indexed (no `data-pagefind-body`)."""
+    if b"data-pagefind-body" not in html:
+        return None
+    return hashlib.blake2b(indexed_part(html), digest_size=16).digest()

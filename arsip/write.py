@@ -37,14 +37,14 @@ import shutil
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .cache import FileStatus
 from .config import CACHE_DIR
 from .problems import BuildFailed, Problem, error
-from .render import Kept, Written
+from .render import Kept, Staged, Written
 
 FILE_MODE = 0o644
 UNMOVABLE = (errno.EBUSY, errno.EXDEV)  # output/ is a mount point or on another disk than .arsip-cache/
@@ -52,6 +52,9 @@ UNMOVABLE = (errno.EBUSY, errno.EXDEV)  # output/ is a mount point or on another
 
 class UnsafePath(ValueError):
     """An output path that would leave the output folder."""
+
+
+Stored = bytes | Kept | Staged  # a file of the new site: its bytes, or a file on disk with its status
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,16 +98,73 @@ def spare_dir(output_dir: Path) -> Path:
     return scratch_dir(output_dir) / f"{output_dir.name}-previous"
 
 
-def sync(outputs: Iterable[Written], output_dir: Path, later: Callable[[], Iterable[Written]] | None = None) -> WriteReport:
+@dataclass(frozen=True, slots=True)
+class Staging:
+    """The spare folder of a build, opened before rendering so that render's worker processes can write
+    pages straight into it (`put`) instead of sending their bytes back; `sync` finishes the job.
+
+    Made by `staging`, which holds the project lock until `sync` is done. `spare` is None when the
+    folder cannot be used now (output/ is not a folder, the disk refused): pages then come back as bytes.
+    """
+
+    spare: str | None
+    old: str | None  # output/, when it exists: a page with the same bytes is that file, not a new one
+
+    def make_folders(self, paths: Iterable[str]) -> None:
+        """In the main process, before the workers start: the folders of these files, as real folders."""
+        if self.spare is not None:
+            with suppress(OSError):  # a folder that cannot be made fails its page's `put`, which then gives bytes
+                _make_folders(Path(self.spare), _folders(path for path in paths if unsafe_reason(path) is None))
+
+    def put(self, relative: str, data: bytes, indexed: bytes | None) -> bytes | Staged:
+        """In a worker process: the page as a file on disk (the unchanged file of output/, or a new one in the
+        spare folder), or its bytes back when it cannot be written here (the writer then deals with them)."""
+        if self.spare is None or unsafe_reason(relative):
+            return data
+        if self.old is not None:
+            existing = os.path.join(self.old, relative)
+            info = _same(existing, data)
+            if info is not None:
+                return Staged(relative, Path(existing), FileStatus.of_stat(info), indexed)
+        target = os.path.join(self.spare, relative)
+        try:
+            with suppress(FileNotFoundError):
+                os.unlink(target)  # perhaps a link to a file output/ still serves: never written into
+            return Staged(relative, Path(target), _write_new(target, data), indexed)
+        except OSError:
+            return data
+
+
+@contextmanager
+def staging(output_dir: Path) -> Iterator[Staging]:
+    """Take the project lock for a whole build and open its spare folder; pass the result to `sync`."""
+    with _project_lock(output_dir.parent):
+        try:
+            _recover(output_dir)
+            old = os.fspath(output_dir) if _existing_folder(output_dir) else None
+            opened = Staging(os.fspath(_fresh_spare(output_dir)), old)
+        except (OSError, BuildFailed):  # `sync` meets the same trouble and reports it
+            opened = Staging(None, None)
+        yield opened
+
+
+def sync(
+    outputs: Iterable[Written],
+    output_dir: Path,
+    later: Callable[[], Iterable[Written]] | None = None,
+    staged_by: Staging | None = None,
+) -> WriteReport:
     """Make output/ hold exactly `outputs` (and those `later` returns), swapping the complete new site in at once.
 
     `later` gives files still being made (the search index): `outputs` are compared and staged
     first, meanwhile. Raises BuildFailed, with output/ left as it was, when a path would leave
     output/, when two outputs need one path as both a file and a folder, when output/ is not a real
-    folder, when the disk refuses a write, or when `later` raises it.
+    folder, when the disk refuses a write, or when `later` raises it. `staged_by`: the `staging` the
+    pages were rendered into (whose project lock is held already).
     """
     wanted = _checked(outputs)
-    with _project_lock(output_dir.parent):
+    lock: AbstractContextManager[None] = nullcontext() if staged_by is not None else _project_lock(output_dir.parent)
+    with lock:
         try:
             _recover(output_dir)
             old = output_dir if _existing_folder(output_dir) else None
@@ -167,7 +227,7 @@ def sync_in_place(outputs: Iterable[Written], output_dir: Path, on_disk: dict[st
     return WriteReport(tuple(sorted(written)), len(wanted) - len(written), removed)
 
 
-def _compare(wanted: dict[str, bytes | Kept], old: Path | None) -> tuple[dict[str, os.stat_result], list[str]]:
+def _compare(wanted: dict[str, Stored], old: Path | None) -> tuple[dict[str, os.stat_result], list[str]]:
     """The files output/ already holds as wanted (with their status), and the paths to write."""
     reuse: dict[str, os.stat_result] = {}
     written: list[str] = []
@@ -181,10 +241,10 @@ def _compare(wanted: dict[str, bytes | Kept], old: Path | None) -> tuple[dict[st
     return reuse, written
 
 
-def _checked(outputs: Iterable[Written], beside: dict[str, bytes | Kept] | None = None) -> dict[str, bytes | Kept]:
+def _checked(outputs: Iterable[Written], beside: dict[str, Stored] | None = None) -> dict[str, Stored]:
     """Every output by its path (its bytes, or the kept file), after refusing paths that leave output/ or clash with a
     folder, also of the outputs already checked `beside` them (which are not checked again)."""
-    wanted: dict[str, bytes | Kept] = {}
+    wanted: dict[str, Stored] = {}
     problems: list[Problem] = []
     for out in outputs:
         reason = unsafe_reason(out.path)
@@ -192,7 +252,7 @@ def _checked(outputs: Iterable[Written], beside: dict[str, bytes | Kept] | None 
             hint = "check the slugs, the image paths and [permalinks] in site_config.toml"
             problems.append(error("output", None, f"refused to write '{out.path}': {reason}", hint))
         else:
-            wanted[out.path] = out if isinstance(out, Kept) else out.data
+            wanted[out.path] = out if isinstance(out, Kept | Staged) else out.data
     every = wanted if beside is None else beside | wanted
     for relative in sorted(_folders(every) & set(every)):
         hint = "two addresses clash; check [permalinks] in site_config.toml"
@@ -247,16 +307,16 @@ def _existing_folder(output_dir: Path) -> bool:
     raise BuildFailed([error(name, None, f"{name} is {what}, not a folder; the build writes only into a folder of its own", hint)])
 
 
-def _same(path: str | Path, data: bytes | Kept) -> os.stat_result | None:
+def _same(path: str | Path, data: Stored) -> os.stat_result | None:
     """The file's status when `path` is a regular file (not a link) holding exactly `data`.
 
-    A kept page is that very file, untouched since the last build (same status): it is not read.
+    A kept or staged page is that very file, untouched since it was found or written (same status): it is not read.
     """
     try:
         info = os.lstat(path)
         if not stat.S_ISREG(info.st_mode):
             return None
-        if isinstance(data, Kept):
+        if isinstance(data, Kept | Staged):
             return info if FileStatus.of_stat(info) == data.status else None
         if info.st_size == len(data) and Path(path).read_bytes() == data:
             return info
@@ -265,11 +325,11 @@ def _same(path: str | Path, data: bytes | Kept) -> os.stat_result | None:
     return None
 
 
-def _bytes(data: bytes | Kept) -> bytes:
-    return data.data if isinstance(data, Kept) else data
+def _bytes(data: Stored) -> bytes:
+    return data.data if isinstance(data, Kept | Staged) else data
 
 
-def _stale(old: Path, wanted: dict[str, bytes | Kept]) -> tuple[str, ...]:
+def _stale(old: Path, wanted: dict[str, Stored]) -> tuple[str, ...]:
     removed = []
     for prefix, _folder, _dirs, files in _walk(old):
         removed.extend(prefix + name for name in files if prefix + name not in wanted)
@@ -302,7 +362,7 @@ def _fresh_spare(output_dir: Path) -> Path:
     return spare
 
 
-def _prepare(spare: Path, wanted: dict[str, bytes | Kept], reuse: dict[str, os.stat_result], old: Path | None, staged: set[str]) -> None:
+def _prepare(spare: Path, wanted: dict[str, Stored], reuse: dict[str, os.stat_result], old: Path | None, staged: set[str]) -> None:
     """Turn whatever `spare` holds into exactly the new site; the files in `staged` are already in place.
 
     An unchanged file becomes a hard link to the file in output/ (already one if it did not change
@@ -331,12 +391,19 @@ def _prepare(spare: Path, wanted: dict[str, bytes | Kept], reuse: dict[str, os.s
             _place(spare, relative, data, reuse.get(relative), old)
 
 
-def _stage(spare: Path, wanted: dict[str, bytes | Kept], reuse: dict[str, os.stat_result], old: Path | None) -> None:
+def _stage(spare: Path, wanted: dict[str, Stored], reuse: dict[str, os.stat_result], old: Path | None) -> None:
     """Put `wanted` in place in `spare` without removing anything else yet (`_prepare` does, afterwards).
 
     Whatever stands where a folder or file goes (a file, a link, a folder) is removed first, parents before children.
     """
-    for folder in sorted(_folders(wanted)):
+    _make_folders(spare, _folders(wanted))
+    for relative, data in wanted.items():
+        _place(spare, relative, data, reuse.get(relative), old)
+
+
+def _make_folders(spare: Path, folders: set[str]) -> None:
+    """Each of `folders` in `spare` as a real folder: whatever stands in its place (a file, a link) is removed first."""
+    for folder in sorted(folders):  # parents before children
         path = os.path.join(spare, folder)
         try:
             mode = os.lstat(path).st_mode
@@ -346,11 +413,9 @@ def _stage(spare: Path, wanted: dict[str, bytes | Kept], reuse: dict[str, os.sta
         if not stat.S_ISDIR(mode):
             os.unlink(path)
             os.mkdir(path)
-    for relative, data in wanted.items():
-        _place(spare, relative, data, reuse.get(relative), old)
 
 
-def _place(spare: Path, relative: str, data: bytes | Kept, source: os.stat_result | None, old: Path | None) -> None:
+def _place(spare: Path, relative: str, data: Stored, source: os.stat_result | None, old: Path | None) -> None:
     """One file of the new site in the spare folder: a link to output/'s unchanged file, or written anew."""
     target = os.path.join(spare, relative)
     try:
@@ -359,6 +424,8 @@ def _place(spare: Path, relative: str, data: bytes | Kept, source: os.stat_resul
         present = None
     if source is not None and present is not None and (present.st_ino, present.st_dev) == (source.st_ino, source.st_dev):
         return
+    if isinstance(data, Staged) and present is not None and FileStatus.of_stat(present) == data.status:
+        return  # written here by a render worker
     if present is not None and stat.S_ISDIR(present.st_mode):
         shutil.rmtree(target)
     elif present is not None:
@@ -383,11 +450,14 @@ def _link(source: str, target: str) -> bool:
         return False
 
 
-def _write_new(target: str | Path, data: bytes) -> None:
+def _write_new(target: str | Path, data: bytes) -> FileStatus:
+    """A new file (never an existing one, never through a link) holding `data`; its status once written."""
     descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), FILE_MODE)
     with os.fdopen(descriptor, "wb") as stream:
         stream.write(data)
         os.fchmod(stream.fileno(), FILE_MODE)
+        stream.flush()
+        return FileStatus.of_stat(os.fstat(stream.fileno()))
 
 
 def _replace(target: Path, data: bytes) -> None:
@@ -410,7 +480,7 @@ def _swap(spare: Path, output_dir: Path) -> None:
     os.rename(aside, spare)
 
 
-def _write_in_place(output_dir: Path, wanted: dict[str, bytes | Kept], reuse: dict[str, os.stat_result]) -> None:
+def _write_in_place(output_dir: Path, wanted: dict[str, Stored], reuse: dict[str, os.stat_result]) -> None:
     """When output/ cannot be moved (a mount point): replace its changed files one by one, each atomically.
 
     Not atomic as a whole, but every file is either its old or its new version, and nothing else changes.

@@ -15,6 +15,7 @@ output/ cannot be moved at all (a mount point).
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import fcntl
 import os
@@ -118,7 +119,22 @@ def kill_at(root: Path, moment: tuple[str, float]) -> str:
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
     watch.close()
+    assert not lingering_processes(root), f"a build killed at {moment} left worker processes behind (they hold the project lock)"
     return was
+
+
+def lingering_processes(root: Path, patience: float = 5.0) -> list[int]:
+    """Processes still running a build of `root` (render or Markdown workers of a killed build), after `patience` seconds."""
+    deadline = time.monotonic() + patience
+    while True:
+        found = []
+        for entry in Path("/proc").iterdir():
+            with contextlib.suppress(OSError):
+                if entry.name.isdigit() and str(root).encode() in (entry / "cmdline").read_bytes():
+                    found.append(int(entry.name))
+        if not found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.05)
 
 
 def restore(output: Path, pristine: Path) -> None:

@@ -3,8 +3,9 @@
 Input: the values a page is rendered from, and Markdown texts. Output: fingerprints of those values
 (a digest over their content, so equal inputs give equal fingerprints across runs), and the
 `BuildCache` that maps fingerprints to converted Markdown, rendered pages and the search bundle.
-The dev server keeps one cache in memory between rebuilds; `build` saves the Markdown and search
-parts in `.arsip-cache/` (checksummed and versioned: a damaged or foreign file is ignored, never trusted).
+The dev server keeps one cache in memory between rebuilds; `build` saves the lasting parts in
+`.arsip-cache/build-cache/` (each file checksummed and versioned: a damaged or foreign file makes the
+whole cache ignored, never trusted).
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ import datetime as dt
 import hashlib
 import os
 import pickle
+import re
 import stat
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -41,6 +44,8 @@ class BuildCache:
     page_keys: dict[str, tuple[bytes, FileStatus]] = field(default_factory=dict)  # saved: URL -> (fingerprint, its file as written)
     feed_files: dict[bytes, tuple[str, FileStatus]] = field(default_factory=dict)  # saved: feed fingerprint -> (path, its file as written)
     release_digests: dict[tuple[str, str, bytes], bytes] = field(default_factory=dict)  # saved: (path, file digest, checks) -> fingerprint
+    search_files: dict[str, tuple[Any, tuple[tuple[str, FileStatus], ...]]] = field(default_factory=dict)  # saved: bundle -> (pages, files)
+    saved_shards: dict[str, frozenset[Any]] = field(default_factory=dict)  # the keys in each shard file as last loaded or saved
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +149,9 @@ def text_digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
-CACHE_FILE = "build-cache.bin"
+CACHE_FOLDER = "build-cache"  # in .arsip-cache/: one index file and shards of parsed releases and converted Markdown
+INDEX_FILE = "index.bin"
+SHARDS = 64
 MAGIC = b"ARSIP-CACHE\n"
 
 
@@ -161,53 +168,110 @@ def _format_version() -> bytes:
     for source in sorted(Path(__file__).parent.glob("*.py")):  # a changed program may parse or check differently
         code.update(source.name.encode() + b"\0" + source.read_bytes())
     versions = f"arsip {__version__} {code.hexdigest()}|python {sys.version_info[:3]}|markdown {markdown.__version__}|nh3 {nh3.__version__}"
-    return f"3|{versions}\n".encode()
+    return f"4|{versions}\n".encode()
+
+
+class _Unusable(Exception):
+    """A cache file that cannot be trusted; the message says why (the whole cache is then ignored)."""
 
 
 def load_cache(folder: Path) -> tuple[BuildCache, str | None]:
     """The cache saved by the last build, or an empty one with the reason it was not used."""
-    path = folder / CACHE_FILE
+    place = folder / CACHE_FOLDER
     try:
-        data = memoryview(path.read_bytes())  # slices of a view are not copies (the file is 100 MB at 10,000 releases)
+        names = sorted(name for name in os.listdir(place) if name == INDEX_FILE or _SHARD_NAME.fullmatch(name))
     except FileNotFoundError:
         return BuildCache(), None
     except OSError as exc:
-        return BuildCache(), f"cannot read {path.name}: {exc.strerror or exc}"
+        return BuildCache(), f"cannot read {CACHE_FOLDER}: {exc.strerror or exc}"
     header = MAGIC + _format_version()
-    if data[: len(header)] != header or len(data) < len(header) + 32:
-        return BuildCache(), "the cache was written by another version; rebuilding it"
-    digest, payload = data[len(header) : len(header) + 32], data[len(header) + 32 :]
-    if hashlib.sha256(payload).digest() != digest:
-        return BuildCache(), "the cache is damaged; rebuilding it"
     try:
-        # A checksummed file this program wrote:
-        markdown_cache, search, docs, page_keys, feed_files, release_digests = pickle.loads(payload)
-    except Exception:  # a damaged file that still matched its checksum is ignored the same way
-        return BuildCache(), "the cache is damaged; rebuilding it"
+        if INDEX_FILE not in names:
+            raise _Unusable("the cache is damaged; rebuilding it")
+        parts = {name: _read_part(place / name, header) for name in names}
+        page_keys, feed_files, release_digests, search_files, doc_stats = parts.pop(INDEX_FILE)
+    except _Unusable as reason:
+        return BuildCache(), str(reason)
+    docs: dict[Any, Any] = {}
+    markdown_cache: dict[str, str] = {}
+    for name, entries in parts.items():
+        (docs if name.startswith("docs-") else markdown_cache).update(entries)
+    from .load import DocMemo  # load imports this module
+
     saved = BuildCache(
-        markdown_cache, search=search, docs=docs, page_keys=page_keys, feed_files=feed_files, release_digests=release_digests
+        markdown_cache,
+        docs=DocMemo(previous=docs, stats=doc_stats),
+        page_keys=page_keys,
+        feed_files=feed_files,
+        release_digests=release_digests,
+        search_files=search_files,
+        saved_shards={name: frozenset(entries) for name, entries in parts.items()},
     )
     return saved, None
 
 
 def save_cache(cache: BuildCache, folder: Path) -> None:
-    """Keep for the next build: parsed releases, converted Markdown, the search bundles, and each
-    page's and feed's fingerprint with the status of its file as written (the file itself is in output/).
+    """Keep for the next build: parsed releases, converted Markdown, each page's, feed's and search file's
+    fingerprint with the status of its file as written (the file itself is in output/).
 
+    Parsed releases and converted Markdown are kept in shards by file name and by text digest; only the
+    shards whose entries changed are written again, so that a one-release edit rewrites a few megabytes.
     Checked releases are not kept: checking them again costs less than reading them back.
     """
-    state = (cache.markdown, cache.search, cache.docs, cache.page_keys, cache.feed_files, cache.release_digests)
-    folder.mkdir(parents=True, exist_ok=True)
-    temporary = folder / (CACHE_FILE + ".tmp")
+    place = folder / CACHE_FOLDER
+    place.mkdir(parents=True, exist_ok=True)
+    header = MAGIC + _format_version()
+    docs = (cache.docs.current or cache.docs.previous) if cache.docs is not None else {}
+    shards: dict[str, dict[Any, Any]] = {}
+    for key, value in docs.items():
+        shards.setdefault(f"docs-{_shard(key[0])}.bin", {})[key] = value
+    for key, value in cache.markdown.items():
+        shards.setdefault(f"markdown-{_shard(key)}.bin", {})[key] = value
+    for name, entries in sorted(shards.items()):
+        if cache.saved_shards.get(name) != entries.keys():  # an entry's key says what it holds: same keys, same shard
+            _write_part(place / name, entries, header)
+    for name in sorted(cache.saved_shards.keys() - shards.keys()):
+        (place / name).unlink(missing_ok=True)
+    stats = cache.docs.stats if cache.docs is not None else {}
+    _write_part(place / INDEX_FILE, (cache.page_keys, cache.feed_files, cache.release_digests, cache.search_files, stats), header)
+    cache.saved_shards = {name: frozenset(entries) for name, entries in shards.items()}
+    (folder / "build-cache.bin").unlink(missing_ok=True)  # the single file of earlier versions
+
+
+_SHARD_NAME = re.compile(r"(docs|markdown)-[0-9a-f]{2}\.bin")
+
+
+def _shard(key: str) -> str:
+    return f"{zlib.crc32(key.encode('utf-8')) % SHARDS:02x}"
+
+
+def _read_part(path: Path, header: bytes) -> Any:
+    try:
+        data = memoryview(path.read_bytes())  # slices of a view are not copies
+    except OSError as exc:
+        raise _Unusable(f"cannot read {path.name}: {exc.strerror or exc}") from exc
+    if data[: len(header)] != header or len(data) < len(header) + 32:
+        raise _Unusable("the cache was written by another version; rebuilding it")
+    digest, payload = data[len(header) : len(header) + 32], data[len(header) + 32 :]
+    if hashlib.sha256(payload).digest() != digest:
+        raise _Unusable("the cache is damaged; rebuilding it")
+    try:
+        return pickle.loads(payload)  # a checksummed file this program wrote
+    except Exception as exc:  # a damaged file that still matched its checksum is ignored the same way
+        raise _Unusable("the cache is damaged; rebuilding it") from exc
+
+
+def _write_part(path: Path, value: Any, header: bytes) -> None:
+    temporary = path.with_name(path.name + ".tmp")
     with temporary.open("w+b") as stream:
-        stream.write(MAGIC + _format_version())
+        stream.write(header)
         checksum_at = stream.tell()
         stream.write(bytes(32))  # the checksum, once the payload is written
         hashing = _HashingWriter(stream)
-        pickle.dump(state, hashing, protocol=pickle.HIGHEST_PROTOCOL)  # streamed: the payload is never whole in memory
+        pickle.dump(value, hashing, protocol=pickle.HIGHEST_PROTOCOL)  # streamed: the payload is never whole in memory
         stream.seek(checksum_at)
         stream.write(hashing.digest.digest())
-    temporary.replace(folder / CACHE_FILE)
+    temporary.replace(path)
 
 
 class _HashingWriter:

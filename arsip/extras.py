@@ -271,8 +271,8 @@ class SearchIndex:
     def __init__(self, config: SiteConfig, cache: BuildCache, bundles: tuple[str, ...]) -> None:
         self.language = config.language
         self.cache = cache
-        self.previous: dict[str, tuple[tuple[tuple[str, bytes], ...], tuple[Output, ...]]] = (
-            cache.search if isinstance(cache.search, dict) else {}
+        self.previous: dict[str, tuple[tuple[tuple[str, bytes], ...], tuple[Written, ...]]] = (
+            cache.search if isinstance(cache.search, dict) else _bundles_on_disk(cache, config.output_dir)
         )
         self.bundles = bundles
         self.seen: dict[str, list[tuple[Written, tuple[str, bytes]]]] = {folder: [] for folder in bundles}
@@ -309,6 +309,27 @@ class SearchIndex:
         if folder != self.bundles[0]:  # a merged bundle is only searched: Pagefind's ready-made UI files are not needed twice
             files = [(path, data) for path, data in files if not _PAGEFIND_UI.match(path)]
         return tuple(Output(f"{folder}/{path}", data) for path, data in files)
+
+
+def _bundles_on_disk(cache: BuildCache, output_dir: Path) -> dict[str, tuple[tuple[tuple[str, bytes], ...], tuple[Written, ...]]]:
+    """The search bundles an earlier run saved, each with its files as kept in output/ (a bundle with a file
+    touched since is left out, so it is built again)."""
+    bundles = {}
+    for folder, (entries, files) in cache.search_files.items():
+        kept = tuple(Kept.if_untouched(path, output_dir, status) for path, status in files)
+        if all(kept):
+            bundles[folder] = (entries, kept)
+    return bundles
+
+
+def remember_search(cache: BuildCache, output_dir: Path) -> None:
+    """After output/ was written: each search bundle's pages and its files' status, for the next run's `_bundles_on_disk`."""
+    saved = {}
+    for folder, (entries, files) in (cache.search or {}).items():
+        statuses = tuple((out.path, status_as_written(out.path, out, output_dir)) for out in files)
+        if all(status for _, status in statuses):
+            saved[folder] = (entries, statuses)
+    cache.search_files = saved
 
 
 def _read(out: Written) -> bytes:

@@ -218,6 +218,7 @@ def build(
                 report = write.sync(site.outputs, config.output_dir, later=indexing.files, staged_by=staging)
                 render.remember_written(cache, config.output_dir)
                 extras.remember_feeds(cache, config.output_dir)
+                extras.remember_search(cache, config.output_dir)
             else:
                 report = write.sync_in_place(site.outputs + indexing.files(), config.output_dir, cache.on_disk)
         finally:

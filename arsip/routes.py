@@ -7,6 +7,9 @@ exports use for every link, and problems such as two releases claiming one URL.
 
 from __future__ import annotations
 
+import functools
+import zlib
+from collections import Counter
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
@@ -88,21 +91,42 @@ def output_file(url: str) -> str:
 SEARCH_BUNDLE = "pagefind"  # the search bundle's folder: institution pages, and the one the search page loads first
 
 
+BUNDLE_PAGES = 2500  # a year with more releases is split: one Pagefind process holds one bundle whole in memory
+
+
 def search_bundles(archive: Archive) -> tuple[str, ...]:
-    """The folders of the search index: one bundle, plus one per assessment year that has releases.
+    """The folders of the search index: one bundle, plus one per assessment year that has releases
+    (several for a year of more than `BUNDLE_PAGES` releases).
 
     A release is indexed in its year's bundle, so an edit re-indexes that year alone; the search page
     merges them all (Pagefind's `mergeIndex`).
     """
-    years = sorted({release.year for release in archive.releases})
-    return (SEARCH_BUNDLE, *(f"{SEARCH_BUNDLE}/tahun-{year}" for year in years))
+    counts = Counter(release.year for release in archive.releases)
+    folders = [SEARCH_BUNDLE]
+    for year in sorted(counts):
+        parts = -(-counts[year] // BUNDLE_PAGES)
+        folders += [_year_bundle(year, part, parts) for part in range(parts)]
+    return tuple(folders)
 
 
 def search_bundle_of(page: Page, bundles: tuple[str, ...]) -> str:
-    """The bundle a page is indexed in: its release's year, else the first."""
+    """The bundle a page is indexed in: its release's year (the part its slug falls in, for a split year), else the first."""
     release = page.context.get("release") if "body" in page.context else None
-    folder = f"{SEARCH_BUNDLE}/tahun-{release.year}" if release is not None else SEARCH_BUNDLE
+    if release is None:
+        return SEARCH_BUNDLE
+    parts = _parts_of_year(bundles, release.year)
+    folder = _year_bundle(release.year, zlib.crc32(release.slug.encode("utf-8")) % parts, parts) if parts else SEARCH_BUNDLE
     return folder if folder in bundles else SEARCH_BUNDLE
+
+
+def _year_bundle(year: int, part: int, parts: int) -> str:
+    return f"{SEARCH_BUNDLE}/tahun-{year}" if parts == 1 else f"{SEARCH_BUNDLE}/tahun-{year}-{part + 1}"
+
+
+@functools.lru_cache(maxsize=64)
+def _parts_of_year(bundles: tuple[str, ...], year: int) -> int:
+    single = f"{SEARCH_BUNDLE}/tahun-{year}"
+    return sum(1 for folder in bundles if folder == single or folder.startswith(single + "-"))
 
 
 def plan(archive: Archive, config: SiteConfig) -> tuple[tuple[Page, ...], list[Problem]]:

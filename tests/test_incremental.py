@@ -7,9 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sitetools import copy_project, run_build, tree_bytes
+from sitetools import copy_project, read_page, run_build, tree_bytes
 
-from arsip import pipeline
+from arsip import pipeline, routes
 from arsip.cache import BuildCache
 
 RELEASE = "content/2024/2024-12-03-kota-jambi.md"
@@ -74,6 +74,28 @@ def test_search_index_is_rebuilt_only_where_what_it_reads_changed(site: Path) ->
     assert any(path.startswith("pagefind/tahun-2024/") for path in body_edit.report.written)
 
 
+def test_a_big_year_is_indexed_in_parts_and_an_edit_rebuilds_one_part(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A year of more releases than one Pagefind process should hold is split; the search page merges every part."""
+    whole = BuildCache()
+    build(site, whole)
+    assert whole.search is not None
+    pages_2024 = sorted(path for path, _ in whole.search["pagefind/tahun-2024"][0])
+    monkeypatch.setattr(routes, "BUNDLE_PAGES", 2)
+    cache = BuildCache()
+    build(site, cache)
+    assert cache.search is not None
+    parts = [folder for folder in cache.search if folder.startswith("pagefind/tahun-2024-")]
+    assert len(parts) == -(-len(pages_2024) // 2) > 1 and "pagefind/tahun-2024" not in cache.search
+    assert sorted(path for folder in parts for path, _ in cache.search[folder][0]) == pages_2024  # each in exactly one part
+    merged = read_page(site, "cari/").select_one("form#pencarian")["data-merge"].split()
+    assert {f"/{folder}/" for folder in parts} <= set(merged)
+    first = {folder: files for folder, (_, files) in cache.search.items()}
+    edit(site, RELEASE, "Sri Purwaningsih menyatakan", "Sri Purwaningsih kemudian menyatakan")
+    build(site, cache)
+    rebuilt = [folder for folder, files in first.items() if cache.search[folder][1] is not files]
+    assert len(rebuilt) == 1 and rebuilt[0] in parts
+
+
 def test_body_edits_in_the_preview_render_only_their_pages_and_equal_a_clean_build(site: Path, tmp_path: Path) -> None:
     """The preview reuses its plan of the site when only bodies changed; the next front-matter edit plans anew."""
     cache = BuildCache(on_disk={})
@@ -129,7 +151,7 @@ def test_sequence_of_changes_matches_clean_builds(site: Path, tmp_path: Path, in
 
 def test_cli_rebuilds_with_the_saved_cache_match_clean_builds(site: Path, tmp_path: Path) -> None:
     assert run_build(site).returncode == 0
-    assert (site / ".arsip-cache" / "build-cache.bin").is_file()
+    assert (site / ".arsip-cache" / "build-cache" / "index.bin").is_file()
     for step in change_steps(site, "pun"):
         step()
         result = run_build(site)
@@ -147,8 +169,8 @@ def test_damaged_cache_is_detected_and_rebuilt(site: Path, tmp_path: Path) -> No
     from sitetools import run_build
 
     assert run_build(site).returncode == 0
-    cache = site / ".arsip-cache" / "build-cache.bin"
-    damage(cache)
+    shard = sorted((site / ".arsip-cache" / "build-cache").glob("docs-*.bin"))[0]  # any one file spoils the whole cache
+    damage(shard)
     edit(site, RELEASE, "Sri Purwaningsih menyatakan", "Sri Purwaningsih pun menyatakan")
     result = run_build(site)
     assert result.returncode == 0
@@ -161,7 +183,7 @@ def test_cache_of_another_version_is_ignored(site: Path) -> None:
     from sitetools import run_build
 
     assert run_build(site).returncode == 0
-    cache = site / ".arsip-cache" / "build-cache.bin"
+    cache = site / ".arsip-cache" / "build-cache" / "index.bin"
     data = cache.read_bytes()
     cache.write_bytes(data.replace(b"|arsip ", b"|arsip 0.0.0-old ", 1))
     edit(site, RELEASE, "Sri Purwaningsih menyatakan", "Sri Purwaningsih pun menyatakan")
@@ -173,10 +195,10 @@ def test_clean_forgets_the_cache(site: Path) -> None:
     from sitetools import run_build
 
     assert run_build(site).returncode == 0
-    damage(site / ".arsip-cache" / "build-cache.bin")
+    damage(site / ".arsip-cache" / "build-cache" / "index.bin")
     result = run_build(site, "build", "--clean")
     assert result.returncode == 0 and "damaged" not in result.stderr
-    assert (site / ".arsip-cache" / "build-cache.bin").is_file()
+    assert (site / ".arsip-cache" / "build-cache" / "index.bin").is_file()
 
 
 def test_no_op_build_redoes_nothing_but_notices_any_change(site: Path, tmp_path: Path) -> None:

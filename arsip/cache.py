@@ -45,6 +45,7 @@ class BuildCache:
     feed_files: dict[bytes, tuple[str, FileStatus]] = field(default_factory=dict)  # saved: feed fingerprint -> (path, its file as written)
     release_digests: dict[tuple[str, str, bytes], bytes] = field(default_factory=dict)  # saved: (path, file digest, checks) -> fingerprint
     search_files: dict[str, tuple[Any, tuple[tuple[str, FileStatus], ...]]] = field(default_factory=dict)  # saved: bundle -> (pages, files)
+    shape: bytes | None = None  # saved: fingerprint of the configuration and front-matter the saved page keys were made from
     saved_shards: dict[str, frozenset[Any]] = field(default_factory=dict)  # the keys in each shard file as last loaded or saved
 
 
@@ -189,7 +190,7 @@ def load_cache(folder: Path) -> tuple[BuildCache, str | None]:
         if INDEX_FILE not in names:
             raise _Unusable("the cache is damaged; rebuilding it")
         parts = {name: _read_part(place / name, header) for name in names}
-        page_keys, feed_files, release_digests, search_files, doc_stats = parts.pop(INDEX_FILE)
+        page_keys, feed_files, release_digests, search_files, doc_stats, shape = parts.pop(INDEX_FILE)
     except _Unusable as reason:
         return BuildCache(), str(reason)
     docs: dict[Any, Any] = {}
@@ -205,6 +206,7 @@ def load_cache(folder: Path) -> tuple[BuildCache, str | None]:
         feed_files=feed_files,
         release_digests=release_digests,
         search_files=search_files,
+        shape=shape,
         saved_shards={name: frozenset(entries) for name, entries in parts.items()},
     )
     return saved, None
@@ -233,7 +235,8 @@ def save_cache(cache: BuildCache, folder: Path) -> None:
     for name in sorted(cache.saved_shards.keys() - shards.keys()):
         (place / name).unlink(missing_ok=True)
     stats = cache.docs.stats if cache.docs is not None else {}
-    _write_part(place / INDEX_FILE, (cache.page_keys, cache.feed_files, cache.release_digests, cache.search_files, stats), header)
+    index = (cache.page_keys, cache.feed_files, cache.release_digests, cache.search_files, stats, cache.shape)
+    _write_part(place / INDEX_FILE, index, header)
     cache.saved_shards = {name: frozenset(entries) for name, entries in shards.items()}
     (folder / "build-cache.bin").unlink(missing_ok=True)  # the single file of earlier versions
 

@@ -112,7 +112,11 @@ def _produce(
     problems += planned.problems
     search = None if _has_errors(problems) or not with_search else extras.SearchIndex(config, cache, planned.search_bundles)
     staging = None if _has_errors(problems) else staging  # nothing is written for a build that fails anyway
-    rendered = render.render_all(planned.pages, config, cache, progress, on_page=search.page if search else None, staging=staging)
+    recalled = _recalled_values(cache, shape, published, config)
+    cache.shape = shape
+    rendered = render.render_all(
+        planned.pages, config, cache, progress, on_page=search.page if search else None, staging=staging, recalled=recalled
+    )
     problems += rendered.problems
     outputs = rendered.outputs + list(planned.files) + extras.asset_files(content.assets)
     _remember_release_digests(cache, published)
@@ -157,6 +161,22 @@ def _plan(shape: bytes, published: tuple[validate.Release, ...], config: SiteCon
     problems += found
     files = tuple(extras.build_all(archive, pages, config, cache))
     return _Planned(shape, published, pages, files, tuple(problems), routes.search_bundles(archive))
+
+
+def _recalled_values(cache: BuildCache, shape: bytes, releases: tuple[validate.Release, ...], config: SiteConfig) -> dict[str, bytes]:
+    """The fingerprint of each page's values as an earlier run saved it (`BuildCache.page_keys`), when that run
+    planned the same site (same configuration and front-matter): a page's values then differ only in the body of a
+    release page whose file changed, so every other page's fingerprint need not be worked out again (0.5 s at
+    10,000 releases)."""
+    if cache.shape != shape or not cache.page_keys:
+        return {}
+    context = cache.checked.context if cache.checked else b""
+    urls = routes.Urls.of(config)
+    edited = {urls.path("release", r.slug) for r in releases if (r.path, r.digest, context) not in cache.release_digests}
+    return {url: key[-VALUES_PRINT:] for url, (key, _) in cache.page_keys.items() if url not in edited}
+
+
+VALUES_PRINT = 16  # a page's key ends with the fingerprint of its values (`render._key_of`)
 
 
 def _recall_release_digests(cache: BuildCache, releases: tuple[validate.Release, ...]) -> None:

@@ -8,20 +8,13 @@ the Indonesian way (or English) with Babel, never with the machine's locale.
 
 from __future__ import annotations
 
-import ctypes
 import datetime as dt
 import errno
-import gc
 import hashlib
-import multiprocessing
-import os
 import re
-import signal
-import sys
 import traceback
-from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
-from contextlib import suppress
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path, PurePosixPath
@@ -44,6 +37,7 @@ from .routes import Page, Urls, output_file
 from .search import indexed_digest
 from .strings import STRINGS
 from .validate import Release
+from .workers import cores, forked_pool
 
 if TYPE_CHECKING:
     from .write import Staging
@@ -241,11 +235,9 @@ class Markdown:
             return
         settings = (self.allow_raw_html, self.table_label, self.media_base)
         items = list(missing.items())
-        workers = os.cpu_count() or 1
-        size = max(1, len(items) // (workers * 4))
+        size = max(1, len(items) // (cores() * 4))
         chunks = [(settings, items[start : start + size]) for start in range(0, len(items), size)]
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=start_worker_of, initargs=(os.getpid(),)) as pool:
+        with forked_pool() as pool:
             for converted in pool.map(_convert_chunk, chunks):
                 self.cache.update(converted)
 
@@ -339,17 +331,19 @@ def render_all(
     progress: Callable[[int, int], None] | None = None,
     on_page: Callable[[Page, Written], None] | None = None,
     staging: Staging | None = None,
+    recalled: Mapping[str, bytes] | None = None,
 ) -> RenderReport:
     """Render every page whose inputs (values shown, templates, configuration) changed since the cache was filled.
 
     Many pages to render (a first build, a template edit) are shared among a process per core; with
     `staging` (a CLI build), those processes write the pages straight into the folder the next site is
-    assembled in, and only the files' names and status come back.
+    assembled in, and only the files' names and status come back. `recalled`: the fingerprint of a
+    page's values by URL, known without digesting them again (an earlier run planned the same site).
     """
     fingerprint = Fingerprinter(cache.digests)
     shared = _templates_digest(config.templates_dir) + fingerprint(config)
     env = _environment_of(config, cache, shared)
-    keys = [_key_of(page, shared, fingerprint, cache.page_objects) for page in pages]
+    keys = [_key_of(page, shared, fingerprint, cache.page_objects, recalled or {}) for page in pages]
     cache.page_objects = {page.url: (page, key) for page, key in zip(pages, keys, strict=True)}
     cache.digests = fingerprint.lasting((Release,))
     known: dict[int, bytes | Kept] = {}
@@ -399,7 +393,9 @@ def _environment_of(config: SiteConfig, cache: BuildCache, inputs: bytes) -> jin
     return env
 
 
-def _key_of(page: Page, shared: bytes, fingerprint: Fingerprinter, last: dict[str, tuple[Page, bytes]]) -> bytes:
+def _key_of(
+    page: Page, shared: bytes, fingerprint: Fingerprinter, last: dict[str, tuple[Page, bytes]], recalled: Mapping[str, bytes]
+) -> bytes:
     """What the page's HTML is made from: templates, configuration and the page's values.
 
     The very Page object the last build rendered (the dev server reuses its plan after a body edit)
@@ -408,7 +404,8 @@ def _key_of(page: Page, shared: bytes, fingerprint: Fingerprinter, last: dict[st
     before = last.get(page.url)
     if before is not None and before[0] is page and before[1].startswith(shared):
         return before[1]
-    return shared + page.template.encode() + fingerprint(page.context)
+    values = recalled.get(page.url)
+    return shared + page.template.encode() + (values if values is not None else fingerprint(page.context))
 
 
 PARALLEL_RENDER_FROM = 400  # below this many pages to render, worker processes cost more than they save
@@ -419,17 +416,14 @@ def _render_many(
 ) -> Iterator[bytes | Staged | Problem]:
     """The HTML (or the problem) of each page in `todo`, in order; in a process per core when there are many,
     which then write the pages to the `staging` folder (if any) instead of sending their bytes back."""
-    workers = os.cpu_count() or 1
-    if len(todo) < PARALLEL_RENDER_FROM or workers < 2:
+    if len(todo) < PARALLEL_RENDER_FROM or cores() < 2:
         yield from (_render_one(env, pages[index], config) for index in todo)
         return
-    size = max(1, len(todo) // (workers * 8))
+    size = max(1, len(todo) // (cores() * 8))
     chunks = [todo[start : start + size] for start in range(0, len(todo), size)]
     if staging is not None:
         staging.make_folders(output_file(pages[index].url) for index in todo)
-    context = multiprocessing.get_context("fork")  # the workers inherit the planned pages instead of receiving them
-    arguments = (pages, config, cache, staging, os.getpid())
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker, initargs=arguments) as pool:
+    with forked_pool(_start_worker, (pages, config, cache, staging)) as pool:  # the workers inherit the planned pages
         for rendered in pool.map(_render_chunk, chunks):
             yield from rendered
 
@@ -464,22 +458,7 @@ class _Worker:
 _worker: list[_Worker] = []  # set once in each worker process by _start_worker; the main process never uses it
 
 
-def start_worker_of(parent: int) -> None:
-    """First thing in a worker process forked by a build: it ends with that build, even one killed outright,
-    instead of lingering (blocked on a pipe nobody reads, holding the project lock the next build waits for)."""
-    if sys.platform == "linux":
-        with suppress(OSError, AttributeError):
-            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # the build died before the line above
-        os._exit(1)
-    gc.enable()  # the CLI turns the cycle collector off in the main process; a worker makes its own garbage
-
-
-_PR_SET_PDEATHSIG = 1
-
-
-def _start_worker(pages: tuple[Page, ...], config: SiteConfig, cache: BuildCache, staging: Staging | None, parent: int) -> None:
-    start_worker_of(parent)
+def _start_worker(pages: tuple[Page, ...], config: SiteConfig, cache: BuildCache, staging: Staging | None) -> None:
     writers = ThreadPoolExecutor(max_workers=WRITER_THREADS) if staging is not None else None
     _worker.append(_Worker(environment(config, cache), pages, config, staging, writers))
 

@@ -227,9 +227,9 @@ def test_no_op_build_redoes_nothing_but_notices_any_change(site: Path, tmp_path:
 
 def test_work_shared_among_processes_gives_the_same_site(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Big builds convert Markdown and render pages in a process per core; the site must not depend on it."""
-    from arsip import render
+    from arsip import render, workers
 
-    monkeypatch.setattr(render.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(workers.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(render, "PARALLEL_FROM", 1)
     monkeypatch.setattr(render, "PARALLEL_RENDER_FROM", 1)
     result = build(site, BuildCache())

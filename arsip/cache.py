@@ -45,7 +45,9 @@ class BuildCache:
     feed_files: dict[bytes, tuple[str, FileStatus]] = field(default_factory=dict)  # saved: feed fingerprint -> (path, its file as written)
     release_digests: dict[tuple[str, str, bytes], bytes] = field(default_factory=dict)  # saved: (path, file digest, checks) -> fingerprint
     search_files: dict[str, tuple[Any, tuple[tuple[str, FileStatus], ...]]] = field(default_factory=dict)  # saved: bundle -> (pages, files)
-    shape: bytes | None = None  # saved: fingerprint of the configuration and front-matter the saved page keys were made from
+    # saved: what the build that wrote output/ (and `page_keys`) was made from: the fingerprint of the configuration
+    # and front-matter, and each release file's digest
+    written_from: tuple[bytes, dict[str, str]] | None = None
     saved_shards: dict[str, frozenset[Any]] = field(default_factory=dict)  # the keys in each shard file as last loaded or saved
 
 
@@ -190,9 +192,13 @@ def load_cache(folder: Path) -> tuple[BuildCache, str | None]:
         if INDEX_FILE not in names:
             raise _Unusable("the cache is damaged; rebuilding it")
         parts = {name: _read_part(place / name, header) for name in names}
-        page_keys, feed_files, release_digests, search_files, doc_stats, shape = parts.pop(INDEX_FILE)
+        page_keys, feed_files, release_digests, search_files, doc_stats, written_from = parts.pop(INDEX_FILE)
+        if not all(isinstance(entries, dict) for entries in parts.values()):
+            raise _Unusable("the cache is damaged; rebuilding it")
     except _Unusable as reason:
         return BuildCache(), str(reason)
+    except (TypeError, ValueError):  # a checksummed file of another layout
+        return BuildCache(), "the cache is damaged; rebuilding it"
     docs: dict[Any, Any] = {}
     markdown_cache: dict[str, str] = {}
     for name, entries in parts.items():
@@ -206,7 +212,7 @@ def load_cache(folder: Path) -> tuple[BuildCache, str | None]:
         feed_files=feed_files,
         release_digests=release_digests,
         search_files=search_files,
-        shape=shape,
+        written_from=written_from,
         saved_shards={name: frozenset(entries) for name, entries in parts.items()},
     )
     return saved, None
@@ -232,10 +238,11 @@ def save_cache(cache: BuildCache, folder: Path) -> None:
     for name, entries in sorted(shards.items()):
         if cache.saved_shards.get(name) != entries.keys():  # an entry's key says what it holds: same keys, same shard
             _write_part(place / name, entries, header)
-    for name in sorted(cache.saved_shards.keys() - shards.keys()):
-        (place / name).unlink(missing_ok=True)
+    for name in sorted(os.listdir(place)):
+        if _SHARD_NAME.fullmatch(name) and name not in shards:  # also one the last load could not use
+            (place / name).unlink(missing_ok=True)
     stats = cache.docs.stats if cache.docs is not None else {}
-    index = (cache.page_keys, cache.feed_files, cache.release_digests, cache.search_files, stats, cache.shape)
+    index = (cache.page_keys, cache.feed_files, cache.release_digests, cache.search_files, stats, cache.written_from)
     _write_part(place / INDEX_FILE, index, header)
     cache.saved_shards = {name: frozenset(entries) for name, entries in shards.items()}
     (folder / "build-cache.bin").unlink(missing_ok=True)  # the single file of earlier versions

@@ -113,7 +113,6 @@ def _produce(
     search = None if _has_errors(problems) or not with_search else extras.SearchIndex(config, cache, planned.search_bundles)
     staging = None if _has_errors(problems) else staging  # nothing is written for a build that fails anyway
     recalled = _recalled_values(cache, shape, published, config)
-    cache.shape = shape
     rendered = render.render_all(
         planned.pages, config, cache, progress, on_page=search.page if search else None, staging=staging, recalled=recalled
     )
@@ -164,15 +163,15 @@ def _plan(shape: bytes, published: tuple[validate.Release, ...], config: SiteCon
 
 
 def _recalled_values(cache: BuildCache, shape: bytes, releases: tuple[validate.Release, ...], config: SiteConfig) -> dict[str, bytes]:
-    """The fingerprint of each page's values as an earlier run saved it (`BuildCache.page_keys`), when that run
-    planned the same site (same configuration and front-matter): a page's values then differ only in the body of a
-    release page whose file changed, so every other page's fingerprint need not be worked out again (0.5 s at
-    10,000 releases)."""
-    if cache.shape != shape or not cache.page_keys:
+    """The fingerprint of each page's values as the build that wrote output/ saved it (`BuildCache.page_keys`), when
+    that build planned the same site (same configuration and front-matter): a page's values then differ only in the
+    body of a release page whose file changed, so every other page's fingerprint need not be worked out again (0.5 s
+    at 10,000 releases)."""
+    if cache.written_from is None or cache.written_from[0] != shape or not cache.page_keys:
         return {}
-    context = cache.checked.context if cache.checked else b""
+    files = cache.written_from[1]
     urls = routes.Urls.of(config)
-    edited = {urls.path("release", r.slug) for r in releases if (r.path, r.digest, context) not in cache.release_digests}
+    edited = {urls.path("release", r.slug) for r in releases if files.get(r.path) != r.digest}
     return {url: key[-VALUES_PRINT:] for url, (key, _) in cache.page_keys.items() if url not in edited}
 
 
@@ -237,6 +236,7 @@ def build(
             if swapping:  # the pages are put in place while Pagefind works
                 report = write.sync(site.outputs, config.output_dir, later=indexing.files, staged_by=staging)
                 render.remember_written(cache, config.output_dir)
+                cache.written_from = (cache.planned.shape, {release.path: release.digest for release in site.releases})
                 extras.remember_feeds(cache, config.output_dir)
                 extras.remember_search(cache, config.output_dir)
             else:

@@ -421,8 +421,8 @@ def _render_many(
         return
     size = max(1, len(todo) // (cores() * 8))
     chunks = [todo[start : start + size] for start in range(0, len(todo), size)]
-    if staging is not None:
-        staging.make_folders(output_file(pages[index].url) for index in todo)
+    if staging is not None and not staging.make_folders(output_file(pages[index].url) for index in todo):
+        staging = None  # the pages come back as bytes; the writer deals with them (and reports the disk's refusal)
     with forked_pool(_start_worker, (pages, config, cache, staging)) as pool:  # the workers inherit the planned pages
         for rendered in pool.map(_render_chunk, chunks):
             yield from rendered

@@ -8,8 +8,9 @@ site is rebuilt (config re-read) and every open page reloads. A failed build kee
 pages and shows an overlay listing the problems on every page, until a good build removes it.
 
 livereload's own reload is throttled (a reload within 3 s of the previous one is dropped) and its
-polling runs every 0.8 s. So the watcher here polls faster, never lets livereload decide about
-reloading, and sends a reload itself after every build: two saves one second apart both show.
+polling runs every 0.8 s. So the watcher here polls faster, and at once when the operating system
+reports a change (watchdog: inotify on Linux), never lets livereload decide about reloading, and
+sends a reload itself after every build: two saves one second apart both show.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ from livereload import Server
 from livereload.handlers import LiveReloadHandler, StaticFileHandler
 from livereload.watcher import Watcher
 from tornado import ioloop, web
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
 
 from . import pipeline
 from .cache import BuildCache
@@ -164,14 +167,31 @@ class PreviewFileHandler(StaticFileHandler):
 
 
 class FastWatcher(Watcher):
-    """livereload's polling watcher, polling every 200 ms; reloads are sent by `Preview`, not by it."""
+    """livereload's polling watcher, polling every 200 ms, and at once when the system reports a change in
+    a watched folder (a poll of 10,000 files takes 37 ms; waiting for the next one took 0.1 s on average).
+    No poll runs while `busy` is set (a rebuild: it would slow the rebuild down); `poll_soon` runs one after it.
+    Reloads are sent by `Preview`, not by it."""
+
+    def __init__(self, busy: threading.Event) -> None:
+        super().__init__()
+        self.busy = busy
+        self.poll: Callable[[], None] | None = None
+        self.loop: ioloop.IOLoop | None = None
 
     def start(self, callback: Any) -> bool:
+        self.poll, self.loop = callback, ioloop.IOLoop.current()
         ioloop.PeriodicCallback(callback, POLL_MS).start()
+        self.observer = _observe([Path(path) for path in self._tasks], _Nudge(self.loop, callback))
         return True
 
+    def poll_soon(self) -> None:
+        """From any thread: look at the files now (after a rebuild, for the saves made during it)."""
+        if self.loop is not None and self.poll is not None:
+            self.loop.add_callback(self.poll)
+
     def examine(self) -> tuple[str | None, float | None]:
-        super().examine()
+        if not self.busy.is_set():
+            super().examine()
         return None, None
 
     def is_folder_changed(self, path: str, ignore: Any = None) -> bool:
@@ -196,9 +216,50 @@ class FastWatcher(Watcher):
         return False
 
 
+class _Nudge(FileSystemEventHandler):
+    """Runs the watcher's poll on the server's loop as soon as something changed; a burst of events
+    (a folder copied in) asks for one poll, not one per file."""
+
+    def __init__(self, loop: ioloop.IOLoop, poll: Callable[[], None]) -> None:
+        self.loop = loop
+        self.poll = poll
+        self.pending = threading.Event()
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type in _READ_ONLY:
+            return  # every build reads the templates: that is no change
+        if not self.pending.is_set():
+            self.pending.set()
+            self.loop.add_callback(self._poll_now)
+
+    def _poll_now(self) -> None:
+        self.pending.clear()
+        self.poll()
+
+
+_READ_ONLY = frozenset({"opened", "closed_no_write"})
+
+
+def _observe(paths: list[Path], handler: _Nudge) -> Any:
+    """Watch the folders (and the folders of watched files) for changes; None where the system cannot
+    (no inotify, its limit reached): the polls alone then notice every save."""
+    observer = Observer()
+    observer.daemon = True
+    try:
+        for path in paths:
+            if path.is_dir():
+                observer.schedule(handler, str(path), recursive=True)
+            elif path.parent.is_dir():
+                observer.schedule(handler, str(path.parent), recursive=False)
+        observer.start()
+    except OSError:
+        return None
+    return observer
+
+
 class PreviewServer(Server):
-    def __init__(self, preview: Preview) -> None:
-        super().__init__(watcher=FastWatcher())
+    def __init__(self, preview: Preview, busy: threading.Event) -> None:
+        super().__init__(watcher=FastWatcher(busy))
         self.preview = preview
 
     def get_web_handlers(self, script: bytes) -> list[tuple[str, type[web.RequestHandler], dict[str, Any]]]:
@@ -213,9 +274,11 @@ class _Builder:
 
     STOP_WAIT = 5.0  # seconds Ctrl-C waits for a running build to end
 
-    def __init__(self, preview: Preview, reload: Callable[[], None]) -> None:
+    def __init__(self, preview: Preview, busy: threading.Event, reload: Callable[[], None], after: Callable[[], None]) -> None:
         self.preview = preview
+        self.busy = busy
         self.reload = reload
+        self.after = after  # called when a rebuild is over
         self.requests: queue.SimpleQueue[None] = queue.SimpleQueue()
         self.stopping = threading.Event()
         self.thread = threading.Thread(target=self._work, name="arsip-builder", daemon=True)
@@ -234,13 +297,20 @@ class _Builder:
     def _work(self) -> None:
         while True:
             self.requests.get()
+            while not self.requests.empty():  # saves noticed meanwhile: this build reads them all
+                self.requests.get()
             if self.stopping.is_set():
                 return
-            built = self.preview.rebuild(search=False)
-            self.reload()
-            if built and not self.stopping.is_set():
-                self.preview.rebuild(search=True)
-            settle_memory()
+            self.busy.set()
+            try:
+                built = self.preview.rebuild(search=False)
+                self.reload()
+                if built and not self.stopping.is_set():
+                    self.preview.rebuild(search=True)
+                settle_memory()
+            finally:
+                self.busy.clear()
+                self.after()
 
 
 def settle_memory() -> None:
@@ -288,12 +358,13 @@ def run(root: Path, *, host: str = "127.0.0.1", port: int = 8000, drafts: bool =
     settle_memory()
 
     loop = ioloop.IOLoop.current()
-    builder = _Builder(preview, reload=lambda: loop.add_callback(LiveReloadHandler.reload_waiters))
+    busy = threading.Event()  # set while the builder rebuilds: the watcher does not poll meanwhile
+    server = PreviewServer(preview, busy)
+    builder = _Builder(preview, busy, reload=lambda: loop.add_callback(LiveReloadHandler.reload_waiters), after=server.watcher.poll_soon)
 
     def rebuild_and_reload() -> None:
         builder.request()
 
-    server = PreviewServer(preview)
     for watched in (root / "content", root / "templates", root / CONFIG_FILE):
         server.watch(str(watched), rebuild_and_reload)
     _stop_on_signals(loop)

@@ -111,11 +111,17 @@ class Staging:
     spare: str | None
     old: str | None  # output/, when it exists: a page with the same bytes is that file, not a new one
 
-    def make_folders(self, paths: Iterable[str]) -> None:
-        """In the main process, before the workers start: the folders of these files, as real folders."""
-        if self.spare is not None:
-            with suppress(OSError):  # a folder that cannot be made fails its page's `put`, which then gives bytes
-                _make_folders(Path(self.spare), _folders(path for path in paths if unsafe_reason(path) is None))
+    def make_folders(self, paths: Iterable[str]) -> bool:
+        """In the main process, before the workers start: the folders of these files, as real folders (whatever
+        stood in their place, a file or a link, removed). False if that failed: then no page may be `put`, since
+        a folder on the way might still be a link leading elsewhere."""
+        if self.spare is None:
+            return False
+        try:
+            _make_folders(Path(self.spare), _folders(path for path in paths if unsafe_reason(path) is None))
+        except OSError:
+            return False
+        return True
 
     def put(self, relative: str, data: bytes, indexed: bytes | None) -> bytes | Staged:
         """In a worker process: the page as a file on disk (the unchanged file of output/, or a new one in the
@@ -400,18 +406,27 @@ def _stage(spare: Path, wanted: dict[str, Stored], reuse: dict[str, os.stat_resu
 
 
 def _place_all(spare: Path, wanted: dict[str, Stored], reuse: dict[str, os.stat_result], old: Path | None) -> None:
-    """`_place` each file; new files several at a time (creating a file often waits on the disk, not on the processor)."""
-    new = [relative for relative in wanted if relative not in reuse]
-    for relative in wanted:
-        if relative in reuse:
-            _place(spare, relative, wanted[relative], reuse[relative], old)  # linked, or already there
-    if len(new) < PLACING_THREADS * 4:
-        for relative in new:
-            _place(spare, relative, wanted[relative], None, old)
+    """`_place` each file that is not in place yet, several at a time when there are many: creating or linking a
+    file often waits on the disk, not on the processor (after a first build, the spare folder is linked anew)."""
+    todo = [relative for relative, data in wanted.items() if not _in_place(spare, relative, data, reuse.get(relative))]
+    if len(todo) < PLACING_THREADS * 4:
+        for relative in todo:
+            _place(spare, relative, wanted[relative], reuse.get(relative), old)
         return
     with ThreadPoolExecutor(max_workers=PLACING_THREADS) as pool:
-        for _ in pool.map(lambda relative: _place(spare, relative, wanted[relative], None, old), new):
+        for _ in pool.map(lambda relative: _place(spare, relative, wanted[relative], reuse.get(relative), old), todo):
             pass  # the first failure is raised here
+
+
+def _in_place(spare: Path, relative: str, data: Stored, source: os.stat_result | None) -> bool:
+    """True when the spare folder already holds the file: a link to output/'s unchanged one, or the one a render worker wrote."""
+    try:
+        present = os.lstat(os.path.join(spare, relative))
+    except OSError:
+        return False
+    if source is not None:
+        return (present.st_ino, present.st_dev) == (source.st_ino, source.st_dev)
+    return isinstance(data, Staged) and FileStatus.of_stat(present) == data.status
 
 
 PLACING_THREADS = 8
@@ -434,14 +449,12 @@ def _make_folders(spare: Path, folders: set[str]) -> None:
 def _place(spare: Path, relative: str, data: Stored, source: os.stat_result | None, old: Path | None) -> None:
     """One file of the new site in the spare folder: a link to output/'s unchanged file, or written anew."""
     target = os.path.join(spare, relative)
+    if _in_place(spare, relative, data, source):
+        return
     try:
         present: os.stat_result | None = os.lstat(target)
     except FileNotFoundError:
         present = None
-    if source is not None and present is not None and (present.st_ino, present.st_dev) == (source.st_ino, source.st_dev):
-        return
-    if isinstance(data, Staged) and present is not None and FileStatus.of_stat(present) == data.status:
-        return  # written here by a render worker
     if present is not None and stat.S_ISDIR(present.st_mode):
         shutil.rmtree(target)
     elif present is not None:

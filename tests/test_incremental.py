@@ -74,6 +74,26 @@ def test_search_index_is_rebuilt_only_where_what_it_reads_changed(site: Path) ->
     assert any(path.startswith("pagefind/tahun-2024/") for path in body_edit.report.written)
 
 
+def test_a_build_that_fails_late_leaves_nothing_stale_for_the_next(site: Path, tmp_path: Path) -> None:
+    """A build that rendered its pages and then could not write them (output/ was not a folder) changed
+    nothing, so the next build must not take what it rendered for what output/ holds."""
+    cache = BuildCache()
+    build(site, cache)
+    edit(site, RELEASE, "Sri Purwaningsih menyatakan", "Sri Purwaningsih kemudian menyatakan")
+    output, aside = site / "output", tmp_path / "aside"
+    output.rename(aside)
+    output.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(pipeline.BuildFailed):
+        build(site, cache)
+    output.unlink()
+    aside.rename(output)
+    build(site, cache)
+    assert b"Sri Purwaningsih kemudian menyatakan" in (site / "output" / "rilis").joinpath(
+        "2024-12-03-pemkot-jambi-raih-nilai-93-68-terbaik-se-provinsi-jambi-pada", "index.html"
+    ).read_bytes()
+    assert tree_bytes(site / "output") == clean_build_of(site, tmp_path)
+
+
 def test_a_big_year_is_indexed_in_parts_and_an_edit_rebuilds_one_part(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A year of more releases than one Pagefind process should hold is split; the search page merges every part."""
     whole = BuildCache()

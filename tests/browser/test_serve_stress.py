@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from devserver import free_port, start_server, stop
+from devserver import Transcript, free_port, start_server, stop
 from sitetools import copy_project
 
 RELEASE_FILE = "content/2024/2024-12-03-kota-jambi.md"
@@ -77,6 +77,7 @@ def server(tmp_path: Path) -> Iterator[Server]:
     (root / "content" / "kunci.txt").symlink_to(outside / "kunci.txt")
     port = free_port()
     process = start_server(root, port)
+    Transcript(process)  # reads the server's output as it comes, so that a full pipe never stops the server
     instance = Server(root, f"http://127.0.0.1:{port}", process)
     try:
         instance.wait_for("/", "<html")

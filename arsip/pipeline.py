@@ -172,10 +172,7 @@ def _recalled_values(cache: BuildCache, shape: bytes, releases: tuple[validate.R
     files = cache.written_from[1]
     urls = routes.Urls.of(config)
     edited = {urls.path("release", r.slug) for r in releases if files.get(r.path) != r.digest}
-    return {url: key[-VALUES_PRINT:] for url, (key, _) in cache.page_keys.items() if url not in edited}
-
-
-VALUES_PRINT = 16  # a page's key ends with the fingerprint of its values (`render._key_of`)
+    return {url: render.values_print(key) for url, (key, _) in cache.page_keys.items() if url not in edited}
 
 
 def _recall_release_digests(cache: BuildCache, releases: tuple[validate.Release, ...]) -> None:

@@ -408,6 +408,11 @@ def _key_of(
     return shared + page.template.encode() + (values if values is not None else fingerprint(page.context))
 
 
+def values_print(key: bytes) -> bytes:
+    """The fingerprint of a page's values, the last part of the key `_key_of` makes (digests are 16 bytes)."""
+    return key[-16:]
+
+
 PARALLEL_RENDER_FROM = 400  # below this many pages to render, worker processes cost more than they save
 
 

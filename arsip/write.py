@@ -424,6 +424,10 @@ def _in_place(spare: Path, relative: str, data: Stored, source: os.stat_result |
         present = os.lstat(os.path.join(spare, relative))
     except OSError:
         return False
+    return _holds(present, data, source)
+
+
+def _holds(present: os.stat_result, data: Stored, source: os.stat_result | None) -> bool:
     if source is not None:
         return (present.st_ino, present.st_dev) == (source.st_ino, source.st_dev)
     return isinstance(data, Staged) and FileStatus.of_stat(present) == data.status
@@ -449,12 +453,12 @@ def _make_folders(spare: Path, folders: set[str]) -> None:
 def _place(spare: Path, relative: str, data: Stored, source: os.stat_result | None, old: Path | None) -> None:
     """One file of the new site in the spare folder: a link to output/'s unchanged file, or written anew."""
     target = os.path.join(spare, relative)
-    if _in_place(spare, relative, data, source):
-        return
     try:
         present: os.stat_result | None = os.lstat(target)
     except FileNotFoundError:
         present = None
+    if present is not None and _holds(present, data, source):
+        return
     if present is not None and stat.S_ISDIR(present.st_mode):
         shutil.rmtree(target)
     elif present is not None:

@@ -13,9 +13,9 @@ from html.parser import HTMLParser
 from posixpath import normpath
 from urllib.parse import unquote, urlsplit
 
+from .files import File as Output
 from .problems import Problem, error, warning
 from .registry import core_name, infer_kind
-from .render import Output
 from .routes import Urls
 from .validate import Release
 

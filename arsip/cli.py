@@ -19,9 +19,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from . import pipeline, stamp
-from .cache import load_cache, save_cache
+from . import pipeline
+from .builddb import stamp
 from .problems import BuildFailed, Problem, summary
+from .session import Session
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -69,26 +70,28 @@ def _build(args: argparse.Namespace, *, write_output: bool) -> int:
     if write_output:
         if args.clean:
             shutil.rmtree(config.cache_dir, ignore_errors=True)
-        options = f"drafts={config.drafts}|strict={args.strict}"
-        inputs = stamp.input_digest(config, options)
-        last = stamp.load_stamp(config)
-        if inputs and last and last.inputs == inputs and last.outputs == stamp.output_digest(config):
-            return _unchanged(last, args, started)
-        stamp.forget(config)  # from here on the output may change; only a good build writes a new stamp
-        with _no_cycle_collection():
-            cache, note = load_cache(config.cache_dir)
-            if note:
-                print(f"arsip: {note}", file=sys.stderr)
-            bar = _ProgressBar(enabled=not args.quiet and sys.stderr.isatty())
-            try:
-                result = pipeline.build(config, strict=args.strict, progress=bar.update, cache=cache)
-            finally:
-                bar.close()
-            save_cache(cache, config.cache_dir)
-        report = tuple(problem.format() for problem in result.problems)
-        outputs = stamp.output_digest(config)
-        if inputs and outputs is not None:
-            stamp.save_stamp(config, stamp.Stamp(inputs, outputs, report, result.pages, result.releases))
+        session = Session.open(config.output_dir)
+        try:
+            if session.db.notice:
+                print(f"arsip: {session.db.notice}", file=sys.stderr)
+            options = f"drafts={config.drafts}|strict={args.strict}"
+            inputs = stamp.input_digest(config, options)
+            last = stamp.load_stamp(session.db)
+            if inputs and last and last.inputs == inputs and last.outputs == stamp.output_digest(config):
+                return _unchanged(last, args, started)
+            session.db.forget_stamp()  # from here on the output may change; only a good build writes a new stamp
+            with _no_cycle_collection():
+                bar = _ProgressBar(enabled=not args.quiet and sys.stderr.isatty())
+                try:
+                    result = pipeline.build(config, strict=args.strict, progress=bar.update, session=session)
+                finally:
+                    bar.close()
+            report = tuple(problem.format() for problem in result.problems)
+            outputs = stamp.output_digest(config)
+            if inputs and outputs is not None:
+                stamp.save_stamp(session.db, stamp.Stamp(inputs, outputs, report, result.pages, result.releases))
+        finally:
+            session.close()
     else:
         result = pipeline.check(config, strict=args.strict)
     _report(result.problems, quiet=True)

@@ -1,8 +1,8 @@
-"""Everything besides the HTML pages.
+"""Every file of the site that a function makes rather than a template: feeds, sitemap, open data.
 
-Input: the `Archive`, the planned `Page`s, the copied `Asset`s and the `SiteConfig`. Output:
-`Output`s for the sitemap, robots.txt, the open data (`data/awards.json`, `data/awards.csv`) and the
-asset files. To add an output, add one function here and list it in `build_all`.
+Input: the `Archive`, the planned pages, the copied `Asset`s. Output: a `Page` per file with the
+function that makes it (`make(values, urls, config)`: bytes), and the asset files as they are. The
+functions read the configuration through the recording view, so what they read is recorded too.
 """
 
 from __future__ import annotations
@@ -11,22 +11,17 @@ import csv
 import datetime as dt
 import io
 import json
-import os
-import re
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from decimal import Decimal
-from pathlib import Path
+from types import MappingProxyType
+from typing import Any
 from xml.etree import ElementTree as ET
 
-from .cache import BuildCache, FileStatus, Fingerprinter
-from .config import SiteConfig
+from .files import File, Output
 from .load import Asset
 from .model import Archive, Award
-from .problems import BuildFailed, error
-from .render import Formatter, Kept, Output, Staged, Written, status_as_written
-from .routes import Page, Urls, search_bundle_of
-from .search import IndexedPage, build_index, indexed_digest
+from .render import Formatter
+from .routes import Page, Urls
 from .strings import STRINGS
 from .validate import Release
 
@@ -34,71 +29,48 @@ SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 CSV_COLUMNS = ("year", "institution", "slug", "kind", "province", "score", "zone", "category", "rank", "date", "release_url")
 
 
-def asset_files(assets: tuple[Asset, ...]) -> list[Written]:
+def asset_files(assets: tuple[Asset, ...]) -> list[File]:
     """Images and static files, copied as they are."""
     return [Output(asset.path, asset.data) for asset in assets]
 
 
-def build_all(archive: Archive, pages: tuple[Page, ...], config: SiteConfig, cache: BuildCache | None = None) -> list[Written]:
-    """Every file of the site that is neither a page nor an asset; with a cache, feeds whose entries did not change are reused."""
-    urls = Urls.of(config)
-    if cache:
-        kept = FeedMemo(cache.feeds, Fingerprinter(cache.digests), written=cache.feed_files, output_dir=config.output_dir)
-    else:
-        kept = FeedMemo({}, Fingerprinter())
-    outputs = [
-        sitemap(pages, urls),
-        robots(urls),
-        awards_json(archive, urls),
-        awards_csv(archive, urls),
-        *feeds(archive, urls, config, kept),
+def plan_files(archive: Archive, pages: tuple[Page, ...], urls: Urls) -> tuple[Page, ...]:
+    """Every file of the site that is neither a template's page nor an asset, each with the function that makes it
+    from its values (and the site's configuration, read through the recording view)."""
+    made = [
+        Page("/sitemap.xml", None, _values(urls=tuple(sorted(page.url for page in pages if page.url.endswith("/")))), make=sitemap),
+        Page("/robots.txt", None, _values(), make=robots),
+        Page("/data/awards.json", None, _values(institutions=archive.institutions, releases=archive.releases), make=awards_json),
+        Page("/data/awards.csv", None, _values(institutions=archive.institutions), make=awards_csv),
+        _feed_page(urls.path("feed"), archive.releases, None, None),
     ]
-    if cache:
-        cache.feeds = kept.fresh
-    return outputs
+    for institution in archive.institutions:
+        made.append(_feed_page(urls.path("institution_feed", institution.slug), institution.releases, institution.ref.name, None))
+    for zone_list in archive.zones:
+        slugs = {award.release for year in zone_list.years for award in year.awards}
+        releases = tuple(r for r in archive.releases if r.slug in slugs or r.zone == zone_list.zone)
+        made.append(_feed_page(urls.path("zone_feed", zone_list.zone), releases, None, zone_list.zone))
+    return tuple(made)
 
 
-@dataclass
-class FeedMemo:
-    """Feeds by a fingerprint of what they show, from the last build (`previous`) and this one (`fresh`)."""
-
-    previous: dict[bytes, Written]
-    fingerprint: Fingerprinter
-    fresh: dict[bytes, Written] = field(default_factory=dict)
-    written: dict[bytes, tuple[str, FileStatus]] = field(default_factory=dict)  # as the last build left them in output/
-    output_dir: Path | None = None
-
-    def on_disk(self, key: bytes, path: str) -> Kept | None:
-        """The feed as the last build wrote it, when what it shows is unchanged and its file untouched since."""
-        saved = self.written.get(key)
-        if saved is None or saved[0] != path or self.output_dir is None:
-            return None
-        return Kept.if_untouched(path, self.output_dir, saved[1])
+def _feed_page(url: str, releases: tuple[Release, ...], label: str | None, zone: str | None) -> Page:
+    return Page(url, None, _values(url=url, releases=releases[:FEED_ENTRIES], label=label, zone=zone), make=feed)
 
 
-def remember_feeds(cache: BuildCache, output_dir: Path) -> None:
-    """After output/ was written: each feed's fingerprint with its file's status, for the next run's `FeedMemo.on_disk`."""
-    written: dict[bytes, tuple[str, FileStatus]] = {}
-    for key, out in cache.feeds.items():
-        status = status_as_written(out.path, out, output_dir)
-        if status is not None:
-            written[key] = (out.path, status)
-    cache.feed_files = written
+def _values(**values: object) -> MappingProxyType[str, object]:
+    return MappingProxyType(values)
 
 
-def sitemap(pages: tuple[Page, ...], urls: Urls) -> Output:
+def sitemap(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:
     root = ET.Element("urlset", xmlns=SITEMAP_NS)
-    for page in sorted(pages, key=lambda p: p.url):
-        if page.url.endswith("/"):
-            ET.SubElement(ET.SubElement(root, "url"), "loc").text = urls.absolute(page.url)
+    for url in values["urls"]:
+        ET.SubElement(ET.SubElement(root, "url"), "loc").text = urls.absolute(url)
     ET.indent(root)
-    data = b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
-    return Output("sitemap.xml", data)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
 
 
-def robots(urls: Urls) -> Output:
-    text = f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute('/sitemap.xml')}\n"
-    return Output("robots.txt", text.encode("utf-8"))
+def robots(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:
+    return f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute('/sitemap.xml')}\n".encode()
 
 
 def _number(score: Decimal | None) -> float | int | None:
@@ -139,7 +111,7 @@ def _release_record(release: Release, urls: Urls) -> dict[str, object]:
     }
 
 
-def awards_json(archive: Archive, urls: Urls) -> Output:
+def awards_json(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:
     data = {
         "institutions": [
             {
@@ -150,9 +122,9 @@ def awards_json(archive: Archive, urls: Urls) -> Output:
                 "url": urls.path("institution", institution.slug),
                 "awards": [_award_record(award, urls) for award in institution.awards],
             }
-            for institution in archive.institutions
+            for institution in values["institutions"]
         ],
-        "releases": [_release_record(release, urls) for release in archive.releases],
+        "releases": [_release_record(release, urls) for release in values["releases"]],
     }
     # One record per line: readable and diffable, and each line is encoded by the json module's fast C encoder
     # (`indent` would send the whole archive through its slow pure-Python one, a third of a second per preview rebuild).
@@ -160,7 +132,7 @@ def awards_json(archive: Archive, urls: Urls) -> Output:
     text = "{\n" + records + "\n}\n"
     # Still the same JSON, but safe to paste inside an HTML page: no raw <, > or & can end a script element.
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Output("data/awards.json", text.encode("utf-8"))
+    return text.encode("utf-8")
 
 
 def _cell(value: object) -> str:
@@ -169,11 +141,11 @@ def _cell(value: object) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
-def awards_csv(archive: Archive, urls: Urls) -> Output:
+def awards_csv(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for institution in archive.institutions:
+    for institution in values["institutions"]:
         ref = institution.ref
         for award in institution.awards:
             row = (
@@ -190,41 +162,28 @@ def awards_csv(archive: Archive, urls: Urls) -> Output:
                 urls.path("release", award.release),
             )
             writer.writerow([_cell(value) for value in row])
-    return Output("data/awards.csv", buffer.getvalue().encode("utf-8"))
+    return buffer.getvalue().encode("utf-8")
 
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_ENTRIES = 50
 
 
-def feeds(archive: Archive, urls: Urls, config: SiteConfig, memo: FeedMemo | None = None) -> list[Written]:
-    """Atom feeds: the whole archive, each institution and each zone (newest releases first)."""
-    strings = STRINGS[config.language]
-    memo = memo or FeedMemo({}, Fingerprinter())
-    result = [_kept_feed(memo, urls.path("feed"), config.title, archive.releases, urls, config)]
-    for institution in archive.institutions:
-        title = f"{institution.ref.name} · {config.title}"
-        result.append(_kept_feed(memo, urls.path("institution_feed", institution.slug), title, institution.releases, urls, config))
-    for zone_list in archive.zones:
-        slugs = {award.release for year in zone_list.years for award in year.awards}
-        releases = tuple(r for r in archive.releases if r.slug in slugs or r.zone == zone_list.zone)
-        title = f"{strings['zone_' + zone_list.zone]} · {config.title}"
-        result.append(_kept_feed(memo, urls.path("zone_feed", zone_list.zone), title, releases, urls, config))
-    return result
-
-
-def _kept_feed(memo: FeedMemo, path: str, title: str, releases: tuple[Release, ...], urls: Urls, config: SiteConfig) -> Written:
-    key = memo.fingerprint((path, title, releases[:FEED_ENTRIES], config))
-    out = memo.previous.get(key) or memo.fresh.get(key) or memo.on_disk(key, path.lstrip("/")) or _feed(path, title, releases, urls, config)
-    memo.fresh[key] = out
-    return out
+def feed(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:
+    """An Atom feed of the newest releases: the whole archive's, an institution's (`label`) or a zone's (`zone`)."""
+    title = config.title
+    if values["label"]:
+        title = f"{values['label']} · {title}"
+    elif values["zone"]:
+        title = f"{STRINGS[config.language]['zone_' + values['zone']]} · {title}"
+    return _feed(values["url"], title, values["releases"], urls, config)
 
 
 def _timestamp(date: dt.date) -> str:
     return f"{date.isoformat()}T00:00:00Z"
 
 
-def _feed(path: str, title: str, releases: tuple[Release, ...], urls: Urls, config: SiteConfig) -> Output:
+def _feed(path: str, title: str, releases: tuple[Release, ...], urls: Urls, config: Any) -> bytes:
     root = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": config.language})
     ET.SubElement(root, "id").text = urls.absolute(path)
     ET.SubElement(root, "title").text = title
@@ -244,10 +203,10 @@ def _feed(path: str, title: str, releases: tuple[Release, ...], urls: Urls, conf
         ET.SubElement(entry, "summary").text = _entry_summary(release, config)
     ET.indent(root)
     data = b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
-    return Output(path.lstrip("/"), data)
+    return data
 
 
-def _entry_summary(release: Release, config: SiteConfig) -> str:
+def _entry_summary(release: Release, config: Any) -> str:
     """The release's summary, or its institution and result in words."""
     if release.summary:
         return release.summary
@@ -258,93 +217,3 @@ def _entry_summary(release: Release, config: SiteConfig) -> str:
     if release.zone:
         parts.append(formatter.zone(release.zone))
     return " · ".join(parts)
-
-
-class SearchIndex:
-    """Pagefind's search bundles for release and institution pages, built in memory.
-
-    The index is split by assessment year (`routes.search_bundles`): a bundle is built again only
-    when one of its pages changed what Pagefind reads, otherwise the cache's copy is reused; bundles
-    that changed are built after rendering, one Pagefind process per core, each holding one year.
-    """
-
-    def __init__(self, config: SiteConfig, cache: BuildCache, bundles: tuple[str, ...]) -> None:
-        self.language = config.language
-        self.cache = cache
-        self.previous: dict[str, tuple[tuple[tuple[str, bytes], ...], tuple[Written, ...]]] = (
-            cache.search if isinstance(cache.search, dict) else _bundles_on_disk(cache, config.output_dir)
-        )
-        self.bundles = bundles
-        self.seen: dict[str, list[tuple[Written, tuple[str, bytes]]]] = {folder: [] for folder in bundles}
-        self.indexed_before: dict[str, bytes] | None = None
-
-    def page(self, page: Page, out: Written) -> None:
-        entry = self._kept_entry(out) if isinstance(out, Kept) else None
-        if entry is None:
-            digest = out.indexed if isinstance(out, Staged) else indexed_digest(_read(out))
-            if digest is None:
-                return
-            entry = (out.path, digest)
-        self.seen[search_bundle_of(page, self.bundles)].append((out, entry))
-
-    def _kept_entry(self, out: Kept) -> tuple[str, bytes] | None:
-        """A page kept unchanged in output/ has the entry it had in the last index, found without reading it."""
-        if self.indexed_before is None:
-            self.indexed_before = {path: digest for entries, _ in self.previous.values() for path, digest in entries}
-        digest = self.indexed_before.get(out.path)
-        return None if digest is None else (out.path, digest)
-
-    def finish(self) -> list[Output]:
-        entries = {folder: tuple(entry for _, entry in seen) for folder, seen in self.seen.items()}
-        stale = [folder for folder in self.bundles if folder not in self.previous or self.previous[folder][0] != entries[folder]]
-        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:  # each thread drives a Pagefind process
-            built = dict(zip(stale, pool.map(self._index, stale), strict=True))
-        bundles = {folder: (entries[folder], built[folder] if folder in built else self.previous[folder][1]) for folder in self.bundles}
-        self.cache.search = bundles
-        return [out for folder in self.bundles for out in bundles[folder][1]]
-
-    def _index(self, folder: str) -> tuple[Output, ...]:
-        pages = (IndexedPage(_page_url(out.path), out.data.decode("utf-8")) for out, _ in self.seen[folder])
-        files = build_index(pages, self.language)
-        if folder != self.bundles[0]:  # a merged bundle is only searched: Pagefind's ready-made UI files are not needed twice
-            files = [(path, data) for path, data in files if not _PAGEFIND_UI.match(path)]
-        return tuple(Output(f"{folder}/{path}", data) for path, data in files)
-
-
-def _bundles_on_disk(cache: BuildCache, output_dir: Path) -> dict[str, tuple[tuple[tuple[str, bytes], ...], tuple[Written, ...]]]:
-    """The search bundles an earlier run saved, each with its files as kept in output/ (a bundle with a file
-    touched since is left out, so it is built again)."""
-    bundles = {}
-    for folder, (entries, files) in cache.search_files.items():
-        kept = tuple(Kept.if_untouched(path, output_dir, status) for path, status in files)
-        if all(kept):
-            bundles[folder] = (entries, kept)
-    return bundles
-
-
-def remember_search(cache: BuildCache, output_dir: Path) -> None:
-    """After output/ was written: each search bundle's pages and its files' status, for the next run's `_bundles_on_disk`."""
-    saved = {}
-    for folder, (entries, files) in (cache.search or {}).items():
-        statuses = tuple((out.path, status_as_written(out.path, out, output_dir)) for out in files)
-        if all(status for _, status in statuses):
-            saved[folder] = (entries, statuses)
-    cache.search_files = saved
-
-
-def _read(out: Written) -> bytes:
-    """The page's bytes; a page kept from the last build that someone changed meanwhile is a reported problem."""
-    try:
-        return out.data
-    except OSError as exc:
-        message = f"cannot read the page kept from the last build: {exc.strerror or exc}"
-        hint = "build again; another build may have been writing output/ at the same time"
-        raise BuildFailed([error(f"output/{out.path}", None, message, hint)]) from exc
-
-
-_PAGEFIND_UI = re.compile(r"pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$")
-
-
-def _page_url(path: str) -> str:
-    """The page's URL relative to the site root; Pagefind adds the site's base path (where its bundle lives)."""
-    return "/" + (path.removesuffix("index.html") if path.endswith("index.html") else path)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import zlib
 from collections import Counter
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
@@ -24,11 +25,13 @@ from .validate import Release
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """An HTML page to render: its site-relative URL, template and the values it shows."""
+    """A file of the site to produce: its site-relative URL, the values it shows, and either the template
+    that renders it or the function that makes its bytes (`make(values, urls, config)`)."""
 
     url: str
-    template: str
+    template: str | None
     context: MappingProxyType[str, Any]
+    make: Callable[[Mapping[str, Any], Urls, Any], bytes] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +179,7 @@ def plan(archive: Archive, config: SiteConfig) -> tuple[tuple[Page, ...], list[P
     for index, release in enumerate(releases):
         newer = _neighbour(releases[index - 1]) if index > 0 else None
         older = _neighbour(releases[index + 1]) if index + 1 < len(releases) else None
-        context = _ctx(release=release, body=release.body_md, newer=newer, older=older, other_awards=archive.other_awards(release))
+        context = _ctx(release=release, body=release.body, newer=newer, older=older, other_awards=archive.other_awards(release))
         pages.append(Page(urls.path("release", release.slug), "release.html", context))
     for year in archive.timeline:
         releases_of_year = tuple(release for month in year.months for release in month.releases)

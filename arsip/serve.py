@@ -39,9 +39,9 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from . import pipeline
-from .cache import BuildCache
 from .config import CONFIG_FILE
 from .problems import BuildFailed, Problem, summary
+from .session import Session
 from .strings import STRINGS
 
 POLL_MS = 200
@@ -57,7 +57,7 @@ class Preview:
     port: int
     problems: tuple[Problem, ...] = field(default=())
     builds: int = 0
-    cache: BuildCache = field(default_factory=lambda: BuildCache(on_disk={}))
+    session: Session | None = None  # opened by the first build: the database and memos kept between rebuilds
     release_urls: dict[str, str] = field(default_factory=dict)
     language: str = "id"
     moved: dict[str, str] = field(default_factory=dict)
@@ -72,7 +72,11 @@ class Preview:
         try:
             config = pipeline.configure(self.root, drafts=True, base_url=f"http://{self.host}:{self.port}/", output_name=PREVIEW_DIR)
             self.language = config.language
-            result = pipeline.build(config, cache=self.cache, search=search)
+            if self.session is None:
+                self.session = Session.open(config.output_dir, in_place=True)
+                if self.session.db.notice:
+                    print(f"arsip: {self.session.db.notice}", file=sys.stderr, flush=True)
+            result = pipeline.build(config, session=self.session, search=search)
             self.problems = ()
             self._follow_moves(dict(result.release_urls))
             written = len(result.report.written) + len(result.report.removed) if result.report else 0

@@ -21,10 +21,10 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
-from .cache import Fingerprinter
 from .config import ZONES, Band, SiteConfig
 from .load import Asset, SourceDoc
 from .problems import Problem, error, warning
+from .record import Body, Fingerprinter
 from .registry import SLUG_PATTERN, Directory, InstitutionRef, make_slug
 from .rubric import band_for, period_for
 
@@ -101,12 +101,15 @@ class Release:
     image_caption: str | None
     draft: bool
     claims: tuple[Claim, ...]
-    # The body and the file digest are left out of page fingerprints: only the release's own page
-    # shows the body (it receives it separately), so editing a body re-renders that page alone.
-    body_md: str = field(metadata={"fingerprint": False})
+    # The body is read through the build that records it (`record.Body`): a page that shows it depends on it.
+    body: Body
     path: str = ""
-    digest: str = field(default="", metadata={"fingerprint": False})
     institution_line: int = 1
+
+    @property
+    def body_md(self) -> str:
+        """The Markdown body; reading it is recorded (and allowed only while an output is produced)."""
+        return self.body.text
 
     @property
     def is_news(self) -> bool:
@@ -338,9 +341,8 @@ def validate_doc(
         image_caption=caption,
         draft=draft,
         claims=((main,) if main else ()) + tuple(others),
-        body_md=doc.body,
+        body=Body(doc.path),
         path=doc.path,
-        digest=doc.digest,
         institution_line=fields.line("institution"),
     )
 

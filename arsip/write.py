@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import hashlib
 import os
 import platform
 import secrets
@@ -42,10 +43,9 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext, supp
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .cache import FileStatus
 from .config import CACHE_DIR
+from .files import File, FileStatus, OnDisk
 from .problems import BuildFailed, Problem, error
-from .render import Kept, Staged, Written
 
 FILE_MODE = 0o644
 UNMOVABLE = (errno.EBUSY, errno.EXDEV)  # output/ is a mount point or on another disk than .arsip-cache/
@@ -55,7 +55,7 @@ class UnsafePath(ValueError):
     """An output path that would leave the output folder."""
 
 
-Stored = bytes | Kept | Staged  # a file of the new site: its bytes, or a file on disk with its status
+Stored = bytes | OnDisk  # a file of the new site: its bytes, or a file on disk with its status
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +123,7 @@ class Staging:
             return False
         return True
 
-    def put(self, relative: str, data: bytes, indexed: bytes | None) -> bytes | Staged:
+    def put(self, relative: str, data: bytes, indexed: bytes | None) -> bytes | OnDisk:
         """In a worker process: the page as a file on disk (the unchanged file of output/, or a new one in the
         spare folder), or its bytes back when it cannot be written here (the writer then deals with them)."""
         if self.spare is None or unsafe_reason(relative):
@@ -132,12 +132,12 @@ class Staging:
             existing = os.path.join(self.old, relative)
             info = _same(existing, data)
             if info is not None:
-                return Staged(relative, Path(existing), FileStatus.of_stat(info), indexed)
+                return OnDisk(relative, Path(existing), FileStatus.of_stat(info), indexed)
         target = os.path.join(self.spare, relative)
         try:
             with suppress(FileNotFoundError):
                 os.unlink(target)  # perhaps a link to a file output/ still serves: never written into
-            return Staged(relative, Path(target), _write_new(target, data), indexed)
+            return OnDisk(relative, Path(target), _write_new(target, data), indexed)
         except OSError:
             return data
 
@@ -156,9 +156,9 @@ def staging(output_dir: Path) -> Iterator[Staging]:
 
 
 def sync(
-    outputs: Iterable[Written],
+    outputs: Iterable[File],
     output_dir: Path,
-    later: Callable[[], Iterable[Written]] | None = None,
+    later: Callable[[], Iterable[File]] | None = None,
     staged_by: Staging | None = None,
 ) -> WriteReport:
     """Make output/ hold exactly `outputs` (and those `later` returns), swapping the complete new site in at once.
@@ -202,36 +202,49 @@ def sync(
     return WriteReport(tuple(written), len(reuse), removed)
 
 
-def sync_in_place(outputs: Iterable[Written], output_dir: Path, on_disk: dict[str, bytes]) -> WriteReport:
+def sync_in_place(outputs: Iterable[File], output_dir: Path, on_disk: dict[str, bytes]) -> WriteReport:
     """For the dev server's preview: replace only the files that changed, each atomically, in place.
 
-    `on_disk` is what the previous call wrote (empty at first, when every file is compared with the
-    disk); it is updated to `outputs`. No whole-site swap: a preview needs every file to be whole,
-    not every file to change at once, and this keeps a one-page edit a one-file write.
+    `on_disk` is the digest of each file the previous call left (empty at first, when every file is
+    compared with the disk); it is updated to `outputs`. A file on disk that is already in its place
+    (kept from the last build) is left alone. No whole-site swap: a preview needs every file to be
+    whole, not every file to change at once, and this keeps a one-page edit a one-file write.
     """
-    wanted = {relative: _bytes(data) for relative, data in _checked(outputs).items()}
+    wanted = _checked(outputs)
+    digests: dict[str, bytes] = {}
     with _project_lock(output_dir.parent):
         try:
             if not on_disk:
                 _existing_folder(output_dir)
                 output_dir.mkdir(parents=True, exist_ok=True)
-                on_disk.update({relative: data for relative, data in wanted.items() if _same(output_dir / relative, data)})
                 removed = _stale(output_dir, wanted)
             else:
                 removed = tuple(sorted(relative for relative in on_disk if relative not in wanted))
-            written = [relative for relative, data in wanted.items() if on_disk.get(relative) != data]
-            for relative in written:
+            written = []
+            for relative, data in sorted(wanted.items()):
+                if isinstance(data, OnDisk) and data.file == output_dir / relative and data.untouched():
+                    digests[relative] = on_disk.get(relative) or _digest(data.data)
+                    continue
+                content = _bytes(data)
+                digests[relative] = _digest(content)
+                if on_disk.get(relative) == digests[relative] or (not on_disk and _same(output_dir / relative, content)):
+                    continue
                 target = safe_target(output_dir, relative)
                 target.parent.mkdir(parents=True, exist_ok=True)
-                _replace(target, wanted[relative])
+                _replace(target, content)
+                written.append(relative)
             for relative in removed:
                 safe_target(output_dir, relative).unlink(missing_ok=True)
         except OSError as exc:
             on_disk.clear()  # the next build compares with the disk again
             raise BuildFailed([_disk_problem(exc, output_dir)]) from exc
     on_disk.clear()
-    on_disk.update(wanted)
-    return WriteReport(tuple(sorted(written)), len(wanted) - len(written), removed)
+    on_disk.update(digests)
+    return WriteReport(tuple(written), len(wanted) - len(written), removed)
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def _compare(wanted: dict[str, Stored], old: Path | None) -> tuple[dict[str, os.stat_result], list[str]]:
@@ -248,7 +261,7 @@ def _compare(wanted: dict[str, Stored], old: Path | None) -> tuple[dict[str, os.
     return reuse, written
 
 
-def _checked(outputs: Iterable[Written], beside: dict[str, Stored] | None = None) -> dict[str, Stored]:
+def _checked(outputs: Iterable[File], beside: dict[str, Stored] | None = None) -> dict[str, Stored]:
     """Every output by its path (its bytes, or the kept file), after refusing paths that leave output/ or clash with a
     folder, also of the outputs already checked `beside` them (which are not checked again)."""
     wanted: dict[str, Stored] = {}
@@ -259,7 +272,7 @@ def _checked(outputs: Iterable[Written], beside: dict[str, Stored] | None = None
             hint = "check the slugs, the image paths and [permalinks] in site_config.toml"
             problems.append(error("output", None, f"refused to write '{out.path}': {reason}", hint))
         else:
-            wanted[out.path] = out if isinstance(out, Kept | Staged) else out.data
+            wanted[out.path] = out if isinstance(out, OnDisk) else out.data
     every = wanted if beside is None else beside | wanted
     for relative in sorted(_folders(every) & set(every)):
         hint = "two addresses clash; check [permalinks] in site_config.toml"
@@ -323,7 +336,7 @@ def _same(path: str | Path, data: Stored) -> os.stat_result | None:
         info = os.lstat(path)
         if not stat.S_ISREG(info.st_mode):
             return None
-        if isinstance(data, Kept | Staged):
+        if isinstance(data, OnDisk):
             return info if FileStatus.of_stat(info) == data.status else None
         if info.st_size == len(data) and Path(path).read_bytes() == data:
             return info
@@ -333,7 +346,7 @@ def _same(path: str | Path, data: Stored) -> os.stat_result | None:
 
 
 def _bytes(data: Stored) -> bytes:
-    return data.data if isinstance(data, Kept | Staged) else data
+    return data.data if isinstance(data, OnDisk) else data
 
 
 def _stale(old: Path, wanted: dict[str, Stored]) -> tuple[str, ...]:
@@ -430,7 +443,7 @@ def _in_place(spare: Path, relative: str, data: Stored, source: os.stat_result |
 def _holds(present: os.stat_result, data: Stored, source: os.stat_result | None) -> bool:
     if source is not None:
         return (present.st_ino, present.st_dev) == (source.st_ino, source.st_dev)
-    return isinstance(data, Staged) and FileStatus.of_stat(present) == data.status
+    return isinstance(data, OnDisk) and FileStatus.of_stat(present) == data.status
 
 
 PLACING_THREADS = 8

@@ -30,8 +30,8 @@ import pytest
 from sitetools import REPO, copy_project, tree_bytes, tree_state
 
 from arsip import write
+from arsip.files import Output
 from arsip.problems import BuildFailed
-from arsip.render import Output
 
 RELEASES = 2000
 EVEN_KILLS = 12

@@ -32,10 +32,10 @@ from sitetools import REPO, copy_project
 
 from arsip import config as site_config
 from arsip import pipeline, registry, render
-from arsip.cache import BuildCache
 from arsip.config import SiteConfig
 from arsip.load import Registry
 from arsip.problems import BuildFailed, Problem
+from arsip.session import Session
 from arsip.validate import AWARD_KEYS, RELEASE_KEYS
 
 FUZZ = settings(
@@ -237,7 +237,7 @@ class MemoryBytecode(jinja2.BytecodeCache):
 class FuzzSite:
     root: Path
     configs: tuple[SiteConfig, SiteConfig]  # drafts left out, drafts shown
-    cache: BuildCache
+    session: Session
 
     def outside(self) -> dict[str, tuple[int, int]]:
         """Size and timestamp of every file in the project folder outside output/ and its spare."""
@@ -246,6 +246,8 @@ class FuzzSite:
             here = Path(current)
             dirs[:] = [name for name in dirs if here / name not in (self.root / "output", self.root / ".arsip-cache" / "output-previous")]
             for name in files:
+                if here == self.root / ".arsip-cache" and name.startswith("build-output.db"):
+                    continue  # the build database: what the build keeps for the next one
                 info = (here / name).lstat()
                 found[(here / name).relative_to(self.root.parent).as_posix()] = (info.st_size, info.st_mtime_ns)
         return found
@@ -259,15 +261,15 @@ def fuzz_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FuzzSite]:
     bytecode = MemoryBytecode()
     original = render.environment
 
-    def environment(config: SiteConfig, cache: BuildCache) -> jinja2.Environment:
-        env = original(config, cache)
+    def environment(config: Any, known_markdown: Any = None) -> jinja2.Environment:
+        env = original(config, known_markdown)
         env.bytecode_cache = bytecode
         return env
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(render, "environment", environment)
         configs = (pipeline.configure(root), pipeline.configure(root, drafts=True))
-        yield FuzzSite(root, configs, BuildCache())
+        yield FuzzSite(root, configs, Session.open(root / "output"))
 
 
 def build_and_check(site: FuzzSite, files: list[bytes], drafts: bool, *, search: bool = True) -> None:
@@ -278,7 +280,7 @@ def build_and_check(site: FuzzSite, files: list[bytes], drafts: bool, *, search:
         (content / f"rilis-{number}.md").write_bytes(data)
     before = site.outside()
     try:
-        result = pipeline.build(site.configs[drafts], cache=site.cache, search=search)
+        result = pipeline.build(site.configs[drafts], session=site.session, search=search)
     except BuildFailed as failed:
         assert any(problem.is_error for problem in failed.problems)
         check_problems(failed.problems)

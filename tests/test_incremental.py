@@ -1,7 +1,9 @@
-"""Rebuilds with a kept cache (as the dev server does) redo only what changed, and equal a clean build."""
+"""Rebuilds with the build database (and, in the preview, the session's memos) redo only what changed,
+and equal a clean build."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -10,7 +12,7 @@ import pytest
 from sitetools import copy_project, read_page, run_build, tree_bytes
 
 from arsip import pipeline, routes
-from arsip.cache import BuildCache
+from arsip.session import Session
 
 RELEASE = "content/2024/2024-12-03-kota-jambi.md"
 
@@ -20,8 +22,12 @@ def site(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "site")
 
 
-def build(root: Path, cache: BuildCache) -> pipeline.BuildResult:
-    return pipeline.build(pipeline.configure(root), cache=cache)
+def session_of(root: Path, *, in_place: bool = False) -> Session:
+    return Session.open(root / "output", in_place=in_place)
+
+
+def build(root: Path, session: Session | None = None) -> pipeline.BuildResult:
+    return pipeline.build(pipeline.configure(root), session=session)
 
 
 def edit(root: Path, relative: str, old: str, new: str) -> None:
@@ -34,42 +40,48 @@ def edit(root: Path, relative: str, old: str, new: str) -> None:
 def clean_build_of(root: Path, tmp_path: Path) -> dict[str, bytes]:
     clean = tmp_path / "clean"
     shutil.rmtree(clean, ignore_errors=True)
-    shutil.copytree(root, clean, ignore=shutil.ignore_patterns("output"))
-    build(clean, BuildCache())
+    shutil.copytree(root, clean, ignore=shutil.ignore_patterns("output", ".arsip-cache"))
+    build(clean)
     return tree_bytes(clean / "output")
 
 
+def bundle_files(session: Session) -> dict[str, tuple[object, ...]]:
+    """Each search bundle's files with their status as the last build left them (equal: not built again)."""
+    return {folder: bundle.files for folder, bundle in (session.bundles or {}).items()}
+
+
 def test_no_change_renders_and_writes_nothing(site: Path) -> None:
-    cache = BuildCache()
-    first = build(site, cache)
-    assert first.rendered == first.pages
-    second = build(site, cache)
+    session = session_of(site)
+    first = build(site, session)
+    assert first.rendered == first.files
+    second = build(site, session)
     assert second.rendered == 0
     assert second.report.written == () and second.report.removed == ()
 
 
 def test_body_edit_renders_one_page(site: Path) -> None:
-    cache = BuildCache()
-    build(site, cache)
+    build(site)
     edit(site, RELEASE, "Sri Purwaningsih menyatakan", "Sri Purwaningsih kemudian menyatakan")
-    result = build(site, cache)
+    result = build(site)  # a new session, as a new `build.py` process: what it knows comes from the build database
     assert result.rendered == 1
     pages = [path for path in result.report.written if not path.startswith("pagefind/")]
     assert len(pages) == 1 and pages[0].startswith("rilis/2024-12-03-pemkot-jambi")  # and the search index, which holds the body
 
 
 def test_search_index_is_rebuilt_only_where_what_it_reads_changed(site: Path) -> None:
-    cache = BuildCache()
-    build(site, cache)
-    assert cache.search is not None
-    first = {folder: files for folder, (_, files) in cache.search.items()}
+    session = session_of(site)
+    build(site, session)
+    first = bundle_files(session)
+    assert "pagefind" in first and "pagefind/tahun-2024" in first
     edit(site, "templates/base.html", "<footer", "<footer data-edited")
-    footer_edit = build(site, cache)
-    assert footer_edit.rendered == footer_edit.pages
-    assert all(cache.search[folder][1] is files for folder, files in first.items())  # no bundle was built again
+    footer_edit = build(site, session)
+    html = {path.relative_to(site / "output").as_posix() for path in (site / "output").rglob("*.html")}
+    assert footer_edit.rendered == len(html) and html <= set(footer_edit.report.written)  # the pages that show the footer
+    assert not any(path.endswith((".svg", ".xml", ".json")) for path in footer_edit.report.written)  # badges and feeds have none
+    assert bundle_files(session) == first  # no bundle was built again: Pagefind reads no footer
     edit(site, RELEASE, "Sri Purwaningsih menyatakan", "Sri Purwaningsih kemudian menyatakan")
-    body_edit = build(site, cache)
-    rebuilt = {folder for folder, files in first.items() if cache.search[folder][1] is not files}
+    body_edit = build(site, session)
+    rebuilt = {folder for folder, files in bundle_files(session).items() if first[folder] != files}
     assert rebuilt == {"pagefind/tahun-2024"}  # the release's assessment year; the other years' bundles stay as they were
     assert any(path.startswith("pagefind/tahun-2024/") for path in body_edit.report.written)
 
@@ -77,69 +89,85 @@ def test_search_index_is_rebuilt_only_where_what_it_reads_changed(site: Path) ->
 def test_a_build_that_fails_late_leaves_nothing_stale_for_the_next(site: Path, tmp_path: Path) -> None:
     """A build that rendered its pages and then could not write them (output/ was not a folder) changed
     nothing, so the next build must not take what it rendered for what output/ holds."""
-    cache = BuildCache()
-    build(site, cache)
+    session = session_of(site)
+    build(site, session)
     edit(site, RELEASE, "Sri Purwaningsih menyatakan", "Sri Purwaningsih kemudian menyatakan")
     output, aside = site / "output", tmp_path / "aside"
     output.rename(aside)
     output.write_text("not a folder", encoding="utf-8")
     with pytest.raises(pipeline.BuildFailed):
-        build(site, cache)
+        build(site, session)
     output.unlink()
     aside.rename(output)
-    build(site, cache)
+    build(site, session)
     assert b"Sri Purwaningsih kemudian menyatakan" in (site / "output" / "rilis").joinpath(
         "2024-12-03-pemkot-jambi-raih-nilai-93-68-terbaik-se-provinsi-jambi-pada", "index.html"
     ).read_bytes()
     assert tree_bytes(site / "output") == clean_build_of(site, tmp_path)
 
 
+def pages_in(site: Path, folder: str) -> int:
+    entry = json.loads((site / "output" / folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return sum(language["page_count"] for language in entry["languages"].values())
+
+
 def test_a_big_year_is_indexed_in_parts_and_an_edit_rebuilds_one_part(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A year of more releases than one Pagefind process should hold is split; the search page merges every part."""
-    whole = BuildCache()
-    build(site, whole)
-    assert whole.search is not None
-    pages_2024 = sorted(path for path, _ in whole.search["pagefind/tahun-2024"][0])
+    build(site)
+    pages_2024 = pages_in(site, "pagefind/tahun-2024")
     monkeypatch.setattr(routes, "BUNDLE_PAGES", 2)
-    cache = BuildCache()
-    build(site, cache)
-    assert cache.search is not None
-    parts = [folder for folder in cache.search if folder.startswith("pagefind/tahun-2024-")]
-    assert len(parts) == -(-len(pages_2024) // 2) > 1 and "pagefind/tahun-2024" not in cache.search
-    assert sorted(path for folder in parts for path, _ in cache.search[folder][0]) == pages_2024  # each in exactly one part
+    session = session_of(site)
+    build(site, session)
+    parts = [folder for folder in bundle_files(session) if folder.startswith("pagefind/tahun-2024-")]
+    assert len(parts) == -(-pages_2024 // 2) > 1 and "pagefind/tahun-2024" not in bundle_files(session)
+    assert sum(pages_in(site, folder) for folder in parts) == pages_2024  # each page in exactly one part
     merged = read_page(site, "cari/").select_one("form#pencarian")["data-merge"].split()
     assert {f"/{folder}/" for folder in parts} <= set(merged)
-    first = {folder: files for folder, (_, files) in cache.search.items()}
+    first = bundle_files(session)
     edit(site, RELEASE, "Sri Purwaningsih menyatakan", "Sri Purwaningsih kemudian menyatakan")
-    build(site, cache)
-    rebuilt = [folder for folder, files in first.items() if cache.search[folder][1] is not files]
+    build(site, session)
+    rebuilt = [folder for folder, files in bundle_files(session).items() if first.get(folder) != files]
     assert len(rebuilt) == 1 and rebuilt[0] in parts
 
 
 def test_body_edits_in_the_preview_render_only_their_pages_and_equal_a_clean_build(site: Path, tmp_path: Path) -> None:
-    """The preview reuses its plan of the site when only bodies changed; the next front-matter edit plans anew."""
-    cache = BuildCache(on_disk={})
-    build(site, cache)
+    """The preview keeps its plan of the site when the releases are the same; bodies are read where pages show them."""
+    session = session_of(site, in_place=True)
+    build(site, session)
     edited = sorted((site / "content").rglob("*.md"))[:3]
     for path in edited:
         path.write_text(path.read_text(encoding="utf-8") + "\nParagraf tambahan dari penyunting.\n", encoding="utf-8")
-    result = build(site, cache)
+    result = build(site, session)
     assert result.rendered == len(edited)
     assert tree_bytes(site / "output") == clean_build_of(site, tmp_path)
     edit(site, RELEASE, "zone: hijau", "zone: kuning")
-    result = build(site, cache)
+    result = build(site, session)
     assert result.rendered > 1  # the zone shows on the institution's, the year's and the zones' pages too
     assert tree_bytes(site / "output") == clean_build_of(site, tmp_path)
 
 
+def test_a_listing_template_that_shows_bodies_follows_body_edits(site: Path, tmp_path: Path) -> None:
+    """No list of 'fields that matter': the home page reads bodies once its template shows them, and is made again."""
+    shown = "{{ site.description }}{% for r in newest %}<q>{{ r.body_md[:60] }}</q>{% endfor %}"
+    edit(site, "templates/home.html", "{{ site.description }}", shown)
+    for session in (None, session_of(site, in_place=True)):
+        build(site, session)
+        first = sorted((site / "content" / "2024").glob("*.md"))[-1]
+        first.write_text(first.read_text(encoding="utf-8").replace("\n---\n", "\n---\nKalimat pembuka baru. ", 1), encoding="utf-8")
+        result = build(site, session)
+        assert result.rendered >= 2  # the release's page and the home page
+        assert tree_bytes(site / "output") == clean_build_of(site, tmp_path)
+        assert b"Kalimat pembuka baru" in (site / "output" / "index.html").read_bytes()
+
+
 def test_template_edit_renders_every_page_without_converting_markdown_again(site: Path) -> None:
-    cache = BuildCache()
-    build(site, cache)
-    converted = dict(cache.markdown)
+    session = session_of(site)
+    build(site, session)
+    converted = session.db.connection.execute("SELECT count(*) FROM markdown").fetchone()[0]
     edit(site, "templates/base.html", "<footer", "<footer data-edited")
-    result = build(site, cache)
-    assert result.rendered == result.pages
-    assert cache.markdown == converted
+    result = build(site, session_of(site))
+    assert result.rendered == sum(1 for _ in (site / "output").rglob("*.html"))
+    assert session.db.connection.execute("SELECT count(*) FROM markdown").fetchone()[0] == converted > 0
 
 
 def change_steps(site: Path, tag: str) -> list[Callable[[], object]]:
@@ -161,17 +189,17 @@ def change_steps(site: Path, tag: str) -> list[Callable[[], object]]:
 
 @pytest.mark.parametrize("in_place", [False, True], ids=["swapped-output", "dev-server-preview"])
 def test_sequence_of_changes_matches_clean_builds(site: Path, tmp_path: Path, in_place: bool) -> None:
-    cache = BuildCache(on_disk={} if in_place else None)  # the dev server writes changed files in place
-    build(site, cache)
+    session = session_of(site, in_place=in_place)  # the dev server writes changed files in place
+    build(site, session)
     for step in change_steps(site, "juga"):
         step()
-        build(site, cache)
+        build(site, session)
         assert tree_bytes(site / "output") == clean_build_of(site, tmp_path)
 
 
 def test_cli_rebuilds_with_the_saved_cache_match_clean_builds(site: Path, tmp_path: Path) -> None:
     assert run_build(site).returncode == 0
-    assert (site / ".arsip-cache" / "build-cache" / "index.bin").is_file()
+    assert (site / ".arsip-cache" / "build-output.db").is_file()
     for step in change_steps(site, "pun"):
         step()
         result = run_build(site)
@@ -179,46 +207,12 @@ def test_cli_rebuilds_with_the_saved_cache_match_clean_builds(site: Path, tmp_pa
         assert tree_bytes(site / "output") == clean_build_of(site, tmp_path)
 
 
-def damage(path: Path, offset_from_end: int = 10) -> None:
-    data = bytearray(path.read_bytes())
-    data[-offset_from_end] ^= 0xFF
-    path.write_bytes(bytes(data))
-
-
-def test_damaged_cache_is_detected_and_rebuilt(site: Path, tmp_path: Path) -> None:
-    from sitetools import run_build
-
+def test_clean_forgets_the_build_database(site: Path) -> None:
     assert run_build(site).returncode == 0
-    shard = sorted((site / ".arsip-cache" / "build-cache").glob("docs-*.bin"))[0]  # any one file spoils the whole cache
-    damage(shard)
-    edit(site, RELEASE, "Sri Purwaningsih menyatakan", "Sri Purwaningsih pun menyatakan")
-    result = run_build(site)
-    assert result.returncode == 0
-    assert "arsip: the cache is damaged; rebuilding it" in result.stderr.splitlines()
-    assert tree_bytes(site / "output") == clean_build_of(site, tmp_path)
-    assert run_build(site).stderr == ""  # the rebuilt cache is trusted again
-
-
-def test_cache_of_another_version_is_ignored(site: Path) -> None:
-    from sitetools import run_build
-
-    assert run_build(site).returncode == 0
-    cache = site / ".arsip-cache" / "build-cache" / "index.bin"
-    data = cache.read_bytes()
-    cache.write_bytes(data.replace(b"|arsip ", b"|arsip 0.0.0-old ", 1))
-    edit(site, RELEASE, "Sri Purwaningsih menyatakan", "Sri Purwaningsih pun menyatakan")
-    result = run_build(site)
-    assert "arsip: the cache was written by another version; rebuilding it" in result.stderr.splitlines()
-
-
-def test_clean_forgets_the_cache(site: Path) -> None:
-    from sitetools import run_build
-
-    assert run_build(site).returncode == 0
-    damage(site / ".arsip-cache" / "build-cache" / "index.bin")
+    (site / ".arsip-cache" / "build-output.db").write_bytes(b"not a database at all" * 100)
     result = run_build(site, "build", "--clean")
-    assert result.returncode == 0 and "damaged" not in result.stderr
-    assert (site / ".arsip-cache" / "build-cache" / "index.bin").is_file()
+    assert result.returncode == 0 and result.stderr == ""
+    assert (site / ".arsip-cache" / "build-output.db").is_file() and not (site / ".arsip-cache" / "build-output.db.set-aside").exists()
 
 
 def test_no_op_build_redoes_nothing_but_notices_any_change(site: Path, tmp_path: Path) -> None:
@@ -247,16 +241,16 @@ def test_no_op_build_redoes_nothing_but_notices_any_change(site: Path, tmp_path:
 
 def test_work_shared_among_processes_gives_the_same_site(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Big builds convert Markdown and render pages in a process per core; the site must not depend on it."""
-    from arsip import render, workers
+    from arsip import produce, render, workers
 
     monkeypatch.setattr(workers.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(render, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(render, "PARALLEL_RENDER_FROM", 1)
-    result = build(site, BuildCache())
-    assert result.rendered == result.pages
+    monkeypatch.setattr(produce, "PARALLEL_RENDER_FROM", 1)
+    result = build(site)
+    assert result.rendered == result.files
     assert tree_bytes(site / "output") == clean_build_of(site, tmp_path)
     edit(site, "templates/release.html", "{{ release.title }}", "{{ release.title }}{{ no_such_value }}")
     with pytest.raises(pipeline.BuildFailed) as failed:
-        build(site, BuildCache())
+        build(site)
     (problem,) = failed.value.problems  # one report for the template, however many pages and processes met it
     assert problem.path == "templates/release.html" and problem.line == 3 and "no_such_value" in problem.message

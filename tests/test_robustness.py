@@ -36,8 +36,8 @@ from bs4 import BeautifulSoup
 from sitetools import REPO, copy_project, tree_bytes, tree_state
 
 from arsip import write
+from arsip.files import Output
 from arsip.problems import BuildFailed
-from arsip.render import Output
 
 DOCS = REPO / "docs" / "robustness.md"
 GOOD = "---\ntitle: Rilis Baik\ndate: 2024-12-03\ninstitution: Pemkot Jambi\nscore: 93,68\n---\n\nIsi rilis.\n"

@@ -1,24 +1,22 @@
 """The no-op shortcut: when no input file changed since the last good build, nothing is redone.
 
 Input: the project's input files (site_config.toml, content/, templates/) and output/, by name, size
-and modification time, plus the build's options. Output: a stamp saved in `.arsip-cache/` after a
-good build, and, on the next build, whether it still matches (then the build only repeats its report).
-Any doubt (a missing, damaged or foreign stamp, an output file touched by hand) means a real build.
+and modification time, the build's options, and the versions of Python, Arsip and its libraries.
+Output: a stamp kept in the build database after a good build, and, on the next build, whether it
+still matches (then the build only repeats its report). Any doubt (no stamp, a damaged one, an
+output file touched by hand, another library version) means a real build.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import __version__
-from .config import SiteConfig
-
-STAMP_FILE = "last-build.json"
+from ..config import SiteConfig
+from . import BuildDB
+from .versions import versions_digest
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,17 +61,11 @@ def _scan(folder: str, prefix: str, lines: list[str]) -> None:
 def input_digest(config: SiteConfig, options: str) -> str | None:
     """None when the files cannot even be listed: then the build runs and says what is wrong."""
     try:
-        return _input_digest(config, options)
+        root = config.root
+        digest = _tree_digest([config.content_dir, config.templates_dir], [root / "site_config.toml"], root)
     except OSError:
         return None
-
-
-def _input_digest(config: SiteConfig, options: str) -> str:
-    root = config.root
-    digest = _tree_digest([config.content_dir, config.templates_dir], [root / "site_config.toml"], root)
-    package = Path(__file__).parent
-    code = _tree_digest([], sorted(package.glob("*.py")), package)  # a new Arsip (or an edit to it) rebuilds
-    return f"{__version__}|{sys.version_info[:3]}|{options}|{config.base_url}|{digest}|{code}"
+    return f"{versions_digest()}|{options}|{config.base_url}|{digest}"
 
 
 def output_digest(config: SiteConfig) -> str | None:
@@ -83,30 +75,15 @@ def output_digest(config: SiteConfig) -> str | None:
         return None
 
 
-def load_stamp(config: SiteConfig) -> Stamp | None:
+def load_stamp(db: BuildDB) -> Stamp | None:
+    data = db.stamp()
     try:
-        data = json.loads((config.cache_dir / STAMP_FILE).read_text(encoding="utf-8"))
-        return Stamp(data["inputs"], data["outputs"], tuple(data["report"]), int(data["pages"]), int(data["releases"]))
-    except (OSError, ValueError, KeyError, TypeError):
+        return Stamp(str(data["inputs"]), str(data["outputs"]), tuple(map(str, data["report"])), int(data["pages"]), int(data["releases"]))  # type: ignore[index, arg-type, call-overload]
+    except (KeyError, TypeError, ValueError):
         return None
 
 
-def save_stamp(config: SiteConfig, stamp: Stamp) -> None:
-    config.cache_dir.mkdir(parents=True, exist_ok=True)
-    temporary = config.cache_dir / (STAMP_FILE + ".tmp")
-    temporary.write_text(json.dumps(_as_dict(stamp)), encoding="utf-8")
-    temporary.replace(config.cache_dir / STAMP_FILE)
-
-
-def _as_dict(stamp: Stamp) -> dict[str, object]:
-    return {
-        "inputs": stamp.inputs,
-        "outputs": stamp.outputs,
-        "report": list(stamp.report),
-        "pages": stamp.pages,
-        "releases": stamp.releases,
-    }
-
-
-def forget(config: SiteConfig) -> None:
-    (config.cache_dir / STAMP_FILE).unlink(missing_ok=True)
+def save_stamp(db: BuildDB, stamp: Stamp) -> None:
+    db.save_stamp(
+        {"inputs": stamp.inputs, "outputs": stamp.outputs, "report": list(stamp.report), "pages": stamp.pages, "releases": stamp.releases}
+    )

@@ -1,0 +1,280 @@
+"""The build database: what one build leaves for the next, in one SQLite file.
+
+Input: the path of the database (`.arsip-cache/build-<output folder>.db`) and what a build produced.
+Output: `BuildDB`, which gives back, for every file of the site, the inputs it read with their
+digests, the status of the file as written and the digest of what Pagefind reads of it; converted
+Markdown by (settings, library versions, body digest); the search bundles with the pages they hold;
+and the no-op stamp of the last good build.
+
+Nothing in it is executed or unpickled: rows hold text, numbers and bytes. The versions of Python,
+Arsip and every library that shapes output are kept with it: when any differs, everything it holds
+is forgotten, so every output is produced again. A file that is damaged, foreign, locked by another
+program or of another schema is set aside (`<name>.set-aside`) with one line of notice, and the
+build goes on from scratch.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..files import FileStatus
+from .versions import versions_digest
+
+SCHEMA = 1
+APPLICATION_ID = 0x41525350  # "ARSP": a database of another program is not ours, whatever its tables
+LOCK_WAIT_S = 2.0
+TABLES = (
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE outputs (path TEXT PRIMARY KEY, reads TEXT NOT NULL, status TEXT, indexed BLOB)",
+    "CREATE TABLE markdown (key BLOB PRIMARY KEY, html TEXT NOT NULL)",
+    "CREATE TABLE bundles (folder TEXT PRIMARY KEY, entries BLOB NOT NULL, files TEXT NOT NULL)",
+)
+LEFTOVERS = ("build-cache", "build-cache.bin", "last-build.json")  # the pickle cache and stamp of earlier versions
+
+
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    """One file of the site as the last build left it: each input it read with that input's digest,
+    the status of the file as written (None: unknown), and the digest of what Pagefind read of it."""
+
+    reads: tuple[tuple[str, bytes], ...]
+    status: FileStatus | None
+    indexed: bytes | None
+
+
+@dataclass(frozen=True, slots=True)
+class Bundle:
+    """A search bundle: the (page, indexed digest) entries it was built from and its files with their status."""
+
+    entries: bytes
+    files: tuple[tuple[str, FileStatus], ...]
+
+
+class _Unusable(Exception):
+    """The file cannot be used; the message says why, in one line."""
+
+
+class BuildDB:
+    """An open build database. `notice` is the one line to show when an unusable file was set aside."""
+
+    def __init__(self, connection: sqlite3.Connection, notice: str | None, path: Path | None = None) -> None:
+        self.connection = connection
+        self.notice = notice
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path | None) -> BuildDB:
+        """The database at `path` (made when missing), or one in memory for None."""
+        if path is None:
+            return cls(_fresh(":memory:"), None)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for name in LEFTOVERS:
+            _remove(path.parent / name)
+        try:
+            return cls(_existing(path), None, path)
+        except _Unusable as reason:
+            _set_aside(path)
+            notice = f"{path.name}: {reason}; set aside as {path.name}.set-aside, building from scratch"
+            try:
+                return cls(_fresh(str(path)), notice, path)
+            except sqlite3.Error:  # the folder refuses a database: this build keeps nothing for the next
+                return cls(_fresh(":memory:"), notice)
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def outputs(self) -> dict[str, Recorded]:
+        try:
+            rows = self.connection.execute("SELECT path, reads, status, indexed FROM outputs").fetchall()
+        except sqlite3.Error:
+            return {}  # unreadable records: every file is produced again
+        return {path: Recorded(_decode_reads(reads), FileStatus.decode(status or ""), indexed) for path, reads, status, indexed in rows}
+
+    def bundles(self) -> dict[str, Bundle]:
+        found = {}
+        try:
+            rows = self.connection.execute("SELECT folder, entries, files FROM bundles").fetchall()
+            for folder, entries, files in rows:
+                statuses = tuple((str(path), FileStatus.decode(str(status))) for path, status in json.loads(files))
+                if all(status is not None for _, status in statuses):
+                    found[folder] = Bundle(entries, statuses)  # type: ignore[arg-type]
+        except (sqlite3.Error, ValueError, TypeError):
+            return {}
+        return found
+
+    def markdown(self, keys: Iterable[bytes]) -> dict[bytes, str]:
+        """The converted bodies known for these keys."""
+        found: dict[bytes, str] = {}
+        wanted = list(keys)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            query = f"SELECT key, html FROM markdown WHERE key IN ({','.join('?' * len(chunk))})"
+            try:
+                found.update(self.connection.execute(query, chunk).fetchall())
+            except sqlite3.Error:
+                return {}
+        return found
+
+    def stamp(self) -> dict[str, object] | None:
+        try:
+            row = self.connection.execute("SELECT value FROM meta WHERE key = 'stamp'").fetchone()
+            value = json.loads(row[0]) if row else None
+        except (sqlite3.Error, ValueError, TypeError):
+            return None
+        return value if isinstance(value, dict) else None
+
+    def forget_stamp(self) -> None:
+        self._write("DELETE FROM meta WHERE key = 'stamp'")
+
+    def save_stamp(self, stamp: Mapping[str, object]) -> None:
+        self._write("INSERT OR REPLACE INTO meta VALUES ('stamp', ?)", (json.dumps(stamp),))
+
+    def save_markdown(self, converted: Mapping[bytes, str]) -> None:
+        if converted:
+            self._write("INSERT OR REPLACE INTO markdown VALUES (?, ?)", many=converted.items())
+
+    def _write(self, statement: str, values: tuple[object, ...] = (), many: Iterable[object] | None = None) -> None:
+        try:
+            with self.connection:
+                if many is not None:
+                    self.connection.executemany(statement, many)  # type: ignore[arg-type]
+                else:
+                    self.connection.execute(statement, values)
+        except sqlite3.Error:
+            self._broken()
+
+    def _broken(self) -> None:
+        """The database failed under us: the next build starts from scratch (this one's output/ is right)."""
+        self.connection.close()
+        if self.path is not None:
+            _set_aside(self.path)
+        self.connection = _fresh(":memory:")
+
+    def save_build(self, outputs: Mapping[str, Recorded], changed: Iterable[str], bundles: Mapping[str, Bundle]) -> None:
+        """After output/ was written: every file's record (rows of `changed` paths rewritten, others kept) and the bundles."""
+        rows = [(path, _encode_reads(outputs[path].reads), _status(outputs[path]), outputs[path].indexed) for path in changed]
+        try:
+            self._save_build(outputs, rows, bundles)
+        except sqlite3.Error:
+            self._broken()
+
+    def _save_build(self, outputs: Mapping[str, Recorded], rows: list[tuple[object, ...]], bundles: Mapping[str, Bundle]) -> None:
+        with self.connection:
+            self.connection.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (path TEXT PRIMARY KEY)")
+            self.connection.execute("DELETE FROM wanted")
+            self.connection.executemany("INSERT INTO wanted VALUES (?)", ((path,) for path in outputs))
+            self.connection.execute("DELETE FROM outputs WHERE path NOT IN (SELECT path FROM wanted)")
+            self.connection.executemany("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?)", rows)
+            self.connection.execute("DELETE FROM bundles")
+            self.connection.executemany(
+                "INSERT INTO bundles VALUES (?, ?, ?)",
+                ((folder, b.entries, json.dumps([[path, s.encode()] for path, s in b.files])) for folder, b in bundles.items()),
+            )
+
+    def forget_outputs(self) -> None:
+        """output/ may no longer be what the records say (a build failed while writing it)."""
+        self._write("DELETE FROM outputs")
+        self._write("DELETE FROM bundles")
+
+
+def _status(recorded: Recorded) -> str | None:
+    return recorded.status.encode() if recorded.status else None
+
+
+def _encode_reads(reads: tuple[tuple[str, bytes], ...]) -> str:
+    return json.dumps([[name, digest.hex()] for name, digest in reads], ensure_ascii=False)
+
+
+def _decode_reads(text: str) -> tuple[tuple[str, bytes], ...]:
+    try:
+        return tuple((name, bytes.fromhex(digest)) for name, digest in json.loads(text))
+    except (ValueError, TypeError):
+        return (("unreadable", b""),)  # never matches: the output is produced again
+
+
+def _connect(target: str) -> sqlite3.Connection:
+    connection = sqlite3.connect(target, timeout=LOCK_WAIT_S, isolation_level=None, check_same_thread=False)
+    connection.isolation_level = "DEFERRED"
+    connection.execute("PRAGMA trusted_schema = OFF")
+    return connection
+
+
+def _existing(path: Path) -> sqlite3.Connection:
+    if not path.exists():
+        return _fresh(str(path))
+    connection = None
+    try:
+        connection = _connect(str(path))
+        application, schema = (connection.execute(f"PRAGMA {pragma}").fetchone()[0] for pragma in ("application_id", "user_version"))
+        if application != APPLICATION_ID:
+            raise _Unusable("not a build database of Arsip")
+        if schema != SCHEMA:
+            raise _Unusable(f"a build database of another version (schema {schema}, this Arsip uses {SCHEMA})")
+        connection.execute("PRAGMA journal_mode = WAL")
+        found = connection.execute("SELECT value FROM meta WHERE key = 'versions'").fetchone()
+        if found is None or found[0] != versions_digest():
+            _forget_all(connection)
+        return connection
+    except sqlite3.OperationalError as exc:
+        if connection is not None:
+            connection.close()
+        reason = "locked by another program" if "locked" in str(exc) else "damaged"
+        raise _Unusable(reason) from exc
+    except sqlite3.DatabaseError as exc:
+        if connection is not None:
+            connection.close()
+        raise _Unusable("damaged or not a database") from exc
+    except _Unusable:
+        if connection is not None:
+            connection.close()
+        raise
+
+
+def _fresh(target: str) -> sqlite3.Connection:
+    connection = _connect(target)
+    if target != ":memory:":
+        connection.execute("PRAGMA journal_mode = WAL")
+    with connection:
+        for statement in TABLES:
+            connection.execute(statement)
+        connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        connection.execute(f"PRAGMA user_version = {SCHEMA}")
+        connection.execute("INSERT INTO meta VALUES ('versions', ?)", (versions_digest(),))
+    return connection
+
+
+def _forget_all(connection: sqlite3.Connection) -> None:
+    """Another Python, Arsip or library made what the database holds: none of it counts."""
+    with connection:
+        for table in ("outputs", "markdown", "bundles", "meta"):
+            connection.execute(f"DELETE FROM {table}")
+        connection.execute("INSERT INTO meta VALUES ('versions', ?)", (versions_digest(),))
+
+
+def _set_aside(path: Path) -> None:
+    aside = path.with_name(path.name + ".set-aside")
+    _remove(aside)
+    try:
+        os.replace(path, aside)
+    except OSError:
+        _remove(path)
+    for suffix in ("-wal", "-shm", "-journal"):
+        _remove(path.with_name(path.name + suffix))
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass
+        except IsADirectoryError:
+            shutil.rmtree(path, ignore_errors=True)

@@ -1,0 +1,53 @@
+"""What shapes output besides the project's own files: the versions of Python, Arsip and its libraries.
+
+Input: the running interpreter, Arsip's source files and the installed libraries. Output: one
+digest; the build database forgets everything it holds when it differs, so a new Jinja2, Babel,
+Python-Markdown, nh3 or Pagefind (or an edited Arsip) produces every output again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from importlib import metadata
+from pathlib import Path
+
+import babel
+import jinja2
+import markdown
+import nh3
+import yaml
+
+PACKAGE = Path(__file__).resolve().parent.parent
+DISTRIBUTIONS = ("pagefind", "pagefind-bin", "python-frontmatter", "markupsafe", "python-slugify")
+
+
+def library_versions() -> dict[str, str]:
+    """The version of each library that shapes output, read when asked (never remembered)."""
+    found = {
+        "python": sys.version,
+        "jinja2": jinja2.__version__,
+        "markdown": markdown.__version__,
+        "nh3": nh3.__version__,
+        "babel": babel.__version__,
+        "pyyaml": yaml.__version__,
+    }
+    for name in DISTRIBUTIONS:
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = "absent"
+    return found
+
+
+def code_digest() -> str:
+    """Arsip's own source: an edited or upgraded Arsip may make any output differently."""
+    hasher = hashlib.blake2b(digest_size=16)
+    for source in sorted(PACKAGE.rglob("*.py")):
+        hasher.update(source.relative_to(PACKAGE).as_posix().encode() + b"\0" + source.read_bytes() + b"\0")
+    return hasher.hexdigest()
+
+
+def versions_digest() -> str:
+    described = [*sorted(library_versions().items()), ("arsip", code_digest())]
+    return hashlib.blake2b(repr(described).encode(), digest_size=16).hexdigest()

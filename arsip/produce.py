@@ -1,0 +1,240 @@
+"""Producing again exactly the files whose recorded inputs changed, and keeping the others.
+
+Input: the planned `Page`s (rendered from a template or made by a function), the records the build
+database holds for the files of the last build, the current sources. Output: `Produced`: every
+file of the site (made now, or kept on disk untouched) with its record (each input it read and
+that input's digest now), how many were made, and the problems of templates that failed.
+
+A file is produced again if and only if it is new, its file in output/ is not the one the last
+build wrote, or one of the inputs it read last time has another digest now (`Inputs.digest`).
+Reads are recorded while it is produced (see `record`), so nobody lists what a page depends on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from .builddb import Recorded
+from .config import SiteConfig
+from .files import File, OnDisk, Output
+from .problems import Problem, error
+from .record import ConfigView, Fingerprinter, digest_of_bytes, recording
+from .render import render_page
+from .routes import Page, Urls, output_file
+from .search import indexed_digest
+from .workers import cores, forked_pool
+from .write import Staging
+
+MISSING = b"missing"
+GLOBAL = b"global"  # a helper of the environment: what it does is Arsip's code (a version) and what it reads is recorded
+PARALLEL_RENDER_FROM = 400  # below this many pages to render, worker processes cost more than they save
+WRITER_THREADS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Sources:
+    """The current release bodies (read through `record.Body`) and each release file's digest."""
+
+    bodies: Mapping[str, str]
+    digests: Mapping[str, str]
+
+
+class Inputs:
+    """The digest each input has now; the same name always gives the same digest within a build."""
+
+    def __init__(self, config: SiteConfig, env: jinja2.Environment, sources: Sources, fingerprint: Fingerprinter) -> None:
+        self.config = config
+        self.env = env
+        self.sources = sources
+        self.fingerprint = fingerprint
+        self.known: dict[str, bytes] = {}
+
+    def digest(self, name: str, page: Page) -> bytes:
+        kind, _, key = name.partition(":")
+        if kind == "name":
+            if key in page.context:
+                return self.fingerprint(page.context[key])
+            if key == "page":
+                return self.fingerprint(page.url)
+            return GLOBAL if key in self.env.globals else MISSING
+        known = self.known.get(name)
+        if known is None:
+            known = self.known[name] = self._shared(kind, key)
+        return known
+
+    def _shared(self, kind: str, key: str) -> bytes:
+        if kind == "config":
+            return self.fingerprint(getattr(self.config, key)) if hasattr(self.config, key) else MISSING
+        if kind == "template":
+            try:
+                source = self.env.loader.get_source(self.env, key)[0]  # type: ignore[union-attr]
+            except (jinja2.TemplateNotFound, OSError, UnicodeDecodeError):
+                return MISSING
+            return digest_of_bytes(source.encode("utf-8", "surrogatepass"))
+        if kind == "body":
+            found = self.sources.digests.get(key)
+            return found.encode() if found is not None else MISSING
+        return MISSING
+
+    def record(self, reads: frozenset[str], page: Page) -> tuple[tuple[str, bytes], ...]:
+        return tuple((name, self.digest(name, page)) for name in sorted(reads))
+
+    def unchanged(self, recorded: Recorded, page: Page) -> bool:
+        return all(self.digest(name, page) == digest for name, digest in recorded.reads)
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """What rendering needs, handed to worker processes by forking."""
+
+    env: jinja2.Environment
+    view: ConfigView
+    config: SiteConfig
+    sources: Sources
+    shared_reads: frozenset[str]  # what making the environment read: every page read it
+    staging: Staging | None
+
+    def make(self, page: Page) -> tuple[bytes | Problem, frozenset[str]]:
+        with recording(self.sources.bodies) as recorder:
+            if page.make is not None:
+                recorder.reads.update("name:" + key for key in page.context)
+                made = _made(page, self.view, self.config)
+            else:
+                made = render_page(self.env, page.template, page.url, page.context, self.config)
+        return made, frozenset(recorder.reads) | self.shared_reads
+
+    def put(self, page: Page, made: bytes) -> File:
+        """The file, written into the spare folder when there is one (by a worker process), else in memory."""
+        path = output_file(page.url)
+        if self.staging is not None:
+            placed = self.staging.put(path, made, indexed_digest(made))
+            if isinstance(placed, OnDisk):
+                return placed
+        return Output(path, made)
+
+
+def _made(page: Page, view: ConfigView, config: SiteConfig) -> bytes | Problem:
+    try:
+        return page.make(page.context, Urls.of(view), view)  # type: ignore[misc]
+    except Exception as exc:
+        return error(f"output/{output_file(page.url)}", None, f"could not be made: {type(exc).__name__}: {exc}")
+
+
+@dataclass(frozen=True, slots=True)
+class Produced:
+    """Each file of the site with its page and the digest of what Pagefind reads of it (None: not indexed),
+    the record of each file by path, the problems of templates that failed, and how many files were made."""
+
+    entries: list[tuple[Page, File, bytes | None]]
+    records: dict[str, Recorded]
+    problems: list[Problem]
+    made: int
+
+
+def produce(
+    pages: tuple[Page, ...],
+    job: Job,
+    recorded: Mapping[str, Recorded],
+    inputs: Inputs,
+    output_dir: Path,
+    progress: Callable[[int, int], None] | None = None,
+    prepare: Callable[[list[Page]], None] | None = None,
+) -> Produced:
+    """Every file of the site: kept when untouched and nothing it read changed, else made again.
+    `prepare` sees the pages to make before they are made (to convert their Markdown all at once)."""
+    kept: dict[int, OnDisk] = {}
+    for index, page in enumerate(pages):
+        path = output_file(page.url)
+        before = recorded.get(path)
+        if before is not None and before.status is not None and inputs.unchanged(before, page):
+            on_disk = OnDisk.if_untouched(path, output_dir, before.status, before.indexed)
+            if on_disk is not None:
+                kept[index] = on_disk
+    todo = [index for index in range(len(pages)) if index not in kept]
+    if prepare is not None:
+        prepare([pages[index] for index in todo])
+    entries: list[tuple[Page, File, bytes | None]] = []
+    records: dict[str, Recorded] = {}
+    problems: list[Problem] = []
+    failed_templates: set[str] = set()
+    made = _make_many(job, pages, todo)
+    for index, page in enumerate(pages):
+        if progress:
+            progress(index + 1, len(pages))
+        path = output_file(page.url)
+        if index in kept:
+            file, reads = kept[index], recorded[path].reads
+            digest = kept[index].indexed
+        else:
+            result, read = next(made)  # taken for every page made, to stay in step
+            if isinstance(result, Problem):
+                if (page.template or path) not in failed_templates:
+                    problems.append(result)  # the first failure of a template stands for the rest of its pages
+                failed_templates.add(page.template or path)
+                continue
+            file, reads = result, inputs.record(read, page)
+            digest = result.indexed if isinstance(result, OnDisk) else indexed_digest(result.data) if page.template else None
+        entries.append((page, file, digest))
+        records[path] = Recorded(reads, None, digest)
+    return Produced(entries, records, problems, len(todo))
+
+
+def _make_many(job: Job, pages: tuple[Page, ...], todo: list[int]) -> Iterator[tuple[File | Problem, frozenset[str]]]:
+    """Each page of `todo` made, in order; in a process per core when there are many, which then write the
+    pages into the spare folder (if any) instead of sending their bytes back."""
+    if len(todo) < PARALLEL_RENDER_FROM or cores() < 2:
+        for index in todo:
+            made, reads = job.make(pages[index])
+            yield (made if isinstance(made, Problem) else Output(output_file(pages[index].url), made)), reads
+        return
+    size = max(1, len(todo) // (cores() * 8))
+    chunks = [todo[start : start + size] for start in range(0, len(todo), size)]
+    if job.staging is not None and not job.staging.make_folders(output_file(pages[index].url) for index in todo):
+        job = Job(job.env, job.view, job.config, job.sources, job.shared_reads, None)
+    with forked_pool(_start_worker, (job, pages)) as pool:  # the workers inherit the planned pages
+        for chunk in pool.map(_make_chunk, chunks):
+            yield from chunk
+
+
+@dataclass(frozen=True, slots=True)
+class _Worker:
+    job: Job
+    pages: tuple[Page, ...]
+    writers: ThreadPoolExecutor | None  # files are created while the next pages render (creating one may wait on the disk)
+
+    def make_chunk(self, indexes: list[int]) -> list[tuple[File | Problem, frozenset[str]]]:
+        done: list[tuple[File | Problem | Future[File], frozenset[str]]] = []
+        for index in indexes:
+            page = self.pages[index]
+            made, reads = self.job.make(page)
+            if isinstance(made, Problem):
+                done.append((made, reads))
+            elif self.writers is None:
+                done.append((Output(output_file(page.url), made), reads))
+            else:
+                done.append((self.writers.submit(self.job.put, page, made), reads))
+        return [(item.result() if isinstance(item, Future) else item, reads) for item, reads in done]
+
+
+_worker: list[_Worker] = []  # in each worker process only: set once by _start_worker (the main process never uses it)
+
+
+def _start_worker(job: Job, pages: tuple[Page, ...]) -> None:
+    writers = ThreadPoolExecutor(max_workers=WRITER_THREADS) if job.staging is not None else None
+    _worker.append(_Worker(job, pages, writers))
+
+
+def _make_chunk(indexes: list[int]) -> list[tuple[File | Problem, frozenset[str]]]:
+    return _worker[0].make_chunk(indexes)
+
+
+def environment_reads(make_env: Callable[[], jinja2.Environment], bodies: Mapping[str, str]) -> tuple[jinja2.Environment, frozenset[str]]:
+    """The environment, with what making it read (the configuration its helpers captured)."""
+    with recording(bodies) as recorder:
+        env = make_env()
+    return env, frozenset(recorder.reads)

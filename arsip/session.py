@@ -1,0 +1,87 @@
+"""What one process keeps between the builds it runs: the build database and what is cheap to keep in memory.
+
+Input: the site configuration (where output/ and the scratch folder are). Output: a `Session`: the
+open `BuildDB`, the records of the files of the last build, and memos that hand back the very same
+values for the very same inputs (parsed and checked releases by file digest, the model and plan by
+the digest of everything they are made from, the Jinja environment by its templates and settings).
+A memo can only return what its inputs would make anyway: no memo decides what an output depends on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .builddb import BuildDB, Bundle, Recorded
+from .load import DocMemo
+from .validate import ValidationMemo
+from .write import scratch_dir
+
+
+@dataclass
+class Memo:
+    """One value kept with the digest of what it was made from."""
+
+    key: bytes | None = None
+    value: Any = None
+
+    def get(self, key: bytes, make: Callable[[], Any]) -> Any:
+        if self.key != key:
+            self.key, self.value = None, make()  # a failure in `make` leaves nothing behind
+            self.key = key
+        return self.value
+
+
+@dataclass
+class Session:
+    db: BuildDB
+    in_place: bool = False  # the preview: files are replaced one by one in its folder, not swapped in
+    docs: DocMemo = field(default_factory=DocMemo)
+    checked: ValidationMemo = field(default_factory=ValidationMemo)
+    plan: Memo = field(default_factory=Memo)
+    environment: Memo = field(default_factory=Memo)
+    fingerprints: dict[int, tuple[Any, bytes]] = field(default_factory=dict)  # kept while the plan is
+    records: dict[str, Recorded] | None = None  # the files of the last build, as the database holds them
+    bundles: dict[str, Bundle] | None = None
+    on_disk: dict[str, bytes] = field(default_factory=dict)  # in place: the digest of each file in the folder
+
+    @classmethod
+    def open(cls, output_dir: Path, *, in_place: bool = False) -> Session:
+        return cls(BuildDB.open(database_path(output_dir)), in_place)
+
+    @classmethod
+    def in_memory(cls) -> Session:
+        """A session that leaves nothing behind (`check`)."""
+        return cls(BuildDB.open(None))
+
+    def recorded(self) -> dict[str, Recorded]:
+        if self.records is None:
+            self.records = self.db.outputs()
+        return self.records
+
+    def saved_bundles(self) -> dict[str, Bundle]:
+        if self.bundles is None:
+            self.bundles = self.db.bundles()
+        return self.bundles
+
+    def remember(self, records: dict[str, Recorded], bundles: dict[str, Bundle]) -> None:
+        before = self.recorded()
+        changed = [path for path, record in records.items() if before.get(path) != record]
+        self.db.save_build(records, changed, bundles)
+        self.records, self.bundles = records, bundles
+
+    def forget_outputs(self) -> None:
+        """output/ may not be what the records say: the next build checks every file again."""
+        self.records, self.bundles = None, None
+        self.on_disk.clear()
+        self.db.forget_outputs()
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def database_path(output_dir: Path) -> Path:
+    """`.arsip-cache/build-output.db` for output/, `.arsip-cache/build-preview.db` for the preview's folder."""
+    return scratch_dir(output_dir) / f"build-{output_dir.name}.db"

@@ -1,0 +1,172 @@
+"""The stages `pipeline` runs, each a small function from the values of the last to those of the next.
+
+Input and output per stage: `read` (files -> `Tree`: parsed releases, registry, assets, bodies),
+`check` (-> checked `Release`s), `plan` (-> `Plan`: the archive's pages and made files, search
+bundles), `produce` (-> `produce.Produced`: what changed made again, the rest kept), `index_search`
+(-> the Pagefind bundles, on a thread of their own), `publish` (-> output/ and the build database).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import checks, extras, load, model, registry, render, routes, validate, write
+from .builddb import Recorded
+from .bundles import Indexed, SearchIndex
+from .config import SiteConfig
+from .files import File, status_as_written
+from .problems import BuildFailed, Problem, error
+from .produce import Inputs, Job, Produced, Sources, environment_reads
+from .produce import produce as produce_files
+from .record import ConfigView, Fingerprinter
+from .search import SearchIndexError
+from .session import Session
+from .validate import Release
+
+Progress = Callable[[int, int], None]  # (files done, files in all), called while producing
+
+
+@dataclass(frozen=True, slots=True)
+class Tree:
+    """The project's files as read: parsed releases, the registry, assets, and the sources of bodies."""
+
+    content: load.Content
+    sources: Sources
+
+
+def read(config: SiteConfig, session: Session) -> tuple[Tree, list[Problem]]:
+    content, problems = load.load_content(config, memo=session.docs)
+    sources = Sources({doc.path: doc.body for doc in content.docs}, {doc.path: doc.digest for doc in content.docs})
+    return Tree(content, sources), problems
+
+
+def check(tree: Tree, config: SiteConfig, session: Session) -> tuple[tuple[Release, ...], list[Problem]]:
+    directory, problems = registry.build_directory(tree.content.registry)
+    releases, found = validate.validate_all(tree.content.docs, directory, tree.content.assets, config, session.checked)
+    return tuple(r for r in releases if config.drafts or not r.draft), problems + found
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """Every file of the site to produce (pages and made files), the search bundles, the problems planning found."""
+
+    pages: tuple[routes.Page, ...]
+    files: tuple[routes.Page, ...]
+    bundles: tuple[str, ...]
+    problems: tuple[Problem, ...]
+    urls: routes.Urls
+
+
+def plan(releases: tuple[Release, ...], config: SiteConfig, session: Session) -> tuple[Plan, list[Problem]]:
+    """The archive and its files; the same plan as last time when the configuration and releases are the same
+    (a body is not part of a release: pages that show one read it while they are made)."""
+    memo = session.fingerprints if session.plan.key is not None else {}
+    key = Fingerprinter(memo)((config, releases))
+    if session.plan.key != key:
+        session.fingerprints = {k: entry for k, entry in memo.items() if isinstance(entry[0], Release)}
+    made = session.plan.get(key, lambda: _plan(releases, config))
+    return made, list(made.problems)
+
+
+def _plan(releases: tuple[Release, ...], config: SiteConfig) -> Plan:
+    archive, problems = model.aggregate(releases, config)
+    problems += checks.duplicate_institutions(releases)
+    pages, found = routes.plan(archive, config)
+    urls = routes.Urls.of(config)
+    files = extras.plan_files(archive, pages, urls)
+    return Plan(pages, files, routes.search_bundles(archive), tuple(problems + found), urls)
+
+
+def produce(
+    plan: Plan, tree: Tree, config: SiteConfig, session: Session, staging: write.Staging | None, progress: Progress | None
+) -> Produced:
+    view = ConfigView(config)
+    env, env_reads = session.environment.get(
+        _environment_key(config), lambda: environment_reads(lambda: render.environment(view), tree.sources.bodies)
+    )
+    inputs = Inputs(config, env, tree.sources, Fingerprinter(session.fingerprints))
+    job = Job(env, view, config, tree.sources, env_reads, staging)
+
+    def prepare(todo: list[routes.Page]) -> None:  # convert the bodies of release pages to make now (most need one)
+        bodies = [(tree.sources.bodies[p.context["release"].path], p.context["release"].path) for p in todo if "release" in p.context]
+        env.filters["markdown"].convert_many(bodies, session.db.markdown)
+
+    produced = produce_files(plan.pages + plan.files, job, session.recorded(), inputs, config.output_dir, progress, prepare)
+    session.db.save_markdown(env.filters["markdown"].fresh)
+    return produced
+
+
+def _environment_key(config: SiteConfig) -> bytes:
+    """The templates' files and the configuration: an environment made from the same is the same."""
+    hasher = hashlib.blake2b(Fingerprinter()(config), digest_size=16)
+    folder = config.templates_dir
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+        if path.is_file() and "static" not in path.relative_to(folder).parts:
+            hasher.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return hasher.digest()
+
+
+@dataclass(frozen=True, slots=True)
+class Indexing:
+    """The search bundles in the making (Pagefind on a thread of its own), or those of the last build."""
+
+    pending: Future[Indexed] | None
+    kept: Indexed | None
+
+    def result(self) -> Indexed:
+        try:
+            return self.pending.result() if self.pending else self.kept or Indexed({})
+        except SearchIndexError as failure:
+            raise BuildFailed([error("output/pagefind", None, f"the search index could not be built: {failure}")]) from failure
+
+    def files(self) -> list[File]:
+        return self.result().all_files()
+
+
+def index_search(produced: Produced, plan: Plan, config: SiteConfig, session: Session, search: bool) -> Indexing:
+    """Start Pagefind where a bundle's pages changed; without `search`, the bundles of the last build stay as they are."""
+    index = SearchIndex(config.language, plan.bundles, session.saved_bundles(), config.output_dir)
+    if not search:
+        return Indexing(None, index.as_before())
+    for page, file, indexed in produced.entries:
+        if indexed is not None:
+            index.add(routes.search_bundle_of(page, plan.bundles), file, indexed)
+    runner = ThreadPoolExecutor(max_workers=1)
+    pending = runner.submit(index.finish)
+    runner.shutdown(wait=False)  # the thread ends with Pagefind
+    return Indexing(pending, None)
+
+
+def publish(
+    produced: Produced, indexing: Indexing, tree: Tree, config: SiteConfig, session: Session, staging: write.Staging | None
+) -> write.WriteReport:
+    """Put the site in output/ (swapped in whole, or in place for the preview), then record what each file read."""
+    files = [file for _, file, _ in produced.entries] + assets(tree)
+    try:
+        if session.in_place:
+            report = write.sync_in_place(files + indexing.files(), config.output_dir, session.on_disk)
+        else:
+            report = write.sync(files, config.output_dir, later=indexing.files, staged_by=staging)
+    finally:
+        if indexing.pending is not None:
+            indexing.pending.exception()  # let Pagefind finish, whatever happened meanwhile
+    records = {path: _as_written(record, path, config.output_dir) for path, record in produced.records.items()}
+    bundles = indexing.result().records(config.output_dir) if indexing.pending else session.saved_bundles()
+    session.remember(records, bundles)
+    return report
+
+
+def _as_written(record: Recorded, path: str, output_dir: Path) -> Recorded:
+    return Recorded(record.reads, status_as_written(path, output_dir), record.indexed)
+
+
+def assets(tree: Tree) -> list[File]:
+    return extras.asset_files(tree.content.assets)
+
+
+def broken_links(files: list[File], plan: Plan) -> list[Problem]:
+    return checks.broken_links(files, plan.urls)

@@ -71,9 +71,10 @@ def _build(args: argparse.Namespace, *, write_output: bool) -> int:
         if args.clean:
             shutil.rmtree(config.cache_dir, ignore_errors=True)
         session = Session.open(config.output_dir)
+        shown = session.db.notice
         try:
-            if session.db.notice:
-                print(f"arsip: {session.db.notice}", file=sys.stderr)
+            if shown:
+                print(f"arsip: {shown}", file=sys.stderr)
             options = f"drafts={config.drafts}|strict={args.strict}"
             inputs = stamp.input_digest(config, options)
             last = stamp.load_stamp(session.db)
@@ -91,6 +92,8 @@ def _build(args: argparse.Namespace, *, write_output: bool) -> int:
             if inputs and outputs is not None:
                 stamp.save_stamp(session.db, stamp.Stamp(inputs, outputs, report, result.pages, result.releases))
         finally:
+            if session.db.notice != shown:
+                print(f"arsip: {session.db.notice}", file=sys.stderr)
             session.close()
     else:
         result = pipeline.check(config, strict=args.strict)

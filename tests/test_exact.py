@@ -30,6 +30,7 @@ STEPS = 200  # in `make test`: SEEDS runs of STEPS // SEEDS steps
 SEEDS = 4
 LONG_SEEDS, LONG_STEPS = 12, 150
 
+BROKEN = "rusak.md"
 Edit = list[tuple[str, ...]]  # ("write", path, text) | ("delete", path) | ("rename", old, new)
 
 WORDS = ("rapor", "kepatuhan", "ombudsman", "pelayanan", "publik", "zona", "hijau", "nilai", "layanan", "penilaian")
@@ -62,7 +63,7 @@ def read(root: Path, relative: str) -> str:
 
 
 def releases(root: Path) -> list[str]:
-    return sorted(path.relative_to(root).as_posix() for path in (root / "content").rglob("*.md"))
+    return sorted(path.relative_to(root).as_posix() for path in (root / "content").rglob("*.md") if path.name != BROKEN)
 
 
 def sentence(rng: random.Random) -> str:
@@ -176,10 +177,9 @@ def static_edit(rng: random.Random, root: Path) -> Edit:
 
 
 def mistake(rng: random.Random, root: Path) -> Edit:
-    """A broken release appears (the build must fail and leave output/ alone) or, if there is one, is fixed."""
-    if (root / "content" / "rusak.md").exists():
-        return [("delete", "content/rusak.md")]
-    return [("write", "content/rusak.md", rng.choice(("---\ntitle: [tidak ditutup\n---\nIsi.\n", "---\ntitle: X\ndate: 2024-02-30\n---\n")))]
+    """A broken release appears: the build must fail and leave output/ alone (the next step removes it)."""
+    broken = rng.choice(("---\ntitle: [tidak ditutup\n---\nIsi.\n", "---\ntitle: X\ndate: 2024-02-30\n---\n"))
+    return [("write", f"content/{BROKEN}", broken)]
 
 
 EDITS: tuple[tuple[Callable[[random.Random, Path], Edit], int], ...] = (
@@ -190,7 +190,7 @@ EDITS: tuple[tuple[Callable[[random.Random, Path], Edit], int], ...] = (
     (registry_edit, 1),
     (config_edit, 1),
     (static_edit, 1),
-    (mistake, 3),
+    (mistake, 2),
 )
 
 
@@ -232,6 +232,8 @@ def run_sequence(tmp_path: Path, seed: int, steps: int) -> dict[str, int]:
     for step in range(steps):
         make = rng.choices(kinds, weights)[0]
         edit = make(rng, cli)
+        if (cli / "content" / BROKEN).exists() and make is not mistake:
+            edit.append(("delete", f"content/{BROKEN}"))
         before = {root: tree_bytes(root / "output") for root in sites.sources()}
         for root in sites.sources():
             apply(edit, root)
@@ -259,11 +261,11 @@ def assert_same(got: dict[str, bytes], expected: dict[str, bytes], where: str) -
 @pytest.mark.parametrize("seed", range(SEEDS))
 def test_incremental_builds_equal_clean_builds(tmp_path: Path, seed: int) -> None:
     seen = run_sequence(tmp_path, seed, STEPS // SEEDS)
-    assert seen["built"] >= (STEPS // SEEDS) // 3 and seen["failed"] > 0, seen  # both outcomes compared, mostly valid sites
+    assert seen["built"] >= (STEPS // SEEDS) // 2 and seen["failed"] > 0, seen  # both outcomes compared, mostly valid sites
 
 
 @pytest.mark.long
 @pytest.mark.parametrize("seed", range(100, 100 + LONG_SEEDS))
 def test_long_sequences_of_edits_equal_clean_builds(tmp_path: Path, seed: int) -> None:
     seen = run_sequence(tmp_path, seed, LONG_STEPS)
-    assert seen["built"] >= LONG_STEPS // 3 and seen["failed"] > 0, seen
+    assert seen["built"] >= LONG_STEPS // 2 and seen["failed"] > 0, seen

@@ -151,6 +151,8 @@ class BuildDB:
 
     def _broken(self) -> None:
         """The database failed under us: the next build starts from scratch (this one's output/ is right)."""
+        if self.path is not None:
+            self.notice = f"{self.path.name}: could not be written (locked or damaged); set aside, the next build starts from scratch"
         self.connection.close()
         if self.path is not None:
             _set_aside(self.path)
@@ -217,6 +219,8 @@ def _existing(path: Path) -> sqlite3.Connection:
         if schema != SCHEMA:
             raise _Unusable(f"a build database of another version (schema {schema}, this Arsip uses {SCHEMA})")
         connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("BEGIN IMMEDIATE")  # another program writing it (or holding it) is found now, not at the end
+        connection.execute("ROLLBACK")
         found = connection.execute("SELECT value FROM meta WHERE key = 'versions'").fetchone()
         if found is None or found[0] != versions_digest():
             _forget_all(connection)

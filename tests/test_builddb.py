@@ -1,0 +1,131 @@
+"""The build database: nothing in it is ever run, anything unusable is set aside, and versions are inputs of everything."""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+import sqlite3
+from pathlib import Path
+
+import jinja2
+import markdown
+import pytest
+from sitetools import copy_project, run_build, tree_bytes
+
+from arsip import cli, pipeline
+from arsip.builddb import APPLICATION_ID
+from arsip.session import Session
+
+RELEASE = "content/2024/2024-12-03-kota-jambi.md"
+
+
+class Planted:
+    """Unpickled, it would create the file `marker`: a build that unpickles anything would be caught."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Path.touch, (self.marker,))
+
+
+def pickle_of(marker: Path) -> bytes:
+    return pickle.dumps({"page_keys": Planted(marker)}, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def sqlite_file(path: Path, application_id: int, schema: int) -> bytes:
+    """A real SQLite database with our table names, of another program or another schema, and a trigger in it."""
+    path.unlink(missing_ok=True)
+    with sqlite3.connect(path) as connection:
+        connection.execute(f"PRAGMA application_id = {application_id}")
+        connection.execute(f"PRAGMA user_version = {schema}")
+        connection.execute("CREATE TABLE outputs (path TEXT, reads TEXT, status TEXT, indexed BLOB)")
+        connection.execute("CREATE TABLE meta (key TEXT, value TEXT)")
+        connection.execute("CREATE TRIGGER t AFTER DELETE ON outputs BEGIN INSERT INTO meta VALUES ('ran', 'trigger'); END")
+        connection.execute("INSERT INTO outputs VALUES ('index.html', '[]', '1:2:3:4', NULL)")
+    data = path.read_bytes()
+    path.unlink()
+    return data
+
+
+def clean_build_of(root: Path, tmp_path: Path) -> dict[str, bytes]:
+    clean = tmp_path / "clean"
+    shutil.rmtree(clean, ignore_errors=True)
+    shutil.copytree(root, clean, ignore=shutil.ignore_patterns("output", ".arsip-cache"))
+    assert run_build(clean).returncode == 0
+    return tree_bytes(clean / "output")
+
+
+def edit(root: Path, old: str, new: str) -> None:
+    path = root / RELEASE
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("planted", ["pickle", "garbage", "other schema", "other program"])
+def test_planted_cache_files_are_set_aside_never_run(tmp_path: Path, planted: str) -> None:
+    site = copy_project(tmp_path / "site")
+    assert run_build(site).returncode == 0
+    cache = site / ".arsip-cache"
+    marker = tmp_path / "ran-planted-code"
+    payload = {
+        "pickle": pickle_of(marker),
+        "garbage": bytes(range(256)) * 64,
+        "other schema": sqlite_file(tmp_path / "x.db", APPLICATION_ID, 99),
+        "other program": sqlite_file(tmp_path / "x.db", 0, 1),
+    }[planted]
+    targets = [path for path in cache.iterdir() if path.is_file()]
+    targets += [cache / "build-output.db-wal", cache / "build-output.db-shm"]  # where SQLite would look for more
+    targets += [cache / "build-cache" / "index.bin", cache / "last-build.json"]  # where earlier versions kept theirs
+    assert cache / "build-output.db" in targets
+    for target in targets:
+        target.parent.mkdir(exist_ok=True)
+        target.write_bytes(payload)
+    edit(site, "Sri Purwaningsih menyatakan", "Sri Purwaningsih pun menyatakan")
+    result = run_build(site)
+    assert result.returncode == 0, result.stderr
+    assert not marker.exists(), "a planted file was run"
+    (notice,) = result.stderr.splitlines()  # one line, then the build goes on from scratch
+    assert notice.startswith("arsip: build-output.db: ") and "set aside" in notice
+    assert tree_bytes(site / "output") == clean_build_of(site, tmp_path)
+    assert not (cache / "build-cache").exists() and not (cache / "last-build.json").exists()  # the pickle cache of earlier versions
+    again = run_build(site)
+    assert again.returncode == 0 and again.stderr == "" and again.stdout.startswith("Nothing changed")  # the new database is trusted
+
+
+def test_a_database_locked_by_another_program_is_set_aside(tmp_path: Path) -> None:
+    site = copy_project(tmp_path / "site")
+    assert run_build(site).returncode == 0
+    holder = sqlite3.connect(site / ".arsip-cache" / "build-output.db", isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        edit(site, "Sri Purwaningsih menyatakan", "Sri Purwaningsih pun menyatakan")
+        result = run_build(site)
+    finally:
+        holder.close()
+    assert result.returncode == 0, result.stderr
+    assert len(result.stderr.splitlines()) == 1 and "locked by another program" in result.stderr
+    assert tree_bytes(site / "output") == clean_build_of(site, tmp_path)
+
+
+@pytest.mark.parametrize("library", [jinja2, markdown], ids=["jinja2", "markdown"])
+def test_a_new_library_version_produces_every_output_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, library: object) -> None:
+    site = copy_project(tmp_path / "site")
+    first = pipeline.build(pipeline.configure(site), session=Session.open(site / "output"))
+    assert pipeline.build(pipeline.configure(site), session=Session.open(site / "output")).rendered == 0
+    monkeypatch.setattr(library, "__version__", "99.0.0-upgraded")
+    session = Session.open(site / "output")
+    again = pipeline.build(pipeline.configure(site), session=session)
+    assert again.rendered == again.files == first.files  # every page, feed and data file made again
+    assert session.db.markdown([]) == {} and session.db.connection.execute("SELECT count(*) FROM markdown").fetchone()[0] > 0
+
+
+def test_the_no_op_shortcut_knows_library_versions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = copy_project(tmp_path / "site")
+    assert cli.main(["--root", str(site), "build"]) == 0
+    assert cli.main(["--root", str(site), "build"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].startswith("Nothing changed")
+    monkeypatch.setattr(jinja2, "__version__", "99.0.0-upgraded")
+    assert cli.main(["--root", str(site), "build"]) == 0
+    assert capsys.readouterr().out.startswith("Built ")

@@ -15,6 +15,7 @@ and YAML anchors and aliases are refused (they can make a few lines expand witho
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import stat
@@ -22,7 +23,7 @@ import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import frontmatter
 import yaml
@@ -106,6 +107,43 @@ if getattr(yaml, "__with_libyaml__", False):
     _LOADERS = (_FastLoader, _TextPreservingLoader)
 
 
+class DocStore(Protocol):
+    """Where parsed releases are kept between processes, as JSON text by (path, digest of the file's bytes)."""
+
+    def doc(self, path: str, digest: str) -> str | None: ...
+
+    def put_doc(self, path: str, digest: str, text: str) -> None: ...
+
+
+def _doc_json(doc: SourceDoc) -> str:
+    return json.dumps({"meta": doc.meta, "body": doc.body, "lines": doc.key_lines, "first": doc.first_line}, ensure_ascii=False)
+
+
+def _stored(store: DocStore | None, relative: str, digest: str) -> tuple[SourceDoc | None, tuple[Problem, ...]] | None:
+    """A release parsed by an earlier process from the same bytes (only valid, plain-JSON front-matter is kept)."""
+    text = store.doc(relative, digest) if store is not None else None
+    if text is None:
+        return None
+    try:
+        data = json.loads(text)
+        doc = SourceDoc(relative, digest, data["meta"], data["body"], data["lines"], data["first"])
+    except (ValueError, TypeError, KeyError):
+        return None
+    lines_ok = isinstance(doc.key_lines, dict) and all(isinstance(line, int) for line in doc.key_lines.values())
+    if not _plain(doc.meta) or not lines_ok or not isinstance(doc.body, str) or not isinstance(doc.first_line, int):
+        return None
+    return doc, ()
+
+
+def _plain(value: object) -> bool:
+    """Values JSON gives back exactly as YAML gave them (a doc whose front-matter has others is parsed again)."""
+    if isinstance(value, dict):
+        return all(isinstance(key, str) and _plain(item) for key, item in value.items())
+    if isinstance(value, list):
+        return all(_plain(item) for item in value)
+    return value is None or isinstance(value, str | bool | int)
+
+
 @dataclass
 class DocMemo:
     """Parsed releases by (path, digest of the file's bytes), so an unchanged file is not parsed again.
@@ -114,6 +152,7 @@ class DocMemo:
     the next one may reuse), which keeps the memo from growing with files long gone.
     """
 
+    store: DocStore | None = None  # parsed releases kept by an earlier process (the build database)
     previous: dict[tuple[str, str], tuple[SourceDoc | None, tuple[Problem, ...]]] = field(default_factory=dict)
     current: dict[tuple[str, str], tuple[SourceDoc | None, tuple[Problem, ...]]] = field(default_factory=dict)
     stats: dict[str, tuple[tuple[int, ...], str]] = field(default_factory=dict)  # path: (size, mtime, inode…), digest
@@ -328,12 +367,14 @@ def _read_doc(path: str, relative: str, problems: list[Problem], memo: DocMemo) 
     key = (relative, hashlib.sha256(data).hexdigest())
     if status is not None:
         memo.stats[relative] = (status, key[1])
-    known = memo.previous.get(key) or memo.current.get(key)
+    known = memo.previous.get(key) or memo.current.get(key) or _stored(memo.store, relative, key[1])
     if known is None:
         found: list[Problem] = []
         text = _decode(data, relative, found)
         doc = parse_doc(text, relative, key[1], found) if text is not None else None
         known = (doc, tuple(found))
+        if memo.store is not None and doc is not None and not found and _plain(doc.meta):
+            memo.store.put_doc(relative, key[1], _doc_json(doc))
     memo.current[key] = known
     problems.extend(known[1])
     return known[0]

@@ -47,27 +47,49 @@ class Sources:
 class Inputs:
     """The digest each input has now; the same name always gives the same digest within a build."""
 
-    def __init__(self, config: SiteConfig, env: jinja2.Environment, sources: Sources, fingerprint: Fingerprinter) -> None:
+    def __init__(
+        self,
+        config: SiteConfig,
+        env: jinja2.Environment,
+        sources: Sources,
+        fingerprint: Fingerprinter,
+        same_plan: Mapping[str, Recorded] | None = None,
+    ) -> None:
         self.config = config
+        # The plan (every page's values) is a function of the configuration and the releases alone: made from the same
+        # as the plan the records were checked against (`same_plan`, those records), each page is given the values it
+        # was given then, whose digests the records hold.
+        self.same_plan = same_plan
         self.env = env
         self.sources = sources
         self.fingerprint = fingerprint
         self.known: dict[str, bytes] = {}
+        self.values: dict[tuple[str, str], bytes] = {}  # (page, name): the digest of a value the page was given
 
     def digest(self, name: str, page: Page) -> bytes:
-        kind, _, key = name.partition(":")
-        if kind == "name":
-            if key in page.context:
-                return self.fingerprint(page.context[key])
-            if key == "page":
-                return self.fingerprint(page.url)
-            return GLOBAL if key in self.env.globals else MISSING
+        if name.startswith("name:"):
+            known = self.values.get((page.url, name))
+            if known is None:
+                known = self.values[(page.url, name)] = self._recorded(name, page) or self._value(name[5:], page)
+            return known
         known = self.known.get(name)
         if known is None:
-            known = self.known[name] = self._shared(kind, key)
+            known = self.known[name] = self._shared(name)
         return known
 
-    def _shared(self, kind: str, key: str) -> bytes:
+    def _recorded(self, name: str, page: Page) -> bytes | None:
+        before = self.same_plan.get(output_file(page.url)) if self.same_plan is not None else None
+        return next((digest for read, digest in before.reads if read == name), None) if before is not None else None
+
+    def _value(self, key: str, page: Page) -> bytes:
+        if key in page.context:
+            return self.fingerprint(page.context[key])
+        if key == "page":
+            return self.fingerprint(page.url)
+        return GLOBAL if key in self.env.globals else MISSING
+
+    def _shared(self, name: str) -> bytes:
+        kind, _, key = name.partition(":")
         if kind == "config":
             return self.fingerprint(getattr(self.config, key)) if hasattr(self.config, key) else MISSING
         if kind == "template":
@@ -82,10 +104,16 @@ class Inputs:
         return MISSING
 
     def record(self, reads: frozenset[str], page: Page) -> tuple[tuple[str, bytes], ...]:
-        return tuple((name, self.digest(name, page)) for name in sorted(reads))
+        """Each read with its digest now; the values a page was given last, as they cost most to digest (`unchanged`)."""
+        return tuple((name, self.digest(name, page)) for name in sorted(reads, key=_cheap_first))
 
     def unchanged(self, recorded: Recorded, page: Page) -> bool:
+        if self.same_plan is not None:
+            return all(name.startswith("name:") or self.digest(name, page) == digest for name, digest in recorded.reads)
         return all(self.digest(name, page) == digest for name, digest in recorded.reads)
+
+
+Reads = tuple[tuple[str, bytes], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,13 +122,21 @@ class Job:
 
     env: jinja2.Environment
     view: ConfigView
-    config: SiteConfig
-    sources: Sources
+    inputs: Inputs
     shared_reads: frozenset[str]  # what making the environment read: every page read it
     staging: Staging | None
 
-    def make(self, page: Page) -> tuple[bytes | Problem, frozenset[str]]:
-        with recording(self.sources.bodies) as recorder:
+    @property
+    def config(self) -> SiteConfig:
+        return self.inputs.config
+
+    def make(self, page: Page) -> tuple[bytes | Problem, Reads]:
+        """The file's bytes (or the problem that stopped it) and each input it read with that input's digest."""
+        made, reads = self._make(page)
+        return made, (self.inputs.record(reads, page) if not isinstance(made, Problem) else ())
+
+    def _make(self, page: Page) -> tuple[bytes | Problem, frozenset[str]]:
+        with recording(self.inputs.sources.bodies) as recorder:
             if page.make is not None:
                 recorder.reads.update("name:" + key for key in page.context)
                 made = _made(page, self.view, self.config)
@@ -116,6 +152,10 @@ class Job:
             if isinstance(placed, OnDisk):
                 return placed
         return Output(path, made)
+
+
+def _cheap_first(name: str) -> tuple[bool, str]:
+    return name.startswith("name:"), name
 
 
 def _made(page: Page, view: ConfigView, config: SiteConfig) -> bytes | Problem:
@@ -140,7 +180,6 @@ def produce(
     pages: tuple[Page, ...],
     job: Job,
     recorded: Mapping[str, Recorded],
-    inputs: Inputs,
     output_dir: Path,
     progress: Callable[[int, int], None] | None = None,
     prepare: Callable[[list[Page]], None] | None = None,
@@ -151,7 +190,7 @@ def produce(
     for index, page in enumerate(pages):
         path = output_file(page.url)
         before = recorded.get(path)
-        if before is not None and before.status is not None and inputs.unchanged(before, page):
+        if before is not None and before.status is not None and job.inputs.unchanged(before, page):
             on_disk = OnDisk.if_untouched(path, output_dir, before.status, before.indexed)
             if on_disk is not None:
                 kept[index] = on_disk
@@ -177,14 +216,14 @@ def produce(
                     problems.append(result)  # the first failure of a template stands for the rest of its pages
                 failed_templates.add(page.template or path)
                 continue
-            file, reads = result, inputs.record(read, page)
+            file, reads = result, read
             digest = result.indexed if isinstance(result, OnDisk) else indexed_digest(result.data) if page.template else None
         entries.append((page, file, digest))
         records[path] = Recorded(reads, None, digest)
     return Produced(entries, records, problems, len(todo))
 
 
-def _make_many(job: Job, pages: tuple[Page, ...], todo: list[int]) -> Iterator[tuple[File | Problem, frozenset[str]]]:
+def _make_many(job: Job, pages: tuple[Page, ...], todo: list[int]) -> Iterator[tuple[File | Problem, Reads]]:
     """Each page of `todo` made, in order; in a process per core when there are many, which then write the
     pages into the spare folder (if any) instead of sending their bytes back."""
     if len(todo) < PARALLEL_RENDER_FROM or cores() < 2:
@@ -192,10 +231,10 @@ def _make_many(job: Job, pages: tuple[Page, ...], todo: list[int]) -> Iterator[t
             made, reads = job.make(pages[index])
             yield (made if isinstance(made, Problem) else Output(output_file(pages[index].url), made)), reads
         return
-    size = max(1, len(todo) // (cores() * 8))
+    size = max(1, len(todo) // (cores() * 32))  # small shares: the heavy pages (years, institutions) come last
     chunks = [todo[start : start + size] for start in range(0, len(todo), size)]
     if job.staging is not None and not job.staging.make_folders(output_file(pages[index].url) for index in todo):
-        job = Job(job.env, job.view, job.config, job.sources, job.shared_reads, None)
+        job = Job(job.env, job.view, job.inputs, job.shared_reads, None)
     with forked_pool(_start_worker, (job, pages)) as pool:  # the workers inherit the planned pages
         for chunk in pool.map(_make_chunk, chunks):
             yield from chunk
@@ -207,8 +246,8 @@ class _Worker:
     pages: tuple[Page, ...]
     writers: ThreadPoolExecutor | None  # files are created while the next pages render (creating one may wait on the disk)
 
-    def make_chunk(self, indexes: list[int]) -> list[tuple[File | Problem, frozenset[str]]]:
-        done: list[tuple[File | Problem | Future[File], frozenset[str]]] = []
+    def make_chunk(self, indexes: list[int]) -> list[tuple[File | Problem, Reads]]:
+        done: list[tuple[File | Problem | Future[File], Reads]] = []
         for index in indexes:
             page = self.pages[index]
             made, reads = self.job.make(page)
@@ -229,7 +268,7 @@ def _start_worker(job: Job, pages: tuple[Page, ...]) -> None:
     _worker.append(_Worker(job, pages, writers))
 
 
-def _make_chunk(indexes: list[int]) -> list[tuple[File | Problem, frozenset[str]]]:
+def _make_chunk(indexes: list[int]) -> list[tuple[File | Problem, Reads]]:
     return _worker[0].make_chunk(indexes)
 
 

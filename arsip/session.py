@@ -9,7 +9,7 @@ A memo can only return what its inputs would make anyway: no memo decides what a
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,7 +49,8 @@ class Session:
 
     @classmethod
     def open(cls, output_dir: Path, *, in_place: bool = False) -> Session:
-        return cls(BuildDB.open(database_path(output_dir)), in_place)
+        db = BuildDB.open(database_path(output_dir))
+        return cls(db, in_place, DocMemo(store=db))
 
     @classmethod
     def in_memory(cls) -> Session:
@@ -66,10 +67,10 @@ class Session:
             self.bundles = self.db.bundles()
         return self.bundles
 
-    def remember(self, records: dict[str, Recorded], bundles: dict[str, Bundle]) -> None:
+    def remember(self, records: dict[str, Recorded], bundles: dict[str, Bundle], sources: Iterable[str]) -> None:
         before = self.recorded()
         changed = [path for path, record in records.items() if before.get(path) != record]
-        self.db.save_build(records, changed, bundles)
+        self.db.save_build(records, changed, bundles, sources, self.plan.key)
         self.records, self.bundles = records, bundles
 
     def forget_outputs(self) -> None:

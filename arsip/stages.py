@@ -88,14 +88,15 @@ def produce(
     env, env_reads = session.environment.get(
         _environment_key(config), lambda: environment_reads(lambda: render.environment(view), tree.sources.bodies)
     )
-    inputs = Inputs(config, env, tree.sources, Fingerprinter(session.fingerprints))
-    job = Job(env, view, config, tree.sources, env_reads, staging)
+    same_plan = session.plan.key is not None and session.plan.key == session.db.plan_key()
+    inputs = Inputs(config, env, tree.sources, Fingerprinter(session.fingerprints), session.recorded() if same_plan else None)
+    job = Job(env, view, inputs, env_reads, staging)
 
     def prepare(todo: list[routes.Page]) -> None:  # convert the bodies of release pages to make now (most need one)
         bodies = [(tree.sources.bodies[p.context["release"].path], p.context["release"].path) for p in todo if "release" in p.context]
         env.filters["markdown"].convert_many(bodies, session.db.markdown)
 
-    produced = produce_files(plan.pages + plan.files, job, session.recorded(), inputs, config.output_dir, progress, prepare)
+    produced = produce_files(plan.pages + plan.files, job, session.recorded(), config.output_dir, progress, prepare)
     session.db.save_markdown(env.filters["markdown"].fresh)
     return produced
 
@@ -156,7 +157,7 @@ def publish(
             indexing.pending.exception()  # let Pagefind finish, whatever happened meanwhile
     records = {path: _as_written(record, path, config.output_dir) for path, record in produced.records.items()}
     bundles = indexing.result().records(config.output_dir) if indexing.pending else session.saved_bundles()
-    session.remember(records, bundles)
+    session.remember(records, bundles, tree.sources.digests)
     return report
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from ..files import FileStatus
 from .versions import versions_digest
 
-SCHEMA = 1
+SCHEMA = 2
 APPLICATION_ID = 0x41525350  # "ARSP": a database of another program is not ours, whatever its tables
 LOCK_WAIT_S = 2.0
 TABLES = (
@@ -34,6 +34,7 @@ TABLES = (
     "CREATE TABLE outputs (path TEXT PRIMARY KEY, reads TEXT NOT NULL, status TEXT, indexed BLOB)",
     "CREATE TABLE markdown (key BLOB PRIMARY KEY, html TEXT NOT NULL)",
     "CREATE TABLE bundles (folder TEXT PRIMARY KEY, entries BLOB NOT NULL, files TEXT NOT NULL)",
+    "CREATE TABLE docs (path TEXT PRIMARY KEY, digest TEXT NOT NULL, doc TEXT NOT NULL)",
 )
 LEFTOVERS = ("build-cache", "build-cache.bin", "last-build.json")  # the pickle cache and stamp of earlier versions
 
@@ -67,6 +68,18 @@ class BuildDB:
         self.connection = connection
         self.notice = notice
         self.path = path
+        self.new_docs: dict[str, tuple[str, str]] = {}  # parsed releases to keep, saved with the build
+
+    def doc(self, path: str, digest: str) -> str | None:
+        """A release parsed from the same bytes by an earlier build, as JSON text."""
+        try:
+            row = self.connection.execute("SELECT doc FROM docs WHERE path = ? AND digest = ?", (path, digest)).fetchone()
+        except sqlite3.Error:
+            return None
+        return row[0] if row and isinstance(row[0], str) else None
+
+    def put_doc(self, path: str, digest: str, text: str) -> None:
+        self.new_docs[path] = (digest, text)
 
     @classmethod
     def open(cls, path: Path | None) -> BuildDB:
@@ -158,15 +171,43 @@ class BuildDB:
             _set_aside(self.path)
         self.connection = _fresh(":memory:")
 
-    def save_build(self, outputs: Mapping[str, Recorded], changed: Iterable[str], bundles: Mapping[str, Bundle]) -> None:
-        """After output/ was written: every file's record (rows of `changed` paths rewritten, others kept) and the bundles."""
-        rows = [(path, _encode_reads(outputs[path].reads), _status(outputs[path]), outputs[path].indexed) for path in changed]
+    def plan_key(self) -> bytes | None:
+        """The digest of what the plan of the build that left the records was made from (see `produce.Inputs`)."""
         try:
-            self._save_build(outputs, rows, bundles)
+            row = self.connection.execute("SELECT value FROM meta WHERE key = 'plan'").fetchone()
+            return bytes.fromhex(row[0]) if row else None
+        except (sqlite3.Error, ValueError, TypeError):
+            return None
+
+    def save_build(
+        self,
+        outputs: Mapping[str, Recorded],
+        changed: Iterable[str],
+        bundles: Mapping[str, Bundle],
+        sources: Iterable[str] = (),
+        plan: bytes | None = None,
+    ) -> None:
+        """After output/ was written: every file's record (rows of `changed` paths rewritten, others kept), the bundles,
+        the digest the plan was made from, and the releases parsed anew (those of files no longer among `sources` are
+        forgotten)."""
+        rows = [(path, _encode_reads(outputs[path].reads), _status(outputs[path]), outputs[path].indexed) for path in changed]
+        docs, self.new_docs = self.new_docs, {}
+        try:
+            self._save_build(outputs, rows, bundles, plan)
+            self._save_docs(docs, sources)
         except sqlite3.Error:
             self._broken()
 
-    def _save_build(self, outputs: Mapping[str, Recorded], rows: list[tuple[object, ...]], bundles: Mapping[str, Bundle]) -> None:
+    def _save_docs(self, docs: Mapping[str, tuple[str, str]], sources: Iterable[str]) -> None:
+        with self.connection:
+            self.connection.executemany("INSERT OR REPLACE INTO docs VALUES (?, ?, ?)", ((p, d, t) for p, (d, t) in docs.items()))
+            self.connection.execute("DELETE FROM wanted")
+            self.connection.executemany("INSERT INTO wanted VALUES (?)", ((path,) for path in sources))
+            self.connection.execute("DELETE FROM docs WHERE path NOT IN (SELECT path FROM wanted)")
+
+    def _save_build(
+        self, outputs: Mapping[str, Recorded], rows: list[tuple[object, ...]], bundles: Mapping[str, Bundle], plan: bytes | None
+    ) -> None:
         with self.connection:
             self.connection.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (path TEXT PRIMARY KEY)")
             self.connection.execute("DELETE FROM wanted")
@@ -174,6 +215,9 @@ class BuildDB:
             self.connection.execute("DELETE FROM outputs WHERE path NOT IN (SELECT path FROM wanted)")
             self.connection.executemany("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?)", rows)
             self.connection.execute("DELETE FROM bundles")
+            self.connection.execute("DELETE FROM meta WHERE key = 'plan'")
+            if plan is not None:
+                self.connection.execute("INSERT INTO meta VALUES ('plan', ?)", (plan.hex(),))
             self.connection.executemany(
                 "INSERT INTO bundles VALUES (?, ?, ?)",
                 ((folder, b.entries, json.dumps([[path, s.encode()] for path, s in b.files])) for folder, b in bundles.items()),
@@ -256,7 +300,7 @@ def _fresh(target: str) -> sqlite3.Connection:
 def _forget_all(connection: sqlite3.Connection) -> None:
     """Another Python, Arsip or library made what the database holds: none of it counts."""
     with connection:
-        for table in ("outputs", "markdown", "bundles", "meta"):
+        for table in ("outputs", "markdown", "bundles", "docs", "meta"):
             connection.execute(f"DELETE FROM {table}")
         connection.execute("INSERT INTO meta VALUES ('versions', ?)", (versions_digest(),))
 

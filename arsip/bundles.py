@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,7 +49,15 @@ class Indexed:
 class SearchIndex:
     """Collects the indexed pages by bundle while the site is produced; `finish` runs Pagefind where needed."""
 
-    def __init__(self, language: str, folders: tuple[str, ...], previous: dict[str, Bundle], output_dir: Path) -> None:
+    def __init__(
+        self,
+        language: str,
+        folders: tuple[str, ...],
+        previous: dict[str, Bundle],
+        output_dir: Path,
+        trusted: Callable[[str], bool] = lambda path: False,
+    ) -> None:
+        self.trusted = trusted
         self.language = language
         self.folders = folders
         self.previous = previous
@@ -70,7 +79,7 @@ class SearchIndex:
         """The bundles of the last build, as they are on disk (the preview indexes right after showing the pages)."""
         kept = {}
         for folder, before in self.previous.items():
-            files = tuple(OnDisk.if_untouched(path, self.output_dir, status) for path, status in before.files)
+            files = tuple(self._on_disk(path, status) for path, status in before.files)
             if all(files):
                 kept[folder] = (before.entries, files)
         return Indexed(kept)  # type: ignore[arg-type]
@@ -79,8 +88,13 @@ class SearchIndex:
         before = self.previous.get(folder)
         if before is None or before.entries != entries:
             return None
-        files = tuple(OnDisk.if_untouched(path, self.output_dir, status) for path, status in before.files)
+        files = tuple(self._on_disk(path, status) for path, status in before.files)
         return files if all(files) else None  # type: ignore[return-value]
+
+    def _on_disk(self, path: str, status: FileStatus) -> OnDisk | None:
+        if self.trusted(path):
+            return OnDisk(path, os.path.join(self.output_dir, path), status)
+        return OnDisk.if_untouched(path, self.output_dir, status)
 
     def _index(self, folder: str) -> tuple[File, ...]:
         pages = (IndexedPage(_page_url(file.path), _read(file).decode("utf-8")) for file, _ in self.pages[folder])

@@ -63,7 +63,7 @@ class OnDisk:
     render worker wrote into the spare folder. `indexed` is the digest of what Pagefind reads of it."""
 
     path: str
-    file: Path
+    file: str  # where it is (a string: thousands of these are made per build, and Path objects cost)
     status: FileStatus
     indexed: bytes | None = None
 
@@ -73,15 +73,16 @@ class OnDisk:
     @property
     def data(self) -> bytes:
         """The file's bytes; an OSError if the file was changed since it was found or written."""
-        data = self.file.read_bytes()
+        with open(self.file, "rb") as stream:
+            data = stream.read()
         if not self.untouched():
-            raise OSError(errno.ESTALE, "changed by someone else during the build; build again", str(self.file))
+            raise OSError(errno.ESTALE, "changed by someone else during the build; build again", self.file)
         return data
 
     @classmethod
     def if_untouched(cls, path: str, output_dir: Path, status: FileStatus, indexed: bytes | None = None) -> OnDisk | None:
         """The file `path` in output/ when it still has the status a build saved for it."""
-        kept = cls(path, output_dir / path, status, indexed)
+        kept = cls(path, os.path.join(output_dir, path), status, indexed)
         return kept if kept.untouched() else None
 
 
@@ -90,4 +91,4 @@ File = Output | OnDisk
 
 def status_as_written(path: str, output_dir: Path) -> FileStatus | None:
     """The status of a file of the site just after output/ was written, for the next build to recognise it."""
-    return FileStatus.of(output_dir / path)
+    return FileStatus.of(os.path.join(output_dir, path))

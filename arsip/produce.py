@@ -12,6 +12,7 @@ Reads are recorded while it is produced (see `record`), so nobody lists what a p
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -108,9 +109,12 @@ class Inputs:
         return tuple((name, self.digest(name, page)) for name in sorted(reads, key=_cheap_first))
 
     def unchanged(self, recorded: Recorded, page: Page) -> bool:
-        if self.same_plan is not None:
-            return all(name.startswith("name:") or self.digest(name, page) == digest for name, digest in recorded.reads)
-        return all(self.digest(name, page) == digest for name, digest in recorded.reads)
+        for name, digest in recorded.reads:  # the values a page was given come last (`record`)
+            if self.same_plan is not None and name.startswith("name:"):
+                return True
+            if self.digest(name, page) != digest:
+                return False
+        return True
 
 
 Reads = tuple[tuple[str, bytes], ...]
@@ -183,16 +187,19 @@ def produce(
     output_dir: Path,
     progress: Callable[[int, int], None] | None = None,
     prepare: Callable[[list[Page]], None] | None = None,
+    trusted: Callable[[str], bool] = lambda path: False,
 ) -> Produced:
     """Every file of the site: kept when untouched and nothing it read changed, else made again.
-    `prepare` sees the pages to make before they are made (to convert their Markdown all at once)."""
+    `prepare` sees the pages to make before they are made (to convert their Markdown all at once); `trusted` says which
+    files need not be looked at on disk (the preview's, which its session wrote itself)."""
     kept: dict[int, OnDisk] = {}
+    folder = os.fspath(output_dir)
     for index, page in enumerate(pages):
         path = output_file(page.url)
         before = recorded.get(path)
         if before is not None and before.status is not None and job.inputs.unchanged(before, page):
-            on_disk = OnDisk.if_untouched(path, output_dir, before.status, before.indexed)
-            if on_disk is not None:
+            on_disk = OnDisk(path, os.path.join(folder, path), before.status, before.indexed)
+            if trusted(path) or on_disk.untouched():
                 kept[index] = on_disk
     todo = [index for index in range(len(pages)) if index not in kept]
     if prepare is not None:

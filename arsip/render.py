@@ -142,7 +142,7 @@ class Markdown:
         self.allow_raw_html = allow_raw_html
         self.table_label = table_label
         self.media_base = media_base
-        self.known: Mapping[bytes, str] = known if known is not None else {}
+        self.known: dict[bytes, str] = dict(known) if known is not None else {}
         self.fresh: dict[bytes, str] = {}
         self.settings = f"{MARKDOWN_EXTENSIONS}|{allow_raw_html}|{table_label}|{media_base}|{versions_digest()}".encode()
 
@@ -154,6 +154,12 @@ class Markdown:
         if html is None:
             html = self.fresh[key] = self._convert(text, folder)
         return Markup(html)
+
+    def keep_fresh(self) -> dict[bytes, str]:
+        """What was converted since the last call (to be saved), from now on known."""
+        fresh, self.fresh = self.fresh, {}
+        self.known.update(fresh)
+        return fresh
 
     def key(self, text: str, source: str) -> tuple[bytes, str]:
         folder = PurePosixPath(source).parent.as_posix().removeprefix("content").strip("/")
@@ -170,7 +176,7 @@ class Markdown:
             if key not in self.fresh and key not in self.known:
                 wanted[key] = (text, folder)
         found = dict(known(list(wanted))) if wanted else {}
-        self.known = {**self.known, **found} if found else self.known
+        self.known.update(found)
         missing = {key: item for key, item in wanted.items() if key not in found}
         if len(missing) < PARALLEL_FROM:
             for key, (text, folder) in missing.items():

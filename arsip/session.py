@@ -35,17 +35,25 @@ class Memo:
 
 
 @dataclass
+class Memos:
+    """Values kept by the digest of what they are made from, and the digests of values kept alive by them."""
+
+    directory: Memo = field(default_factory=Memo)  # the registry, checked, by its text
+    plan: Memo = field(default_factory=Memo)  # the archive and its pages, by the configuration and releases
+    environment: Memo = field(default_factory=Memo)  # the Jinja environment, by its templates and the configuration
+    fingerprints: dict[int, tuple[Any, bytes]] = field(default_factory=dict)  # kept while the plan is
+
+
+@dataclass
 class Session:
     db: BuildDB
     in_place: bool = False  # the preview: files are replaced one by one in its folder, not swapped in
     docs: DocMemo = field(default_factory=DocMemo)
     checked: ValidationMemo = field(default_factory=ValidationMemo)
-    plan: Memo = field(default_factory=Memo)
-    environment: Memo = field(default_factory=Memo)
-    fingerprints: dict[int, tuple[Any, bytes]] = field(default_factory=dict)  # kept while the plan is
+    memos: Memos = field(default_factory=Memos)
     records: dict[str, Recorded] | None = None  # the files of the last build, as the database holds them
     bundles: dict[str, Bundle] | None = None
-    on_disk: dict[str, bytes] = field(default_factory=dict)  # in place: the digest of each file in the folder
+    on_disk: dict[str, bytes] = field(default_factory=dict)  # in place: the digest of each file this session wrote
 
     @classmethod
     def open(cls, output_dir: Path, *, in_place: bool = False) -> Session:
@@ -70,8 +78,12 @@ class Session:
     def remember(self, records: dict[str, Recorded], bundles: dict[str, Bundle], sources: Iterable[str]) -> None:
         before = self.recorded()
         changed = [path for path, record in records.items() if before.get(path) != record]
-        self.db.save_build(records, changed, bundles, sources, self.plan.key)
+        self.db.save_build(records, changed, bundles, sources, self.memos.plan.key)
         self.records, self.bundles = records, bundles
+
+    def wrote(self, path: str) -> bool:
+        """In place, a file this session wrote itself and still knows: the preview's folder is its own between rebuilds."""
+        return self.in_place and path in self.on_disk
 
     def forget_outputs(self) -> None:
         """output/ may not be what the records say: the next build checks every file again."""

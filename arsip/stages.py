@@ -45,7 +45,10 @@ def read(config: SiteConfig, session: Session) -> tuple[Tree, list[Problem]]:
 
 
 def check(tree: Tree, config: SiteConfig, session: Session) -> tuple[tuple[Release, ...], list[Problem]]:
-    directory, problems = registry.build_directory(tree.content.registry)
+    found_registry = tree.content.registry
+    key = hashlib.blake2b(repr((found_registry.path, found_registry.text) if found_registry else None).encode(), digest_size=16).digest()
+    directory, checked = session.memos.directory.get(key, lambda: registry.build_directory(found_registry))
+    problems = list(checked)
     releases, found = validate.validate_all(tree.content.docs, directory, tree.content.assets, config, session.checked)
     return tuple(r for r in releases if config.drafts or not r.draft), problems + found
 
@@ -64,11 +67,12 @@ class Plan:
 def plan(releases: tuple[Release, ...], config: SiteConfig, session: Session) -> tuple[Plan, list[Problem]]:
     """The archive and its files; the same plan as last time when the configuration and releases are the same
     (a body is not part of a release: pages that show one read it while they are made)."""
-    memo = session.fingerprints if session.plan.key is not None else {}
+    memos = session.memos
+    memo = memos.fingerprints if memos.plan.key is not None else {}
     key = Fingerprinter(memo)((config, releases))
-    if session.plan.key != key:
-        session.fingerprints = {k: entry for k, entry in memo.items() if isinstance(entry[0], Release)}
-    made = session.plan.get(key, lambda: _plan(releases, config))
+    if memos.plan.key != key:
+        memos.fingerprints = {k: entry for k, entry in memo.items() if isinstance(entry[0], Release)}
+    made = memos.plan.get(key, lambda: _plan(releases, config))
     return made, list(made.problems)
 
 
@@ -85,19 +89,19 @@ def produce(
     plan: Plan, tree: Tree, config: SiteConfig, session: Session, staging: write.Staging | None, progress: Progress | None
 ) -> Produced:
     view = ConfigView(config)
-    env, env_reads = session.environment.get(
+    env, env_reads = session.memos.environment.get(
         _environment_key(config), lambda: environment_reads(lambda: render.environment(view), tree.sources.bodies)
     )
-    same_plan = session.plan.key is not None and session.plan.key == session.db.plan_key()
-    inputs = Inputs(config, env, tree.sources, Fingerprinter(session.fingerprints), session.recorded() if same_plan else None)
+    same_plan = session.memos.plan.key is not None and session.memos.plan.key == session.db.plan_key()
+    inputs = Inputs(config, env, tree.sources, Fingerprinter(session.memos.fingerprints), session.recorded() if same_plan else None)
     job = Job(env, view, inputs, env_reads, staging)
 
     def prepare(todo: list[routes.Page]) -> None:  # convert the bodies of release pages to make now (most need one)
         bodies = [(tree.sources.bodies[p.context["release"].path], p.context["release"].path) for p in todo if "release" in p.context]
         env.filters["markdown"].convert_many(bodies, session.db.markdown)
 
-    produced = produce_files(plan.pages + plan.files, job, session.recorded(), config.output_dir, progress, prepare)
-    session.db.save_markdown(env.filters["markdown"].fresh)
+    produced = produce_files(plan.pages + plan.files, job, session.recorded(), config.output_dir, progress, prepare, session.wrote)
+    session.db.save_markdown(env.filters["markdown"].keep_fresh())
     return produced
 
 
@@ -130,7 +134,7 @@ class Indexing:
 
 def index_search(produced: Produced, plan: Plan, config: SiteConfig, session: Session, search: bool) -> Indexing:
     """Start Pagefind where a bundle's pages changed; without `search`, the bundles of the last build stay as they are."""
-    index = SearchIndex(config.language, plan.bundles, session.saved_bundles(), config.output_dir)
+    index = SearchIndex(config.language, plan.bundles, session.saved_bundles(), config.output_dir, session.wrote)
     if not search:
         return Indexing(None, index.as_before())
     for page, file, indexed in produced.entries:
@@ -155,13 +159,18 @@ def publish(
     finally:
         if indexing.pending is not None:
             indexing.pending.exception()  # let Pagefind finish, whatever happened meanwhile
-    records = {path: _as_written(record, path, config.output_dir) for path, record in produced.records.items()}
+    written = frozenset(report.written)
+    records = {path: _as_written(record, path, config.output_dir, session, written) for path, record in produced.records.items()}
     bundles = indexing.result().records(config.output_dir) if indexing.pending else session.saved_bundles()
     session.remember(records, bundles, tree.sources.digests)
     return report
 
 
-def _as_written(record: Recorded, path: str, output_dir: Path) -> Recorded:
+def _as_written(record: Recorded, path: str, output_dir: Path, session: Session, written: frozenset[str]) -> Recorded:
+    """The record with the status of the file as written; in place, a file the session left alone keeps the one it had."""
+    before = session.recorded().get(path)
+    if before is not None and before.status is not None and session.wrote(path) and path not in written:
+        return Recorded(record.reads, before.status, record.indexed)
     return Recorded(record.reads, status_as_written(path, output_dir), record.indexed)
 
 

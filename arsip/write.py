@@ -132,12 +132,12 @@ class Staging:
             existing = os.path.join(self.old, relative)
             info = _same(existing, data)
             if info is not None:
-                return OnDisk(relative, Path(existing), FileStatus.of_stat(info), indexed)
+                return OnDisk(relative, existing, FileStatus.of_stat(info), indexed)
         target = os.path.join(self.spare, relative)
         try:
             with suppress(FileNotFoundError):
                 os.unlink(target)  # perhaps a link to a file output/ still serves: never written into
-            return OnDisk(relative, Path(target), _write_new(target, data), indexed)
+            return OnDisk(relative, target, _write_new(target, data), indexed)
         except OSError:
             return data
 
@@ -212,6 +212,7 @@ def sync_in_place(outputs: Iterable[File], output_dir: Path, on_disk: dict[str, 
     """
     wanted = _checked(outputs)
     digests: dict[str, bytes] = {}
+    folder = os.fspath(output_dir)
     with _project_lock(output_dir.parent):
         try:
             if not on_disk:
@@ -222,7 +223,7 @@ def sync_in_place(outputs: Iterable[File], output_dir: Path, on_disk: dict[str, 
                 removed = tuple(sorted(relative for relative in on_disk if relative not in wanted))
             written = []
             for relative, data in sorted(wanted.items()):
-                if isinstance(data, OnDisk) and data.file == output_dir / relative and data.untouched():
+                if isinstance(data, OnDisk) and data.file == os.path.join(folder, relative) and (relative in on_disk or data.untouched()):
                     digests[relative] = on_disk.get(relative) or _digest(data.data)
                     continue
                 content = _bytes(data)

@@ -66,6 +66,7 @@ class Inputs:
         self.fingerprint = fingerprint
         self.known: dict[str, bytes] = {}
         self.values: dict[tuple[str, str], bytes] = {}  # (page, name): the digest of a value the page was given
+        self.given: dict[str, dict[str, bytes]] = {}  # page: what its record says of what it read
 
     def digest(self, name: str, page: Page) -> bytes:
         if name.startswith("name:"):
@@ -79,8 +80,13 @@ class Inputs:
         return known
 
     def _recorded(self, name: str, page: Page) -> bytes | None:
-        before = self.same_plan.get(output_file(page.url)) if self.same_plan is not None else None
-        return next((digest for read, digest in before.reads if read == name), None) if before is not None else None
+        if self.same_plan is None:
+            return None
+        known = self.given.get(page.url)
+        if known is None:
+            before = self.same_plan.get(output_file(page.url))
+            known = self.given[page.url] = dict(before.reads) if before is not None else {}
+        return known.get(name)
 
     def _value(self, key: str, page: Page) -> bytes:
         if key in page.context:

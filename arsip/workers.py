@@ -38,6 +38,7 @@ def _start(parent: int, initializer: Callable[..., None] | None, initargs: tuple
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # the build died before the line above
         os._exit(1)
+    gc.freeze()  # what the worker inherited is never collected here: collections would touch (and copy) every page of it
     gc.enable()  # the CLI turns the cycle collector off in the main process; a worker makes its own garbage
     if initializer is not None:
         initializer(*initargs)

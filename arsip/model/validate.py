@@ -21,11 +21,11 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
-from .config import ZONES, Band, SiteConfig
-from .load import Asset, SourceDoc
-from .problems import Problem, error, warning
-from .record import Body, Fingerprinter
-from .registry import SLUG_PATTERN, Directory, InstitutionRef, make_slug
+from ..problems import Problem, error, warning
+from ..render.record import Body, Fingerprinter
+from ..source.config import ZONES, Band, SiteConfig
+from ..source.registry import SLUG_PATTERN, Directory, InstitutionRef, make_slug
+from ..source.tree import Asset, SourceDoc
 from .rubric import band_for, period_for
 
 RELEASE_KEYS = (

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .problems import Problem, error
+from ..problems import Problem, error
 
 CONFIG_FILE = "site_config.toml"
 CACHE_DIR = ".arsip-cache"  # the project's scratch folder (git-ignored): caches, the preview, the spare output

@@ -28,8 +28,8 @@ from typing import Any, Protocol
 import frontmatter
 import yaml
 
+from ..problems import Problem, error, warning
 from .config import SiteConfig, toml_problem
-from .problems import Problem, error, warning
 
 REGISTRY_FILE = "institutions.toml"
 BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)

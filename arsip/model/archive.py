@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from types import MappingProxyType
 
-from .config import KINDS, ZONES, Period, SiteConfig
-from .problems import Problem, warning
-from .registry import InstitutionRef, make_slug
+from ..problems import Problem, warning
+from ..source.config import KINDS, ZONES, Period, SiteConfig
+from ..source.registry import InstitutionRef, make_slug
 from .rubric import period_for
 from .validate import Claim, Release
 

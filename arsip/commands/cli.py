@@ -109,7 +109,7 @@ def _build(args: argparse.Namespace, *, write_output: bool) -> int:
 
 def _new(args: argparse.Namespace) -> int:
     from ..model import validate
-    from ..source import registry, tree
+    from ..source import frontmatter, registry, tree
     from . import scaffold
 
     root = args.root.resolve()
@@ -123,7 +123,7 @@ def _new(args: argparse.Namespace) -> int:
     directory, _ = registry.build_directory(content.registry)
     draft = scaffold.new_release(args.title, args.institution, directory, date=date, score=args.score, zone=args.zone)
     problems: list[Problem] = []
-    doc = tree.parse_doc(draft.text, draft.relative_path, "", problems)
+    doc = frontmatter.parse_doc(draft.text, draft.relative_path, "", problems)
     if doc:
         validate.validate_doc(doc, directory, frozenset(), config, problems)
     errors = [problem for problem in problems if problem.is_error]

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..model.archive import Award
 from ..model.rubric import period_for
+from ..model.types import Award
 from ..source.config import Period
 
 WIDTH, HEIGHT = 480, 250

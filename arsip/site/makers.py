@@ -17,7 +17,7 @@ from types import MappingProxyType
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from ..model.archive import Archive, Award
+from ..model.types import Archive, Award
 from ..model.validate import Release
 from ..publish.files import File, Output
 from ..render.strings import STRINGS

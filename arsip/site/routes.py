@@ -16,8 +16,8 @@ from types import MappingProxyType
 from typing import Any
 from urllib.parse import quote
 
-from ..model.archive import Archive, Month
 from ..model.rubric import period_for
+from ..model.types import Archive, Month
 from ..model.validate import Release
 from ..problems import Problem, error
 from ..source.config import SiteConfig

@@ -9,8 +9,8 @@ import pytest
 
 from arsip.model.validate import validate_doc
 from arsip.source.config import load_config
+from arsip.source.frontmatter import parse_doc
 from arsip.source.registry import build_directory
-from arsip.source.tree import parse_doc
 
 ROOT = Path(__file__).resolve().parents[2]
 

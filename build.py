@@ -3,7 +3,7 @@
 
 import sys
 
-from arsip.cli import main
+from arsip.commands.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

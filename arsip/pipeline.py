@@ -12,10 +12,11 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import stages, write
-from .config import SiteConfig, load_config
+from . import stages
 from .problems import BuildFailed, Problem, promote_warnings, sorted_unique
+from .publish import write
 from .session import Session
+from .source.config import SiteConfig, load_config
 from .stages import Progress
 
 

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from .builddb import BuildDB, Bundle, Recorded
-from .load import DocMemo
-from .validate import ValidationMemo
-from .write import scratch_dir
+from .model.validate import ValidationMemo
+from .publish.write import scratch_dir
+from .source.tree import DocMemo
 
 
 @dataclass

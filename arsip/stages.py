@@ -14,18 +14,25 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import checks, extras, load, model, registry, render, routes, validate, write
 from .builddb import Recorded
-from .bundles import Indexed, SearchIndex
-from .config import SiteConfig
-from .files import File, status_as_written
+from .model import archive as model
+from .model import checks, validate
+from .model.validate import Release
 from .problems import BuildFailed, Problem, error
-from .produce import Inputs, Job, Produced, Sources, environment_reads
-from .produce import produce as produce_files
-from .record import ConfigView, Fingerprinter
-from .search import SearchIndexError
+from .publish import write
+from .publish.bundles import Indexed, SearchIndex
+from .publish.files import File, status_as_written
+from .publish.pagefind import SearchIndexError
+from .render import templates as render
+from .render.produce import Inputs, Job, Produced, Sources, environment_reads
+from .render.produce import produce as produce_files
+from .render.record import ConfigView, Fingerprinter
 from .session import Session
-from .validate import Release
+from .site import makers as extras
+from .site import routes
+from .source import registry
+from .source import tree as load
+from .source.config import SiteConfig
 
 Progress = Callable[[int, int], None]  # (files done, files in all), called while producing
 

@@ -29,9 +29,9 @@ from pathlib import Path
 import pytest
 from sitetools import REPO, copy_project, tree_bytes, tree_state
 
-from arsip import write
-from arsip.files import Output
 from arsip.problems import BuildFailed
+from arsip.publish import write
+from arsip.publish.files import Output
 
 RELEASES = 2000
 EVEN_KILLS = 12

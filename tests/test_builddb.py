@@ -12,8 +12,9 @@ import markdown
 import pytest
 from sitetools import copy_project, run_build, tree_bytes
 
-from arsip import cli, pipeline
+from arsip import pipeline
 from arsip.builddb import APPLICATION_ID
+from arsip.commands import cli
 from arsip.session import Session
 
 RELEASE = "content/2024/2024-12-03-kota-jambi.md"

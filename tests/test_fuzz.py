@@ -30,13 +30,15 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from sitetools import REPO, copy_project
 
-from arsip import config as site_config
-from arsip import pipeline, registry, render
-from arsip.config import SiteConfig
-from arsip.load import Registry
+from arsip import pipeline
+from arsip.model.validate import AWARD_KEYS, RELEASE_KEYS
 from arsip.problems import BuildFailed, Problem
+from arsip.render import templates
 from arsip.session import Session
-from arsip.validate import AWARD_KEYS, RELEASE_KEYS
+from arsip.source import config as site_config
+from arsip.source import registry
+from arsip.source.config import SiteConfig
+from arsip.source.tree import Registry
 
 FUZZ = settings(
     max_examples=2000,
@@ -259,7 +261,7 @@ def fuzz_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FuzzSite]:
     shutil.copy2(REPO / "content" / "institutions.toml", root / "content" / "institutions.toml")
     shutil.copy2(REPO / "tests" / "data" / "pixel.png", root / "content" / "foto.png")
     bytecode = MemoryBytecode()
-    original = render.environment
+    original = templates.environment
 
     def environment(config: Any, known_markdown: Any = None) -> jinja2.Environment:
         env = original(config, known_markdown)
@@ -267,7 +269,7 @@ def fuzz_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FuzzSite]:
         return env
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(render, "environment", environment)
+        patch.setattr(templates, "environment", environment)
         configs = (pipeline.configure(root), pipeline.configure(root, drafts=True))
         yield FuzzSite(root, configs, Session.open(root / "output"))
 

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from sitetools import copy_project, read_page, run_build, tree_bytes
 
-from arsip import pipeline, routes
+from arsip import pipeline
 from arsip.session import Session
+from arsip.site import routes
 
 RELEASE = "content/2024/2024-12-03-kota-jambi.md"
 
@@ -242,10 +243,11 @@ def test_no_op_build_redoes_nothing_but_notices_any_change(site: Path, tmp_path:
 
 def test_work_shared_among_processes_gives_the_same_site(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Big builds convert Markdown and render pages in a process per core; the site must not depend on it."""
-    from arsip import produce, render, workers
+    from arsip import workers
+    from arsip.render import produce, templates
 
     monkeypatch.setattr(workers.os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(render, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(templates, "PARALLEL_FROM", 1)
     monkeypatch.setattr(produce, "PARALLEL_RENDER_FROM", 1)
     result = build(site)
     assert result.rendered == result.files

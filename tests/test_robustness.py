@@ -35,9 +35,9 @@ import pytest
 from bs4 import BeautifulSoup
 from sitetools import REPO, copy_project, tree_bytes, tree_state
 
-from arsip import write
-from arsip.files import Output
 from arsip.problems import BuildFailed
+from arsip.publish import write
+from arsip.publish.files import Output
 
 DOCS = REPO / "docs" / "robustness.md"
 GOOD = "---\ntitle: Rilis Baik\ndate: 2024-12-03\ninstitution: Pemkot Jambi\nscore: 93,68\n---\n\nIsi rilis.\n"

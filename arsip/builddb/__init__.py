@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..files import FileStatus
+from ..publish.files import FileStatus
 from .versions import versions_digest
 
 SCHEMA = 2

@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..config import SiteConfig
+from ..source.config import SiteConfig
 from . import BuildDB
 from .versions import versions_digest
 

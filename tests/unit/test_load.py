@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from arsip.load import parse_doc
+from arsip.source.frontmatter import parse_doc
 
 
 def parse(text: str):

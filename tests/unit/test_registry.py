@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from arsip.load import Registry
-from arsip.registry import build_directory, infer_kind
+from arsip.source.registry import build_directory, infer_kind
+from arsip.source.tree import Registry
 
 REGISTRY = """
 [[institution]]

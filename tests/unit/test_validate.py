@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from arsip.config import load_config
-from arsip.load import parse_doc
-from arsip.registry import build_directory
-from arsip.validate import validate_doc
+from arsip.model.validate import validate_doc
+from arsip.source.config import load_config
+from arsip.source.frontmatter import parse_doc
+from arsip.source.registry import build_directory
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -19,10 +19,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .builddb import Bundle
+from ..builddb import Bundle
+from ..problems import BuildFailed, error
 from .files import File, FileStatus, OnDisk, Output
-from .problems import BuildFailed, error
-from .search import IndexedPage, build_index
+from .pagefind import IndexedPage, build_index
 
 _PAGEFIND_UI = re.compile(r"pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$")
 

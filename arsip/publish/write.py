@@ -43,9 +43,9 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext, supp
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .config import CACHE_DIR
+from ..problems import BuildFailed, Problem, error
+from ..source.config import CACHE_DIR
 from .files import File, FileStatus, OnDisk
-from .problems import BuildFailed, Problem, error
 
 FILE_MODE = 0o644
 UNMOVABLE = (errno.EBUSY, errno.EXDEV)  # output/ is a mount point or on another disk than .arsip-cache/

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .config import Band, Period
+from ..source.config import Band, Period
 
 
 def period_for(rubric: tuple[Period, ...], year: int, kind: str) -> Period | None:

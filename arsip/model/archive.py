@@ -3,7 +3,8 @@
 Input: valid `Release`s and the `SiteConfig`. Output: an `Archive`: releases newest first, one
 `Award` per (institution, assessment year) merged from every release that reports it, institutions
 with their score history, per-year rankings with zone counts, per-zone lists and the timeline; plus
-warnings where releases disagree about a result. Templates only display what is computed here.
+warnings where releases disagree about a result. Templates only display what is computed here;
+the dataclasses it is made of are in `types`.
 """
 
 from __future__ import annotations
@@ -11,215 +12,29 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
 from types import MappingProxyType
 
-from .config import KINDS, ZONES, Period, SiteConfig
-from .problems import Problem, warning
-from .registry import InstitutionRef, make_slug
+from ..problems import Problem, warning
+from ..source.config import KINDS, ZONES, SiteConfig
+from ..source.registry import InstitutionRef, make_slug
 from .rubric import period_for
+from .types import (
+    Archive,
+    Award,
+    Institution,
+    KindGroup,
+    Month,
+    Province,
+    ProvinceYear,
+    Row,
+    TimelineYear,
+    Transition,
+    YearResults,
+    ZoneList,
+    ZoneYear,
+)
 from .validate import Claim, Release
-
-
-@dataclass(frozen=True, slots=True)
-class Award:
-    """An institution's result for one assessment year, as the archive states it."""
-
-    institution: InstitutionRef
-    year: int
-    score: Decimal | None
-    zone: str | None
-    category: str | None
-    letter: str | None
-    rank: str | None
-    release: str
-    date: dt.date
-    releases: tuple[str, ...]
-    reports_differ: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Institution:
-    ref: InstitutionRef
-    awards: tuple[Award, ...]
-    releases: tuple[Release, ...]
-
-    @property
-    def slug(self) -> str:
-        return self.ref.slug
-
-    @property
-    def latest(self) -> Award | None:
-        return self.awards[-1] if self.awards else None
-
-    @property
-    def entries(self) -> tuple[tuple[Release, Claim | None], ...]:
-        """Its releases, newest first, each with what that release reported about this institution."""
-        return tuple((release, next((c for c in release.claims if c.institution.slug == self.slug), None)) for release in self.releases)
-
-    @property
-    def scored(self) -> tuple[Award, ...]:
-        return tuple(award for award in self.awards if award.score is not None)
-
-    @property
-    def best(self) -> Award | None:
-        """The year with the highest score (the earliest of equal ones)."""
-        return max(self.scored, key=lambda a: (a.score, -a.year), default=None)
-
-    @property
-    def worst(self) -> Award | None:
-        return min(self.scored, key=lambda a: (a.score, a.year), default=None)
-
-    @property
-    def change(self) -> Decimal | None:
-        """Score change from the first scored assessment to the latest one."""
-        scored = self.scored
-        return scored[-1].score - scored[0].score if len(scored) > 1 else None  # type: ignore[operator]
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    """One institution in a year's ranking, with how it moved since the previous assessment year.
-
-    `movement` compares like with like: the places gained (positive) or lost among the institutions of
-    its kind that have a score in this archive for both years, so a body added to the archive moves no one.
-    """
-
-    award: Award
-    position: int | None
-    previous: Award | None
-    movement: int | None
-
-    @property
-    def score_change(self) -> Decimal | None:
-        if self.award.score is None or self.previous is None or self.previous.score is None:
-            return None
-        return self.award.score - self.previous.score
-
-
-@dataclass(frozen=True, slots=True)
-class KindGroup:
-    kind: str
-    rows: tuple[Row, ...]
-
-    @property
-    def awards(self) -> tuple[Award, ...]:
-        return tuple(row.award for row in self.rows)
-
-
-@dataclass(frozen=True, slots=True)
-class Transition:
-    """How many institutions went from one zone to another between two assessment years."""
-
-    before: str
-    after: str
-    count: int
-
-
-@dataclass(frozen=True, slots=True)
-class YearResults:
-    """One assessment year: every award, ranked within each institution kind."""
-
-    year: int
-    period: Period | None
-    groups: tuple[KindGroup, ...]
-    zone_counts: tuple[tuple[str, int], ...]
-    releases: tuple[Release, ...]
-    previous_year: int | None = None
-    transitions: tuple[Transition, ...] = ()
-
-    @property
-    def has_zones(self) -> bool:
-        """Whether zones were published for this year (none were from 2025 on)."""
-        if self.period is not None:
-            return any(band.zone for band in self.period.bands)
-        return any(count for _, count in self.zone_counts)
-
-    @property
-    def award_count(self) -> int:
-        return sum(len(group.awards) for group in self.groups)
-
-
-@dataclass(frozen=True, slots=True)
-class Month:
-    first_day: dt.date
-    releases: tuple[Release, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class TimelineYear:
-    year: int
-    months: tuple[Month, ...]
-
-    @property
-    def count(self) -> int:
-        return sum(len(month.releases) for month in self.months)
-
-
-@dataclass(frozen=True, slots=True)
-class ZoneYear:
-    year: int
-    awards: tuple[Award, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class ZoneList:
-    zone: str
-    years: tuple[ZoneYear, ...]
-
-    @property
-    def count(self) -> int:
-        return sum(len(year.awards) for year in self.years)
-
-
-@dataclass(frozen=True, slots=True)
-class ProvinceYear:
-    year: int
-    awards: tuple[Award, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Province:
-    """A province: its government and every body in it, with the province's ranking per year."""
-
-    slug: str
-    name: str
-    institutions: tuple[Institution, ...]
-    years: tuple[ProvinceYear, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Archive:
-    releases: tuple[Release, ...]
-    institutions: tuple[Institution, ...]
-    years: tuple[YearResults, ...]
-    timeline: tuple[TimelineYear, ...]
-    zones: tuple[ZoneList, ...]
-    release_by_slug: MappingProxyType[str, Release]
-    institution_by_slug: MappingProxyType[str, Institution]
-    provinces: tuple[Province, ...] = ()
-
-    def by_kind(self) -> tuple[tuple[str, tuple[Institution, ...]], ...]:
-        groups = defaultdict(list)
-        for institution in self.institutions:
-            groups[institution.ref.kind].append(institution)
-        return tuple((kind, tuple(groups[kind])) for kind in KINDS if groups[kind])
-
-    @property
-    def latest_zoned_year(self) -> YearResults | None:
-        """The newest assessment year that published zones (2025 published opinions only)."""
-        return next((year for year in self.years if any(count for _, count in year.zone_counts)), None)
-
-    def other_awards(self, release: Release) -> tuple[Award, ...]:
-        """Results a release reports for institutions other than its own, as the archive states them."""
-        result = []
-        for claim in release.claims:
-            if claim.institution.slug == release.institution.slug:
-                continue
-            institution = self.institution_by_slug[claim.institution.slug]
-            result.extend(award for award in institution.awards if award.year == claim.year)
-        return tuple(result)
 
 
 def aggregate(releases: Iterable[Release], config: SiteConfig) -> tuple[Archive, list[Problem]]:

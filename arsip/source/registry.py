@@ -16,9 +16,9 @@ from typing import Any
 
 from slugify import slugify
 
+from ..problems import Problem, error, warning
 from .config import KINDS
-from .load import Registry
-from .problems import Problem, error, warning
+from .tree import Registry
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

@@ -16,11 +16,11 @@ from types import MappingProxyType
 from typing import Any
 from urllib.parse import quote
 
-from .config import SiteConfig
-from .model import Archive, Month
-from .problems import Problem, error
-from .rubric import period_for
-from .validate import Release
+from ..model.rubric import period_for
+from ..model.types import Archive, Month
+from ..model.validate import Release
+from ..problems import Problem, error
+from ..source.config import SiteConfig
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,11 +38,11 @@ from tornado import ioloop, web
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from . import pipeline
-from .config import CONFIG_FILE
-from .problems import BuildFailed, Problem, summary
-from .session import Session
-from .strings import STRINGS
+from .. import pipeline
+from ..problems import BuildFailed, Problem, summary
+from ..render.strings import STRINGS
+from ..session import Session
+from ..source.config import CONFIG_FILE
 
 POLL_MS = 200
 PREVIEW_DIR = ".arsip-cache/preview"

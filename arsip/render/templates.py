@@ -27,15 +27,15 @@ from babel.dates import format_date
 from babel.numbers import format_decimal, get_decimal_symbol
 from markupsafe import Markup
 
-from .builddb.versions import versions_digest
+from ..builddb.versions import versions_digest
+from ..problems import Problem, error
+from ..site.routes import Urls
+from ..source.config import SiteConfig
+from ..source.registry import make_slug
+from ..workers import cores, forked_pool
 from .chart import score_chart
-from .config import SiteConfig
-from .problems import Problem, error
 from .record import Body, ConfigView, note
-from .registry import make_slug
-from .routes import Urls
 from .strings import STRINGS
-from .workers import cores, forked_pool
 
 MARKDOWN_EXTENSIONS = ("extra", "sane_lists")
 ALLOWED_TAGS = {

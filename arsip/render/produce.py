@@ -20,16 +20,16 @@ from pathlib import Path
 
 import jinja2
 
-from .builddb import Recorded
-from .config import SiteConfig
-from .files import File, OnDisk, Output
-from .problems import Problem, error
+from ..builddb import Recorded
+from ..problems import Problem, error
+from ..publish.files import File, OnDisk, Output
+from ..publish.pagefind import indexed_digest
+from ..publish.write import Staging
+from ..site.routes import Page, Urls, output_file
+from ..source.config import SiteConfig
+from ..workers import cores, forked_pool
 from .record import ConfigView, Fingerprinter, digest_of_bytes, recording
-from .render import render_page
-from .routes import Page, Urls, output_file
-from .search import indexed_digest
-from .workers import cores, forked_pool
-from .write import Staging
+from .templates import render_page
 
 MISSING = b"missing"
 GLOBAL = b"global"  # a helper of the environment: what it does is Arsip's code (a version) and what it reads is recorded

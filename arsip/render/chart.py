@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .config import Period
-from .model import Award
-from .rubric import period_for
+from ..model.rubric import period_for
+from ..model.types import Award
+from ..source.config import Period
 
 WIDTH, HEIGHT = 480, 250
 LEFT, RIGHT, TOP, BOTTOM = 44, 12, 26, 34

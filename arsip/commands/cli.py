@@ -19,10 +19,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from . import pipeline
-from .builddb import stamp
-from .problems import BuildFailed, Problem, summary
-from .session import Session
+from .. import pipeline
+from ..builddb import stamp
+from ..problems import BuildFailed, Problem, summary
+from ..session import Session
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -108,7 +108,9 @@ def _build(args: argparse.Namespace, *, write_output: bool) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from . import load, registry, scaffold, validate
+    from ..model import validate
+    from ..source import frontmatter, registry, tree
+    from . import scaffold
 
     root = args.root.resolve()
     try:
@@ -117,11 +119,11 @@ def _new(args: argparse.Namespace) -> int:
         print(f"build.py new: --date '{args.date}' is not a date written as YYYY-MM-DD", file=sys.stderr)
         return EXIT_USAGE
     config = pipeline.configure(root)
-    content, _ = load.load_content(config)
+    content, _ = tree.load_content(config)
     directory, _ = registry.build_directory(content.registry)
     draft = scaffold.new_release(args.title, args.institution, directory, date=date, score=args.score, zone=args.zone)
     problems: list[Problem] = []
-    doc = load.parse_doc(draft.text, draft.relative_path, "", problems)
+    doc = frontmatter.parse_doc(draft.text, draft.relative_path, "", problems)
     if doc:
         validate.validate_doc(doc, directory, frozenset(), config, problems)
     errors = [problem for problem in problems if problem.is_error]

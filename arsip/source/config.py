@@ -3,8 +3,8 @@
 Input: `site_config.toml` in the project folder. Output: a frozen `SiteConfig` (title, base_url,
 language, permalinks, the scoring rubric) or the list of problems that stop the build. Unknown keys
 are errors: a typo in the configuration must never be silently ignored. Every problem names the
-line and says what to write instead; `toml_problem` words TOML syntax errors the same way for
-`content/institutions.toml`.
+line and says what to write instead; TOML syntax errors are worded by `config_checks.toml_problem`,
+the same way for `content/institutions.toml`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .problems import Problem, error
+from ..problems import Problem, error
+from .config_checks import _decimal, _has_type, _type_name, _valid_base_url, _value_kind, toml_problem
 
 CONFIG_FILE = "site_config.toml"
 CACHE_DIR = ".arsip-cache"  # the project's scratch folder (git-ignored): caches, the preview, the spare output
@@ -243,11 +244,6 @@ def parse_config(root: Path, raw: dict[str, Any], text: str) -> tuple[SiteConfig
     return config, []
 
 
-def _valid_base_url(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
-
-
 def _permalinks(raw: Any, checker: _Checker) -> dict[str, str]:
     result = dict(DEFAULT_PERMALINKS)
     if not isinstance(raw, dict):
@@ -329,26 +325,6 @@ def _period(item: dict[str, Any], where: str, checker: _Checker) -> Period | Non
     )
 
 
-def _decimal(value: float) -> Decimal:
-    return Decimal(str(value))
-
-
-def toml_problem(exc: tomllib.TOMLDecodeError, path: str, text: str) -> Problem:
-    """A TOML syntax error at its line (tomllib's `(at line 3, column 9)` moved into the location)."""
-    message = str(exc)
-    line = None
-    match = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
-    if match:
-        line = int(match.group(1))
-        message = f"{message[: match.start()]} at column {match.group(2)}"
-    elif message.endswith("(at end of document)"):
-        line = max(1, len(text.splitlines()))
-        message = message.removesuffix(" (at end of document)") + " at the end of the file"
-    return error(
-        path, line, f"invalid TOML: {message}", "check the quotes, brackets and '=' on this line; text is written in \"double quotes\""
-    )
-
-
 class _Checker:
     """Collects configuration problems, finding the line of each offending key in the text."""
 
@@ -398,29 +374,6 @@ class _Checker:
         return ok
 
 
-def _has_type(value: Any, expected: Any) -> bool:
-    if isinstance(value, bool) and expected is not bool:
-        return False
-    return isinstance(value, expected)
-
-
-def _value_kind(value: Any) -> str:
-    """What a TOML value is, in an editor's words."""
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, int):
-        return "a whole number"
-    if isinstance(value, float):
-        return "a decimal number"
-    if isinstance(value, dict):
-        return "a table"
-    if isinstance(value, list):
-        return "a list"
-    return "a date or time"
-
-
 TABLE_HINTS = {
     "permalinks": 'write a table: a line [permalinks], then lines such as  release = "/rilis/{slug}/"',
     "rubric": "write [[rubric]] tables as in the sample site_config.toml",
@@ -439,10 +392,3 @@ def _hint(key: str) -> str | None:
         return TABLE_HINTS[key]
     example = _example(key)
     return f"write e.g.  {example}" if example else None
-
-
-def _type_name(expected: Any) -> str:
-    names = {str: "text", int: "a whole number", bool: "true or false", dict: "a table", list: "a list"}
-    if isinstance(expected, tuple):
-        return "a number"
-    return names.get(expected, expected.__name__)

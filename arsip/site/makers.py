@@ -17,13 +17,13 @@ from types import MappingProxyType
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from .files import File, Output
-from .load import Asset
-from .model import Archive, Award
-from .render import Formatter
+from ..model.types import Archive, Award
+from ..model.validate import Release
+from ..publish.files import File, Output
+from ..render.strings import STRINGS
+from ..render.templates import Formatter
+from ..source.tree import Asset
 from .routes import Page, Urls
-from .strings import STRINGS
-from .validate import Release
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 CSV_COLUMNS = ("year", "institution", "slug", "kind", "province", "score", "zone", "category", "rank", "date", "release_url")

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from .registry import Directory, make_slug
+from ..source.registry import Directory, make_slug
 
 SKELETON = """---
 # Judul rilis, seperti di sumber aslinya.

@@ -13,10 +13,10 @@ from html.parser import HTMLParser
 from posixpath import normpath
 from urllib.parse import unquote, urlsplit
 
-from .files import File as Output
-from .problems import Problem, error, warning
-from .registry import core_name, infer_kind
-from .routes import Urls
+from ..problems import Problem, error, warning
+from ..publish.files import File as Output
+from ..site.routes import Urls
+from ..source.registry import core_name, infer_kind
 from .validate import Release
 
 

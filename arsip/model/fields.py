@@ -1,0 +1,183 @@
+"""Reading typed values out of a release's front-matter, one field at a time.
+
+Input: a `SourceDoc`, one mapping of its front-matter (the release's own fields, or one award's
+under `awards.N.`) and the list problems go to. Output: typed values (text on one line, dates,
+assessment years, Decimal scores as written, normalised zones, true/false, tags) or None, with a
+problem at the line of the offending key and a hint of what to write. Numbers and dates are matched
+with ASCII-only patterns, and wrong values are quoted on one line, shortened to `SHOWN_MAX` characters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+import re
+from decimal import Decimal
+from typing import Any
+
+from ..problems import Problem, error, warning
+from ..source.config import ZONES
+from ..source.frontmatter import SourceDoc
+
+ZONE_WORDS = {
+    "hijau": "hijau",
+    "green": "hijau",
+    "kuning": "kuning",
+    "yellow": "kuning",
+    "merah": "merah",
+    "red": "merah",
+}
+SCORE_PATTERN = re.compile(r"[0-9]{1,3}(?:[.,][0-9]+)?")
+DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+YEAR_PATTERN = re.compile(r"\s*[0-9]{1,9}\s*")
+FIRST_YEAR = 2000
+SHOWN_MAX = 60  # characters of a wrong value quoted in a message
+
+
+def _this_year() -> int:
+    """The year a date may not run more than one year past: SOURCE_DATE_EPOCH's, for reproducible builds, else today's."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).year
+    return dt.date.today().year
+
+
+class _Fields:
+    """Reads typed values out of one mapping, reporting problems at the key's line."""
+
+    def __init__(self, doc: SourceDoc, meta: dict[str, Any], prefix: str, problems: list[Problem]) -> None:
+        self.doc, self.meta, self.prefix, self.problems = doc, meta, prefix, problems
+        self.failed = False
+
+    def line(self, key: str) -> int:
+        return self.doc.line(self.prefix + key)
+
+    def fail(self, key: str, message: str, hint: str | None = None) -> None:
+        self.failed = True
+        self.problems.append(error(self.doc.path, self.line(key), message, hint))
+
+    def warn(self, key: str, message: str, hint: str | None = None) -> None:
+        self.problems.append(warning(self.doc.path, self.line(key), message, hint))
+
+    def unknown_keys(self, known: tuple[str, ...], what: str) -> None:
+        for key in self.meta:
+            if key not in known:
+                close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+                hint = f"did you mean '{close[0]}'?" if close else f"{what} fields are: {', '.join(known)}"
+                self.warn(str(key), f"unknown field {_shown(key)} is ignored", hint)
+
+    def text(self, key: str, *, required: bool = False, example: str = "") -> str | None:
+        value = self.meta.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                where = "is empty" if key in self.meta else "is missing"
+                self.fail(key, f"required field '{key}' {where}", f"add a line such as  {key}: {example}")
+            return None
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            self.fail(key, f"'{key}' must be text, not {_yaml_type(value)}", f"write it on one line, e.g.  {key}: {example}")
+            return None
+        return re.sub(r"\s+", " ", str(value)).strip()
+
+    def date(self, key: str) -> dt.date | None:
+        raw = self.text(key, required=True, example="2024-12-03")
+        if raw is None:
+            return None
+        if not DATE_PATTERN.fullmatch(raw):
+            self.fail(key, f"date {_shown(raw)} is not written as YYYY-MM-DD", "write e.g.  date: 2024-12-03")
+            return None
+        try:
+            date = dt.date.fromisoformat(raw)
+        except ValueError:
+            self.fail(key, f"date '{raw}' does not exist in the calendar", "check the day and the month")
+            return None
+        hint = "write the day the release was published, e.g.  date: 2024-12-03"
+        if date.year < FIRST_YEAR:
+            self.fail(key, f"date '{raw}' is before {FIRST_YEAR}, where the archive begins", hint)
+            return None
+        if date.year > _this_year() + 1:
+            self.fail(key, f"date '{raw}' is more than a year ahead", hint)
+            return None
+        return date
+
+    def year(self, key: str, published: dt.date | None) -> int | None:
+        value = self.meta.get(key)
+        if value is None:
+            return published.year if published else None
+        if isinstance(value, str) and YEAR_PATTERN.fullmatch(value):
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.fail(key, f"year must be a four-digit year, not {_yaml_type(value)}", "write e.g.  year: 2024")
+            return None
+        latest = published.year + 1 if published else 9999
+        if not FIRST_YEAR <= value <= latest:
+            self.fail(
+                key,
+                f"assessment year {value} is outside {FIRST_YEAR}-{latest}",
+                "the year the result is for, at most a year after the release's date",
+            )
+            return None
+        return value
+
+    def score(self, key: str) -> Decimal | None:
+        value = self.meta.get(key)
+        if value is None or value == "":
+            return None
+        text = str(value).strip() if not isinstance(value, bool) else ""
+        if text.startswith("-") and SCORE_PATTERN.fullmatch(text[1:]):
+            self.fail(key, f"score {text} is negative", "scores run from 0 upwards, e.g.  score: 93,68")
+            return None
+        if not SCORE_PATTERN.fullmatch(text):
+            self.fail(key, f"score {_shown(value)} is not a number", "write e.g.  score: 93,68  or  score: 93.68")
+            return None
+        return Decimal(text.replace(",", "."))
+
+    def zone(self, key: str) -> str | None:
+        raw = self.text(key)
+        if raw is None:
+            return None
+        word = re.sub(r"^zona\s+", "", raw.casefold())
+        if word in ZONE_WORDS:
+            return ZONE_WORDS[word]
+        close = difflib.get_close_matches(word, list(ZONE_WORDS), n=1, cutoff=0.5)
+        hint = f"did you mean '{ZONE_WORDS[close[0]]}'?" if close else None
+        self.fail(key, f"zone {_shown(raw)} is not one of {', '.join(ZONES)}", hint)
+        return None
+
+    def boolean(self, key: str) -> bool:
+        value = self.meta.get(key, False)
+        if not isinstance(value, bool):
+            self.fail(key, f"'{key}' must be true or false", f"write  {key}: true")
+            return False
+        return value
+
+    def tags(self, key: str) -> tuple[str, ...]:
+        value = self.meta.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(tag, str | int) and not isinstance(tag, bool) for tag in value):
+            self.fail(key, "tags must be a list of words", "write e.g.  tags: [zona hijau, jambi]")
+            return ()
+        return tuple(dict.fromkeys(str(tag).strip() for tag in value if str(tag).strip()))
+
+
+def _shown(value: object) -> str:
+    """A wrong value as a message quotes it: on one line, at most SHOWN_MAX characters."""
+    text = re.sub(r"\s+", " ", str(value))
+    return f"'{_shorter(text)}'"
+
+
+def _shorter(text: str) -> str:
+    return text if len(text) <= SHOWN_MAX else text[: SHOWN_MAX - 1] + "…"
+
+
+def _yaml_type(value: object) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of fields"
+    if isinstance(value, bool):
+        return "true/false"
+    return _shown(value)

@@ -1,0 +1,236 @@
+"""Parsing a release's front-matter.
+
+Input: the text of one Markdown release (decoded by `tree`), its project-relative path and the
+digest of its bytes. Output: a `SourceDoc` (front-matter as parsed values, body text, the line of
+every front-matter key) or problems at the line to look at; and the JSON in which a `DocStore`
+keeps a parsed release between processes (`_doc_json`, read back by `_stored` only when its values
+are plain). Nothing here judges what the values mean; that is `validate`'s job.
+
+Whatever the front-matter holds, parsing ends in values or in problems, never in a hang or a
+crash: dates and decimals are kept as the text the editor wrote, values nested deeper than
+`MAX_NESTING` are refused, and YAML anchors and aliases are refused (they can make a few lines
+expand without bound).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import frontmatter
+import yaml
+
+from ..problems import Problem, error
+
+if TYPE_CHECKING:
+    from .tree import DocStore
+
+BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)
+MAX_NESTING = 20  # levels of lists and fields inside the front-matter
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDoc:
+    """One Markdown file as read: front-matter values, body, and where each key stands."""
+
+    path: str
+    digest: str
+    meta: dict[str, Any]
+    body: str
+    key_lines: dict[str, int]
+    first_line: int
+
+    def line(self, key: str) -> int:
+        """The line of `key` (e.g. `score` or `awards.0.score`), else of its parent, else the first."""
+        while key:
+            if key in self.key_lines:
+                return self.key_lines[key]
+            key = key.rpartition(".")[0]
+        return self.first_line
+
+
+class _TextPreservingLoader(yaml.SafeLoader):
+    """YAML loader that keeps dates and decimals as the text the editor wrote.
+
+    `validate` parses them itself: a date like 2024-02-30 then becomes a message with a line number
+    instead of an exception, and a score of 90.20 keeps its published precision.
+    """
+
+
+_TextPreservingLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:float"}]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+# libyaml parses ten times faster; the pure-Python loader words the messages of broken front-matter,
+# so a document libyaml refuses is parsed again by it (the messages stay the same with or without libyaml).
+_LOADERS: tuple[type[Any], ...] = (_TextPreservingLoader,)
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _FastLoader(yaml.CSafeLoader):  # type: ignore[misc, name-defined]
+        """`_TextPreservingLoader`'s rules on libyaml's parser."""
+
+    _FastLoader.yaml_implicit_resolvers = _TextPreservingLoader.yaml_implicit_resolvers
+    _LOADERS = (_FastLoader, _TextPreservingLoader)
+
+
+def _doc_json(doc: SourceDoc) -> str:
+    return json.dumps({"meta": doc.meta, "body": doc.body, "lines": doc.key_lines, "first": doc.first_line}, ensure_ascii=False)
+
+
+def _stored(store: DocStore | None, relative: str, digest: str) -> tuple[SourceDoc | None, tuple[Problem, ...]] | None:
+    """A release parsed by an earlier process from the same bytes (only valid, plain-JSON front-matter is kept)."""
+    text = store.doc(relative, digest) if store is not None else None
+    if text is None:
+        return None
+    try:
+        data = json.loads(text)
+        doc = SourceDoc(relative, digest, data["meta"], data["body"], data["lines"], data["first"])
+    except (ValueError, TypeError, KeyError):
+        return None
+    lines_ok = isinstance(doc.key_lines, dict) and all(isinstance(line, int) for line in doc.key_lines.values())
+    if not _plain(doc.meta) or not lines_ok or not isinstance(doc.body, str) or not isinstance(doc.first_line, int):
+        return None
+    return doc, ()
+
+
+def _plain(value: object) -> bool:
+    """Values JSON gives back exactly as YAML gave them (a doc whose front-matter has others is parsed again)."""
+    if isinstance(value, dict):
+        return all(isinstance(key, str) and _plain(item) for key, item in value.items())
+    if isinstance(value, list):
+        return all(_plain(item) for item in value)
+    return value is None or isinstance(value, str | bool | int)
+
+
+def parse_doc(text: str, relative: str, digest: str, problems: list[Problem]) -> SourceDoc | None:
+    """Split front-matter from body with python-frontmatter and record each key's line."""
+    if not text.strip():
+        hint = "write the front-matter, title:, date: and institution: between two lines '---', then the text; or delete the file"
+        problems.append(error(relative, None, "the file is empty", hint))
+        return None
+    opening = BOUNDARY.search(text)
+    if not opening or text[: opening.start()].strip():
+        problems.append(
+            error(relative, 1, "no front-matter", "start the file with a line '---', then title:, date:, institution:, then another '---'")
+        )
+        return None
+    handler = frontmatter.YAMLHandler()
+    try:
+        fm, body = handler.split(text[opening.start() :])
+    except ValueError:
+        problems.append(error(relative, 1, "the front-matter is not closed", "add a line '---' after the last front-matter field"))
+        return None
+    offset = text[: opening.end()].count("\n") + 1  # line number of the front-matter's first line
+    alias = _alias_line(fm)
+    if alias is not None:
+        problems.append(
+            error(
+                relative,
+                offset + alias,
+                "the front-matter uses a YAML alias ('*name'), which the archive does not accept",
+                "write the value out in full",
+            )
+        )
+        return None
+    try:
+        node, meta = _compose(fm)
+        too_deep = node is not None and _too_deep(node)
+    except yaml.YAMLError as exc:
+        problems.append(_yaml_problem(exc, relative, offset))
+        return None
+    except RecursionError:
+        node, meta, too_deep = None, None, True
+    if too_deep:
+        problems.append(
+            error(relative, offset, "the front-matter is nested too deeply", "write each field as 'key: value' on its own line")
+        )
+        return None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        problems.append(
+            error(
+                relative,
+                offset,
+                f"the front-matter is a {_yaml_kind(meta)}, not a list of fields",
+                "write one 'key: value' per line, e.g. 'title: ...'",
+            )
+        )
+        return None
+    key_lines: dict[str, int] = {}
+    _record_lines(node, "", offset, key_lines)
+    return SourceDoc(relative, digest, meta, body.strip() + "\n", key_lines, offset)
+
+
+def _yaml_problem(exc: yaml.YAMLError, relative: str, offset: int) -> Problem:
+    """Name the line where the editor has to look: for an unclosed quote, where it was opened."""
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    context = getattr(exc, "context", None)
+    mark = getattr(exc, "problem_mark", None)
+    if "end of stream" in problem and getattr(exc, "context_mark", None):
+        mark = exc.context_mark
+    reason = f"{context}: {problem}" if context else problem
+    line = offset + mark.line if mark else offset
+    return error(relative, line, f"invalid YAML in the front-matter: {reason}", "check the colons, quotes and indentation on this line")
+
+
+def _compose(fm: str) -> tuple[yaml.Node | None, Any]:
+    """The front-matter's node tree and values; the last loader's YAMLError if every loader refuses it."""
+    for number, loader_class in enumerate(_LOADERS, start=1):
+        loader = loader_class(fm)
+        try:
+            node = loader.get_single_node()
+            return node, loader.construct_document(node) if node is not None else None
+        except (yaml.YAMLError, RecursionError):
+            if number == len(_LOADERS):
+                raise
+        finally:
+            loader.dispose()
+    raise AssertionError("no YAML loader")  # pragma: no cover
+
+
+def _too_deep(root: yaml.Node) -> bool:
+    """True when values nest deeper than any release needs (awards -> award -> field is three)."""
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_NESTING:
+            return True
+        if isinstance(node, yaml.MappingNode):
+            stack.extend((child, depth + 1) for pair in node.value for child in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+    return False
+
+
+def _alias_line(fm: str) -> int | None:
+    """The line (from 0) of the first YAML alias, which could make a few lines expand without bound."""
+    if "*" not in fm:
+        return None
+    try:
+        for token in yaml.scan(fm, Loader=_TextPreservingLoader):
+            if isinstance(token, yaml.AliasToken):
+                return token.start_mark.line
+    except yaml.YAMLError:
+        return None  # composing reports the syntax error with its line
+    return None
+
+
+def _yaml_kind(value: object) -> str:
+    return "list" if isinstance(value, list) else "single value"
+
+
+def _record_lines(node: yaml.Node | None, prefix: str, offset: int, lines: dict[str, int]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = f"{prefix}{key_node.value}"
+            lines.setdefault(key, offset + key_node.start_mark.line)
+            _record_lines(value_node, key + ".", offset, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            key = f"{prefix}{index}"
+            lines.setdefault(key, offset + item.start_mark.line)
+            _record_lines(item, key + ".", offset, lines)

@@ -15,6 +15,7 @@ from pathlib import Path
 from . import stages
 from .problems import BuildFailed, Problem, promote_warnings, sorted_unique
 from .publish import write
+from .publish.safety import WriteReport
 from .session import Session
 from .source.config import SiteConfig, load_config
 from .stages import Progress
@@ -26,7 +27,7 @@ class BuildResult:
     releases: int
     pages: int
     files: int
-    report: write.WriteReport | None
+    report: WriteReport | None
     release_urls: tuple[tuple[str, str], ...] = ()
     rendered: int = 0
 

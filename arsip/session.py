@@ -16,7 +16,7 @@ from typing import Any
 
 from .builddb import BuildDB, Bundle, Recorded
 from .model.validate import ValidationMemo
-from .publish.write import scratch_dir
+from .publish.safety import scratch_dir
 from .source.tree import DocMemo
 
 

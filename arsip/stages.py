@@ -19,17 +19,18 @@ from .model import archive as model
 from .model import checks, validate
 from .model.validate import Release
 from .problems import BuildFailed, Problem, error
-from .publish import write
+from .publish import in_place, write
 from .publish.bundles import Indexed, SearchIndex
 from .publish.files import File, status_as_written
 from .publish.pagefind import SearchIndexError
+from .publish.safety import WriteReport
 from .render import templates as render
 from .render.produce import Inputs, Job, Produced, Sources, environment_reads
 from .render.produce import produce as produce_files
 from .render.record import ConfigView, Fingerprinter
 from .session import Session
 from .site import makers as extras
-from .site import routes
+from .site import routes, table
 from .source import registry
 from .source import tree as load
 from .source.config import SiteConfig
@@ -86,10 +87,10 @@ def plan(releases: tuple[Release, ...], config: SiteConfig, session: Session) ->
 def _plan(releases: tuple[Release, ...], config: SiteConfig) -> Plan:
     archive, problems = model.aggregate(releases, config)
     problems += checks.duplicate_institutions(releases)
-    pages, found = routes.plan(archive, config)
-    urls = routes.Urls.of(config)
-    files = extras.plan_files(archive, pages, urls)
-    return Plan(pages, files, routes.search_bundles(archive), tuple(problems + found), urls)
+    files, found = table.plan(archive, config)
+    pages = tuple(file for file in files if file.make is None)
+    made = tuple(file for file in files if file.make is not None)
+    return Plan(pages, made, routes.search_bundles(archive), tuple(problems + found), routes.Urls.of(config))
 
 
 def produce(
@@ -155,12 +156,12 @@ def index_search(produced: Produced, plan: Plan, config: SiteConfig, session: Se
 
 def publish(
     produced: Produced, indexing: Indexing, tree: Tree, config: SiteConfig, session: Session, staging: write.Staging | None
-) -> write.WriteReport:
+) -> WriteReport:
     """Put the site in output/ (swapped in whole, or in place for the preview), then record what each file read."""
     files = [file for _, file, _ in produced.entries] + assets(tree)
     try:
         if session.in_place:
-            report = write.sync_in_place(files + indexing.files(), config.output_dir, session.on_disk)
+            report = in_place.sync_in_place(files + indexing.files(), config.output_dir, session.on_disk)
         else:
             report = write.sync(files, config.output_dir, later=indexing.files, staged_by=staging)
     finally:

@@ -30,7 +30,7 @@ import pytest
 from sitetools import REPO, copy_project, tree_bytes, tree_state
 
 from arsip.problems import BuildFailed
-from arsip.publish import write
+from arsip.publish import safety, write
 from arsip.publish.files import Output
 
 RELEASES = 2000
@@ -268,7 +268,7 @@ def test_files_made_later_join_the_same_swap_and_obstacles_in_the_spare_are_clea
     """Pages are staged while the search index is still being made; both arrive in output/ in one swap."""
     output = tmp_path / "output"
     write.sync(outputs(1), output)
-    spare = write.spare_dir(output)
+    spare = safety.spare_dir(output)
     spare.mkdir(parents=True, exist_ok=True)
     (spare / "rilis").mkdir(exist_ok=True)
     (spare / "rilis" / "v2").write_text("a file where a folder must go")  # left by a killed build, say

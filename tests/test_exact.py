@@ -28,7 +28,7 @@ from arsip.session import Session
 
 STEPS = 200  # in `make test`: SEEDS runs of STEPS // SEEDS steps
 SEEDS = 4
-LONG_SEEDS, LONG_STEPS = 12, 150
+LONG_SEEDS, LONG_STEPS = 8, 100  # 800 steps: about 12 minutes on 2 cores
 
 BROKEN = "rusak.md"
 Edit = list[tuple[str, ...]]  # ("write", path, text) | ("delete", path) | ("rename", old, new)

@@ -6,7 +6,7 @@ digests, the status of the file as written and the digest of what Pagefind reads
 Markdown by (settings, library versions, body digest); the search bundles with the pages they hold;
 and the no-op stamp of the last good build.
 
-Nothing in it is executed or unpickled: rows hold text, numbers and bytes. The versions of Python,
+Nothing in it is executed or deserialised into objects: rows hold text, numbers and bytes. The versions of Python,
 Arsip and every library that shapes output are kept with it: when any differs, everything it holds
 is forgotten, so every output is produced again. A file that is damaged, foreign, locked by another
 program or of another schema is set aside (`<name>.set-aside`) with one line of notice, and the
@@ -36,7 +36,7 @@ TABLES = (
     "CREATE TABLE bundles (folder TEXT PRIMARY KEY, entries BLOB NOT NULL, files TEXT NOT NULL)",
     "CREATE TABLE docs (path TEXT PRIMARY KEY, digest TEXT NOT NULL, doc TEXT NOT NULL)",
 )
-LEFTOVERS = ("build-cache", "build-cache.bin", "last-build.json")  # the pickle cache and stamp of earlier versions
+LEFTOVERS = ("build-cache", "build-cache.bin", "last-build.json")  # the cache files and stamp of earlier versions
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import ctypes
 import errno
-import hashlib
 import os
 import platform
 import secrets
@@ -41,62 +40,30 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from ..problems import BuildFailed, Problem, error
-from ..source.config import CACHE_DIR
+from ..problems import BuildFailed
 from .files import File, FileStatus, OnDisk
+from .safety import (
+    Stored,
+    WriteReport,
+    as_bytes,
+    checked,
+    disk_problem,
+    existing_folder,
+    parent_folders,
+    project_lock,
+    replace,
+    same,
+    scratch_dir,
+    spare_dir,
+    stale,
+    unsafe_reason,
+    walk,
+    write_new,
+)
 
-FILE_MODE = 0o644
 UNMOVABLE = (errno.EBUSY, errno.EXDEV)  # output/ is a mount point or on another disk than .arsip-cache/
-
-
-class UnsafePath(ValueError):
-    """An output path that would leave the output folder."""
-
-
-Stored = bytes | OnDisk  # a file of the new site: its bytes, or a file on disk with its status
-
-
-@dataclass(frozen=True, slots=True)
-class WriteReport:
-    written: tuple[str, ...]
-    unchanged: int
-    removed: tuple[str, ...]
-
-
-def unsafe_reason(relative: str) -> str | None:
-    """Why `relative` cannot be a file under output/, or None when it can."""
-    if not relative or relative.endswith("/"):
-        return "it names no file"
-    if relative.startswith("/"):
-        return "it is an absolute path"
-    if "\\" in relative or "\x00" in relative:
-        return "it contains a backslash or a NUL character"
-    if any(part in ("..", ".", "") for part in relative.split("/")):
-        return "it contains '..', '.' or an empty folder name"
-    return None
-
-
-def safe_target(output_dir: Path, relative: str) -> Path:
-    """The file for `relative` inside output_dir, refusing anything that would escape it."""
-    if unsafe_reason(relative):
-        raise UnsafePath(relative)
-    target = output_dir.joinpath(*PurePosixPath(relative).parts)
-    if not target.resolve().is_relative_to(output_dir.resolve()):
-        raise UnsafePath(relative)
-    return target
-
-
-def scratch_dir(output_dir: Path) -> Path:
-    """The project's scratch folder beside output/ (`.arsip-cache/`), or the folder output/ is in, if that is it."""
-    parent = output_dir.parent
-    return parent if parent.name == CACHE_DIR else parent / CACHE_DIR
-
-
-def spare_dir(output_dir: Path) -> Path:
-    """Where the next site is prepared: `.arsip-cache/output-previous` for output/."""
-    return scratch_dir(output_dir) / f"{output_dir.name}-previous"
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +85,7 @@ class Staging:
         if self.spare is None:
             return False
         try:
-            _make_folders(Path(self.spare), _folders(path for path in paths if unsafe_reason(path) is None))
+            _make_folders(Path(self.spare), parent_folders(path for path in paths if unsafe_reason(path) is None))
         except OSError:
             return False
         return True
@@ -130,14 +97,14 @@ class Staging:
             return data
         if self.old is not None:
             existing = os.path.join(self.old, relative)
-            info = _same(existing, data)
+            info = same(existing, data)
             if info is not None:
                 return OnDisk(relative, existing, FileStatus.of_stat(info), indexed)
         target = os.path.join(self.spare, relative)
         try:
             with suppress(FileNotFoundError):
                 os.unlink(target)  # perhaps a link to a file output/ still serves: never written into
-            return OnDisk(relative, target, _write_new(target, data), indexed)
+            return OnDisk(relative, target, write_new(target, data), indexed)
         except OSError:
             return data
 
@@ -145,10 +112,10 @@ class Staging:
 @contextmanager
 def staging(output_dir: Path) -> Iterator[Staging]:
     """Take the project lock for a whole build and open its spare folder; pass the result to `sync`."""
-    with _project_lock(output_dir.parent):
+    with project_lock(output_dir.parent):
         try:
             _recover(output_dir)
-            old = os.fspath(output_dir) if _existing_folder(output_dir) else None
+            old = os.fspath(output_dir) if existing_folder(output_dir) else None
             opened = Staging(os.fspath(_fresh_spare(output_dir)), old)
         except (OSError, BuildFailed):  # `sync` meets the same trouble and reports it
             opened = Staging(None, None)
@@ -169,24 +136,24 @@ def sync(
     folder, when the disk refuses a write, or when `later` raises it. `staged_by`: the `staging` the
     pages were rendered into (whose project lock is held already).
     """
-    wanted = _checked(outputs)
-    lock: AbstractContextManager[None] = nullcontext() if staged_by is not None else _project_lock(output_dir.parent)
+    wanted = checked(outputs)
+    lock: AbstractContextManager[None] = nullcontext() if staged_by is not None else project_lock(output_dir.parent)
     with lock:
         try:
             _recover(output_dir)
-            old = output_dir if _existing_folder(output_dir) else None
+            old = output_dir if existing_folder(output_dir) else None
             reuse, written = _compare(wanted, old)
             staged: set[str] = set()
             if later is not None:
                 if written or old is None:  # something will change: stage it while `later` is still at work
                     _stage(_fresh_spare(output_dir), wanted, reuse, old)
                     staged = set(wanted)
-                more = _checked(later(), beside=wanted)
+                more = checked(later(), beside=wanted)
                 wanted |= more
                 more_reuse, more_written = _compare(more, old)
                 reuse |= more_reuse
                 written = sorted(written + more_written)
-            removed = _stale(old, wanted) if old is not None else ()
+            removed = stale(old, wanted) if old is not None else ()
             if old is not None and not written and not removed:
                 return WriteReport((), len(reuse), ())
             spare = _fresh_spare(output_dir)
@@ -198,54 +165,8 @@ def sync(
                     raise
                 _write_in_place(output_dir, wanted, reuse)
         except OSError as exc:
-            raise BuildFailed([_disk_problem(exc, output_dir)]) from exc
+            raise BuildFailed([disk_problem(exc, output_dir)]) from exc
     return WriteReport(tuple(written), len(reuse), removed)
-
-
-def sync_in_place(outputs: Iterable[File], output_dir: Path, on_disk: dict[str, bytes]) -> WriteReport:
-    """For the dev server's preview: replace only the files that changed, each atomically, in place.
-
-    `on_disk` is the digest of each file the previous call left (empty at first, when every file is
-    compared with the disk); it is updated to `outputs`. A file on disk that is already in its place
-    (kept from the last build) is left alone. No whole-site swap: a preview needs every file to be
-    whole, not every file to change at once, and this keeps a one-page edit a one-file write.
-    """
-    wanted = _checked(outputs)
-    digests: dict[str, bytes] = {}
-    folder = os.fspath(output_dir)
-    with _project_lock(output_dir.parent):
-        try:
-            if not on_disk:
-                _existing_folder(output_dir)
-                output_dir.mkdir(parents=True, exist_ok=True)
-                removed = _stale(output_dir, wanted)
-            else:
-                removed = tuple(sorted(relative for relative in on_disk if relative not in wanted))
-            written = []
-            for relative, data in sorted(wanted.items()):
-                if isinstance(data, OnDisk) and data.file == os.path.join(folder, relative) and (relative in on_disk or data.untouched()):
-                    digests[relative] = on_disk.get(relative) or _digest(data.data)
-                    continue
-                content = _bytes(data)
-                digests[relative] = _digest(content)
-                if on_disk.get(relative) == digests[relative] or (not on_disk and _same(output_dir / relative, content)):
-                    continue
-                target = safe_target(output_dir, relative)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                _replace(target, content)
-                written.append(relative)
-            for relative in removed:
-                safe_target(output_dir, relative).unlink(missing_ok=True)
-        except OSError as exc:
-            on_disk.clear()  # the next build compares with the disk again
-            raise BuildFailed([_disk_problem(exc, output_dir)]) from exc
-    on_disk.clear()
-    on_disk.update(digests)
-    return WriteReport(tuple(written), len(wanted) - len(written), removed)
-
-
-def _digest(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 def _compare(wanted: dict[str, Stored], old: Path | None) -> tuple[dict[str, os.stat_result], list[str]]:
@@ -254,118 +175,12 @@ def _compare(wanted: dict[str, Stored], old: Path | None) -> tuple[dict[str, os.
     written: list[str] = []
     base = os.fspath(old) if old is not None else None
     for relative, data in sorted(wanted.items()):
-        info = _same(os.path.join(base, relative), data) if base is not None else None
+        info = same(os.path.join(base, relative), data) if base is not None else None
         if info is not None:
             reuse[relative] = info
         else:
             written.append(relative)
     return reuse, written
-
-
-def _checked(outputs: Iterable[File], beside: dict[str, Stored] | None = None) -> dict[str, Stored]:
-    """Every output by its path (its bytes, or the kept file), after refusing paths that leave output/ or clash with a
-    folder, also of the outputs already checked `beside` them (which are not checked again)."""
-    wanted: dict[str, Stored] = {}
-    problems: list[Problem] = []
-    for out in outputs:
-        reason = unsafe_reason(out.path)
-        if reason:
-            hint = "check the slugs, the image paths and [permalinks] in site_config.toml"
-            problems.append(error("output", None, f"refused to write '{out.path}': {reason}", hint))
-        else:
-            wanted[out.path] = out if isinstance(out, OnDisk) else out.data
-    every = wanted if beside is None else beside | wanted
-    for relative in sorted(_folders(every) & set(every)):
-        hint = "two addresses clash; check [permalinks] in site_config.toml"
-        problems.append(error("output", None, f"'{relative}' would be both a file and a folder of the site", hint))
-    if problems:
-        raise BuildFailed(problems)
-    return wanted
-
-
-def _folders(wanted: Iterable[str]) -> set[str]:
-    folders: set[str] = set()
-    for relative in wanted:
-        cut = relative.rfind("/")
-        while cut > 0 and relative[:cut] not in folders:  # a folder already known brings its parents with it
-            folders.add(relative[:cut])
-            cut = relative.rfind("/", 0, cut)
-    return folders
-
-
-@contextmanager
-def _project_lock(folder: Path) -> Iterator[None]:
-    """Let one build at a time write (an advisory lock on the project folder; none where unsupported)."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - not POSIX
-        yield
-        return
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        yield
-        return
-    try:
-        with suppress(OSError):  # a file system without locks: builds are then not kept from overlapping
-            fcntl.flock(descriptor, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(descriptor)
-
-
-def _existing_folder(output_dir: Path) -> bool:
-    """True when output/ is a real folder, False when it does not exist; BuildFailed otherwise."""
-    try:
-        mode = output_dir.lstat().st_mode
-    except FileNotFoundError:
-        return False
-    if stat.S_ISDIR(mode):
-        return True
-    name = output_dir.name
-    what = "a link" if stat.S_ISLNK(mode) else "a file"
-    hint = f"move {name} out of the project folder; the next build creates {name}/ anew"
-    raise BuildFailed([error(name, None, f"{name} is {what}, not a folder; the build writes only into a folder of its own", hint)])
-
-
-def _same(path: str | Path, data: Stored) -> os.stat_result | None:
-    """The file's status when `path` is a regular file (not a link) holding exactly `data`.
-
-    A kept or staged page is that very file, untouched since it was found or written (same status): it is not read.
-    """
-    try:
-        info = os.lstat(path)
-        if not stat.S_ISREG(info.st_mode):
-            return None
-        if isinstance(data, OnDisk):
-            return info if FileStatus.of_stat(info) == data.status else None
-        if info.st_size == len(data) and Path(path).read_bytes() == data:
-            return info
-    except OSError:
-        pass
-    return None
-
-
-def _bytes(data: Stored) -> bytes:
-    return data.data if isinstance(data, OnDisk) else data
-
-
-def _stale(old: Path, wanted: dict[str, Stored]) -> tuple[str, ...]:
-    removed = []
-    for prefix, _folder, _dirs, files in _walk(old):
-        removed.extend(prefix + name for name in files if prefix + name not in wanted)
-    return tuple(sorted(removed))
-
-
-def _walk(top: Path) -> Iterator[tuple[str, str, list[str], list[str]]]:
-    """`os.walk` of `top` (links not followed), each folder given also as its path relative to `top` plus '/' ('' for `top`).
-
-    Plain strings: on a site of 10,000 pages, `Path` objects cost more than the file system does.
-    """
-    base = os.fspath(top)
-    for current, dirs, files in os.walk(base):
-        relative = os.path.relpath(current, base).replace(os.sep, "/")
-        yield ("" if relative == "." else relative + "/"), current, dirs, files
 
 
 def _fresh_spare(output_dir: Path) -> Path:
@@ -389,8 +204,8 @@ def _prepare(spare: Path, wanted: dict[str, Stored], reuse: dict[str, os.stat_re
     An unchanged file becomes a hard link to the file in output/ (already one if it did not change
     in the last build either); any other file is removed and written anew, never written into.
     """
-    folders = _folders(wanted)
-    for prefix, here, dirs, files in _walk(spare):
+    folders = parent_folders(wanted)
+    for prefix, here, dirs, files in walk(spare):
         kept = []
         for name in dirs:
             path = os.path.join(here, name)
@@ -415,7 +230,7 @@ def _stage(spare: Path, wanted: dict[str, Stored], reuse: dict[str, os.stat_resu
 
     Whatever stands where a folder or file goes (a file, a link, a folder) is removed first, parents before children.
     """
-    _make_folders(spare, _folders(wanted))
+    _make_folders(spare, parent_folders(wanted))
     _place_all(spare, wanted, reuse, old)
 
 
@@ -479,7 +294,7 @@ def _place(spare: Path, relative: str, data: Stored, source: os.stat_result | No
         os.unlink(target)
     if source is not None and old is not None and _link(os.path.join(old, relative), target):
         return
-    _write_new(target, _bytes(data))
+    write_new(target, as_bytes(data))
 
 
 def _link(source: str, target: str) -> bool:
@@ -497,26 +312,9 @@ def _link(source: str, target: str) -> bool:
         return False
 
 
-def _write_new(target: str | Path, data: bytes) -> FileStatus:
-    """A new file (never an existing one, never through a link) holding `data`; its status once written."""
-    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), FILE_MODE)
-    with os.fdopen(descriptor, "wb") as stream:
-        stream.write(data)
-        os.fchmod(stream.fileno(), FILE_MODE)
-        stream.flush()
-        return FileStatus.of_stat(os.fstat(stream.fileno()))
-
-
-def _replace(target: Path, data: bytes) -> None:
-    """Replace one file atomically: written beside it under a temporary name, then renamed over it."""
-    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.new")
-    _write_new(temporary, data)
-    os.replace(temporary, target)
-
-
 def _swap(spare: Path, output_dir: Path) -> None:
     """Put `spare` in the place of output/ in one step; afterwards `spare` holds the old site."""
-    if not _existing_folder(output_dir):
+    if not existing_folder(output_dir):
         os.rename(spare, output_dir)
         return
     if exchange(spare, output_dir):
@@ -532,7 +330,7 @@ def _write_in_place(output_dir: Path, wanted: dict[str, Stored], reuse: dict[str
 
     Not atomic as a whole, but every file is either its old or its new version, and nothing else changes.
     """
-    folders = _folders(wanted)
+    folders = parent_folders(wanted)
     for current, dirs, files in os.walk(output_dir, topdown=False):
         here = Path(current)
         prefix = here.relative_to(output_dir).as_posix()
@@ -549,11 +347,15 @@ def _write_in_place(output_dir: Path, wanted: dict[str, Stored], reuse: dict[str
     for relative, data in wanted.items():
         if relative in reuse:
             continue
-        _replace(output_dir / relative, _bytes(data))
+        replace(output_dir / relative, as_bytes(data))
 
 
 _RENAME_EXCHANGE = 2
+
+
 _AT_FDCWD = -100
+
+
 _SYSCALL_RENAMEAT2 = {"x86_64": 316, "aarch64": 276, "riscv64": 276, "ppc64le": 357, "s390x": 347}
 
 
@@ -602,14 +404,3 @@ def _recover(output_dir: Path) -> None:
             os.rename(path, spare)  # the new site is in place; this is the previous one
         else:
             shutil.rmtree(path)
-
-
-def _disk_problem(exc: OSError, output_dir: Path) -> Problem:
-    where = exc.filename or output_dir
-    reason = exc.strerror or str(exc)
-    return error(
-        output_dir.name,
-        None,
-        f"cannot write the site: {reason}: {where}; {output_dir.name} was left as it was",
-        "check the free disk space and that the project folder may be written",
-    )

@@ -13,17 +13,16 @@ import io
 import json
 from collections.abc import Mapping
 from decimal import Decimal
-from types import MappingProxyType
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from ..model.types import Archive, Award
+from ..model.types import Award
 from ..model.validate import Release
 from ..publish.files import File, Output
 from ..render.strings import STRINGS
 from ..render.templates import Formatter
 from ..source.tree import Asset
-from .routes import Page, Urls
+from .routes import Urls
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 CSV_COLUMNS = ("year", "institution", "slug", "kind", "province", "score", "zone", "category", "rank", "date", "release_url")
@@ -32,33 +31,6 @@ CSV_COLUMNS = ("year", "institution", "slug", "kind", "province", "score", "zone
 def asset_files(assets: tuple[Asset, ...]) -> list[File]:
     """Images and static files, copied as they are."""
     return [Output(asset.path, asset.data) for asset in assets]
-
-
-def plan_files(archive: Archive, pages: tuple[Page, ...], urls: Urls) -> tuple[Page, ...]:
-    """Every file of the site that is neither a template's page nor an asset, each with the function that makes it
-    from its values (and the site's configuration, read through the recording view)."""
-    made = [
-        Page("/sitemap.xml", None, _values(urls=tuple(sorted(page.url for page in pages if page.url.endswith("/")))), make=sitemap),
-        Page("/robots.txt", None, _values(), make=robots),
-        Page("/data/awards.json", None, _values(institutions=archive.institutions, releases=archive.releases), make=awards_json),
-        Page("/data/awards.csv", None, _values(institutions=archive.institutions), make=awards_csv),
-        _feed_page(urls.path("feed"), archive.releases, None, None),
-    ]
-    for institution in archive.institutions:
-        made.append(_feed_page(urls.path("institution_feed", institution.slug), institution.releases, institution.ref.name, None))
-    for zone_list in archive.zones:
-        slugs = {award.release for year in zone_list.years for award in year.awards}
-        releases = tuple(r for r in archive.releases if r.slug in slugs or r.zone == zone_list.zone)
-        made.append(_feed_page(urls.path("zone_feed", zone_list.zone), releases, None, zone_list.zone))
-    return tuple(made)
-
-
-def _feed_page(url: str, releases: tuple[Release, ...], label: str | None, zone: str | None) -> Page:
-    return Page(url, None, _values(url=url, releases=releases[:FEED_ENTRIES], label=label, zone=zone), make=feed)
-
-
-def _values(**values: object) -> MappingProxyType[str, object]:
-    return MappingProxyType(values)
 
 
 def sitemap(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:

@@ -16,9 +16,7 @@ from types import MappingProxyType
 from typing import Any
 from urllib.parse import quote
 
-from ..model.rubric import period_for
-from ..model.types import Archive, Month
-from ..model.validate import Release
+from ..model.types import Archive
 from ..problems import Problem, error
 from ..source.config import SiteConfig
 
@@ -132,84 +130,6 @@ def _parts_of_year(bundles: tuple[str, ...], year: int) -> int:
     return sum(1 for folder in bundles if folder == single or folder.startswith(single + "-"))
 
 
-def plan(archive: Archive, config: SiteConfig) -> tuple[tuple[Page, ...], list[Problem]]:
-    urls = Urls.of(config)
-    years_nav = tuple(year.year for year in archive.timeline)
-    assessment_years = tuple(results.year for results in archive.years)
-    latest = archive.latest_zoned_year
-    pages: list[Page] = [
-        Page(
-            urls.path("home"),
-            "home.html",
-            _ctx(newest=archive.releases[: config.home_releases], latest=(latest.year, latest.zone_counts) if latest else None),
-        ),
-        Page(
-            urls.path("timeline"),
-            "timeline.html",
-            _ctx(year_counts=tuple((year.year, year.count) for year in archive.timeline), release_count=len(archive.releases)),
-        ),
-        Page(
-            urls.path("institutions"),
-            "institutions.html",
-            _ctx(
-                groups=tuple((kind, tuple((i.ref, i.latest) for i in members)) for kind, members in archive.by_kind()),
-                institution_count=len(archive.institutions),
-            ),
-        ),
-        Page(urls.path("years"), "years.html", _ctx(years=archive.years, gaps=_gaps(archive, config))),
-        Page(urls.path("zones"), "zones.html", _ctx(zone_counts=tuple((z.zone, z.count) for z in archive.zones))),
-        Page(
-            urls.path("provinces"),
-            "provinces.html",
-            _ctx(provinces=tuple((p.slug, p.name, len(p.institutions)) for p in archive.provinces)),
-        ),
-        Page(
-            urls.path("search"),
-            "search.html",
-            _ctx(
-                years_nav=tuple(r.year for r in archive.years),
-                kinds=tuple(kind for kind, _ in archive.by_kind()),
-                search_base=urls.link("file", ""),
-                search_merged=tuple(urls.link("file", folder + "/") for folder in search_bundles(archive)[1:]),
-            ),
-        ),
-        Page("/404.html", "404.html", _ctx()),
-    ]
-    releases = archive.releases
-    for index, release in enumerate(releases):
-        newer = _neighbour(releases[index - 1]) if index > 0 else None
-        older = _neighbour(releases[index + 1]) if index + 1 < len(releases) else None
-        context = _ctx(release=release, body=release.body, newer=newer, older=older, other_awards=archive.other_awards(release))
-        pages.append(Page(urls.path("release", release.slug), "release.html", context))
-    for year in archive.timeline:
-        releases_of_year = tuple(release for month in year.months for release in month.releases)
-        for pager, chunk in paginate(urls.path("timeline_year", year.year), releases_of_year):
-            context = _ctx(timeline_year=year, months=_months(chunk), pager=pager, years_nav=years_nav)
-            pages.append(Page(pager.here, "timeline_year.html", context))
-    for institution in archive.institutions:
-        for pager, chunk in paginate(urls.path("institution", institution.slug), institution.entries):
-            template = "institution.html" if pager.number == 1 else "institution_releases.html"
-            pages.append(Page(pager.here, template, _ctx(institution=institution, entries=chunk, pager=pager)))
-        badge = _ctx(institution=institution.ref, latest=institution.latest)
-        pages.append(Page(urls.path("badge", institution.slug), "badge.svg", badge))
-    for results in archive.years:
-        pages.append(Page(urls.path("year", results.year), "year.html", _ctx(results=results, years_nav=assessment_years)))
-    zones_nav = tuple(zone_list.zone for zone_list in archive.zones)
-    for zone_list in archive.zones:
-        # The zone's page shows its newest year; each year has a page of its own, so no page grows without end.
-        counts = tuple((zone_year.year, len(zone_year.awards)) for zone_year in zone_list.years)
-        newest = zone_list.years[0] if zone_list.years else None
-        shared = {"zone": zone_list.zone, "year_counts": counts, "total": zone_list.count, "zones_nav": zones_nav}
-        context = _ctx(**shared, zone_year=newest, on_year_page=False)
-        pages.append(Page(urls.path("zone", zone_list.zone), "zone.html", context))
-        for zone_year in zone_list.years:
-            context = _ctx(**shared, zone_year=zone_year, on_year_page=True)
-            pages.append(Page(urls.path("zone_year", (zone_list.zone, zone_year.year)), "zone.html", context))
-    for province in archive.provinces:
-        pages.append(Page(urls.path("province", province.slug), "province.html", _ctx(province=province)))
-    return tuple(pages), _collisions(pages)
-
-
 PAGE_SIZE = 100  # releases per page in long lists (a year's timeline, an institution's releases)
 
 
@@ -240,31 +160,7 @@ def paginate(first_url: str, items: tuple[Any, ...], size: int = PAGE_SIZE) -> l
     return [(Pager(number, links), chunk) for number, chunk in enumerate(chunks, start=1)]
 
 
-def _months(releases: tuple[Release, ...]) -> tuple[Month, ...]:
-    months: dict[Any, list[Release]] = {}
-    for release in releases:
-        months.setdefault(release.date.replace(day=1), []).append(release)
-    return tuple(Month(first_day, tuple(items)) for first_day, items in months.items())
-
-
-def _gaps(archive: Archive, config: SiteConfig) -> tuple[int, ...]:
-    """Years between the rubric's periods with no assessment at all (2020), newest first."""
-    if not archive.years or not config.rubric:
-        return ()
-    first = min(period.first_year for period in config.rubric)
-    last = max(results.year for results in archive.years)
-    return tuple(year for year in range(last, first - 1, -1) if period_for(config.rubric, year, "lainnya") is None)
-
-
-def _neighbour(release: Release) -> Neighbour:
-    return Neighbour(release.slug, release.title)
-
-
-def _ctx(**values: Any) -> MappingProxyType[str, Any]:
-    return MappingProxyType(values)
-
-
-def _collisions(pages: list[Page]) -> list[Problem]:
+def collisions(pages: list[Page]) -> list[Problem]:
     """Two pages with one URL: the later would silently replace the earlier."""
     problems = []
     owners: dict[str, Page] = {}

@@ -1,0 +1,229 @@
+"""The table of what the site is made of: one row per kind of output.
+
+Input: the `Archive` and the `SiteConfig`. Output: one `Page` per file of the site (its URL, the values
+it shows, the template that renders it or the function that makes it) and the problems of planning,
+such as two pages claiming one address. Each row says its route (a name of `[permalinks]` or a file
+route of `routes.Urls`), what it iterates over, what each file shows, and its template or function.
+To add an output, add a row here (and its template or function): what it reads is recorded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from ..model.rubric import period_for
+from ..model.types import Archive, Month
+from ..model.validate import Release
+from ..problems import Problem
+from ..source.config import SiteConfig
+from . import makers
+from .routes import Neighbour, Page, Urls, collisions, paginate, search_bundles
+
+Values = Mapping[str, Any]
+Files = Iterator[tuple[str, Values]]  # (site-relative URL, values) of each file a row makes
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """What a row plans from: the archive, the URLs, the configuration, and the pages of the rows above it."""
+
+    archive: Archive
+    urls: Urls
+    config: SiteConfig
+    pages: list[Page]
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One kind of output: its route, what it iterates over (`over`, one item per file or group of files),
+    the files each item makes (`files`: URL and values), and the template or function that makes them."""
+
+    route: str
+    over: Callable[[Archive], Iterable[Any]]
+    files: Callable[[Any, Site], Files]
+    template: str | None = None
+    make: Callable[[Mapping[str, Any], Urls, Any], bytes] | None = None
+
+
+def _one(archive: Archive) -> tuple[Archive]:
+    return (archive,)
+
+
+def _single(route: str, values: Callable[[Archive, Urls, SiteConfig], dict[str, Any]]) -> Callable[[Any, Site], Files]:
+    def files(_: Any, site: Site) -> Files:
+        yield site.urls.path(route), values(site.archive, site.urls, site.config)
+
+    return files
+
+
+def _file(url: str, values: Callable[[Archive], dict[str, Any]]) -> Callable[[Any, Site], Files]:
+    def files(_: Any, site: Site) -> Files:
+        yield url, values(site.archive)
+
+    return files
+
+
+def _home(archive: Archive, urls: Urls, config: SiteConfig) -> dict[str, Any]:
+    latest = archive.latest_zoned_year
+    return {"newest": archive.releases[: config.home_releases], "latest": (latest.year, latest.zone_counts) if latest else None}
+
+
+def _timeline(archive: Archive, urls: Urls, config: SiteConfig) -> dict[str, Any]:
+    return {"year_counts": tuple((year.year, year.count) for year in archive.timeline), "release_count": len(archive.releases)}
+
+
+def _institutions(archive: Archive, urls: Urls, config: SiteConfig) -> dict[str, Any]:
+    groups = tuple((kind, tuple((i.ref, i.latest) for i in members)) for kind, members in archive.by_kind())
+    return {"groups": groups, "institution_count": len(archive.institutions)}
+
+
+def _years(archive: Archive, urls: Urls, config: SiteConfig) -> dict[str, Any]:
+    return {"years": archive.years, "gaps": _gaps(archive, config)}
+
+
+def _zones(archive: Archive, urls: Urls, config: SiteConfig) -> dict[str, Any]:
+    return {"zone_counts": tuple((z.zone, z.count) for z in archive.zones)}
+
+
+def _provinces(archive: Archive, urls: Urls, config: SiteConfig) -> dict[str, Any]:
+    return {"provinces": tuple((p.slug, p.name, len(p.institutions)) for p in archive.provinces)}
+
+
+def _search(archive: Archive, urls: Urls, config: SiteConfig) -> dict[str, Any]:
+    return {
+        "years_nav": tuple(r.year for r in archive.years),
+        "kinds": tuple(kind for kind, _ in archive.by_kind()),
+        "search_base": urls.link("file", ""),
+        "search_merged": tuple(urls.link("file", folder + "/") for folder in search_bundles(archive)[1:]),
+    }
+
+
+def _release_files(archive: Archive, site: Site) -> Files:
+    releases, urls = archive.releases, site.urls
+    for index, release in enumerate(releases):
+        newer = _neighbour(releases[index - 1]) if index > 0 else None
+        older = _neighbour(releases[index + 1]) if index + 1 < len(releases) else None
+        values = {"release": release, "body": release.body, "newer": newer, "older": older}
+        yield urls.path("release", release.slug), values | {"other_awards": archive.other_awards(release)}
+
+
+def _timeline_year_files(year: Any, site: Site) -> Files:
+    urls, years_nav = site.urls, tuple(item.year for item in site.archive.timeline)
+    releases = tuple(release for month in year.months for release in month.releases)
+    for pager, chunk in paginate(urls.path("timeline_year", year.year), releases):
+        yield pager.here, {"timeline_year": year, "months": _months(chunk), "pager": pager, "years_nav": years_nav}
+
+
+def _institution_files(first: bool) -> Callable[[Any, Site], Files]:
+    def files(institution: Any, site: Site) -> Files:
+        for pager, chunk in paginate(site.urls.path("institution", institution.slug), institution.entries):
+            if (pager.number == 1) == first:
+                yield pager.here, {"institution": institution, "entries": chunk, "pager": pager}
+
+    return files
+
+
+def _badge_files(institution: Any, site: Site) -> Files:
+    yield site.urls.path("badge", institution.slug), {"institution": institution.ref, "latest": institution.latest}
+
+
+def _year_files(results: Any, site: Site) -> Files:
+    yield site.urls.path("year", results.year), {"results": results, "years_nav": tuple(r.year for r in site.archive.years)}
+
+
+def _zone_files(zone_list: Any, site: Site) -> Files:
+    """A zone's page shows its newest year; each year has a page of its own, so no page grows without end."""
+    archive, urls = site.archive, site.urls
+    counts = tuple((zone_year.year, len(zone_year.awards)) for zone_year in zone_list.years)
+    zones_nav = tuple(item.zone for item in archive.zones)
+    shared = {"zone": zone_list.zone, "year_counts": counts, "total": zone_list.count, "zones_nav": zones_nav}
+    newest = zone_list.years[0] if zone_list.years else None
+    yield urls.path("zone", zone_list.zone), shared | {"zone_year": newest, "on_year_page": False}
+    for zone_year in zone_list.years:
+        yield urls.path("zone_year", (zone_list.zone, zone_year.year)), shared | {"zone_year": zone_year, "on_year_page": True}
+
+
+def _province_files(province: Any, site: Site) -> Files:
+    yield site.urls.path("province", province.slug), {"province": province}
+
+
+def _sitemap_files(_: Any, site: Site) -> Files:
+    """Every page of the rows above with an address of its own (a folder URL)."""
+    yield "/sitemap.xml", {"urls": tuple(sorted(page.url for page in site.pages if page.url.endswith("/")))}
+
+
+def _feed_files(_: Any, site: Site) -> Files:
+    for url, releases, label, zone in _all_feeds(site.archive, site.urls):
+        yield url, {"url": url, "releases": releases[: makers.FEED_ENTRIES], "label": label, "zone": zone}
+
+
+def _all_feeds(archive: Archive, urls: Urls) -> Iterator[tuple[str, tuple[Release, ...], str | None, str | None]]:
+    yield urls.path("feed"), archive.releases, None, None
+    for institution in archive.institutions:
+        yield urls.path("institution_feed", institution.slug), institution.releases, institution.ref.name, None
+    for zone_list in archive.zones:
+        slugs = {award.release for year in zone_list.years for award in year.awards}
+        releases = tuple(r for r in archive.releases if r.slug in slugs or r.zone == zone_list.zone)
+        yield urls.path("zone_feed", zone_list.zone), releases, None, zone_list.zone
+
+
+
+def _open_data(archive: Archive) -> dict[str, Any]:
+    return {"institutions": archive.institutions, "releases": archive.releases}
+
+
+TABLE: tuple[Row, ...] = (
+    Row("home", _one, _single("home", _home), "home.html"),
+    Row("timeline", _one, _single("timeline", _timeline), "timeline.html"),
+    Row("institutions", _one, _single("institutions", _institutions), "institutions.html"),
+    Row("years", _one, _single("years", _years), "years.html"),
+    Row("zones", _one, _single("zones", _zones), "zones.html"),
+    Row("provinces", _one, _single("provinces", _provinces), "provinces.html"),
+    Row("search", _one, _single("search", _search), "search.html"),
+    Row("not_found", _one, _file("/404.html", lambda archive: {}), "404.html"),
+    Row("release", _one, _release_files, "release.html"),
+    Row("timeline_year", lambda archive: archive.timeline, _timeline_year_files, "timeline_year.html"),
+    Row("institution", lambda archive: archive.institutions, _institution_files(first=True), "institution.html"),
+    Row("institution", lambda archive: archive.institutions, _institution_files(first=False), "institution_releases.html"),
+    Row("badge", lambda archive: archive.institutions, _badge_files, "badge.svg"),
+    Row("year", lambda archive: archive.years, _year_files, "year.html"),
+    Row("zone", lambda archive: archive.zones, _zone_files, "zone.html"),
+    Row("province", lambda archive: archive.provinces, _province_files, "province.html"),
+    Row("sitemap", _one, _sitemap_files, make=makers.sitemap),
+    Row("robots", _one, _file("/robots.txt", lambda archive: {}), make=makers.robots),
+    Row("data", _one, _file("/data/awards.json", _open_data), make=makers.awards_json),
+    Row("data", _one, _file("/data/awards.csv", lambda a: {"institutions": a.institutions}), make=makers.awards_csv),
+    Row("feed", _one, _feed_files, make=makers.feed),
+)
+
+
+def plan(archive: Archive, config: SiteConfig) -> tuple[tuple[Page, ...], list[Problem]]:
+    """Every file of the site, row by row, and the problems of two files claiming one address."""
+    site = Site(archive, Urls.of(config), config, [])
+    for row in TABLE:
+        for item in row.over(archive):
+            site.pages.extend(Page(url, row.template, MappingProxyType(dict(values)), row.make) for url, values in row.files(item, site))
+    return tuple(site.pages), collisions(site.pages)
+
+
+def _months(releases: tuple[Release, ...]) -> tuple[Month, ...]:
+    months: dict[Any, list[Release]] = {}
+    for release in releases:
+        months.setdefault(release.date.replace(day=1), []).append(release)
+    return tuple(Month(first_day, tuple(items)) for first_day, items in months.items())
+
+
+def _gaps(archive: Archive, config: SiteConfig) -> tuple[int, ...]:
+    """Years between the rubric's periods with no assessment at all (2020), newest first."""
+    if not archive.years or not config.rubric:
+        return ()
+    first = min(period.first_year for period in config.rubric)
+    last = max(results.year for results in archive.years)
+    return tuple(year for year in range(last, first - 1, -1) if period_for(config.rubric, year, "lainnya") is None)
+
+
+def _neighbour(release: Release) -> Neighbour:
+    return Neighbour(release.slug, release.title)

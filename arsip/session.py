@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .builddb import BuildDB, Bundle, Recorded
+from .builddb import BuildDB, Bundle, Recorded, Saved
 from .model.validate import ValidationMemo
 from .publish.safety import scratch_dir
 from .source.tree import DocMemo
@@ -76,9 +76,10 @@ class Session:
         return self.bundles
 
     def remember(self, records: dict[str, Recorded], bundles: dict[str, Bundle], sources: Iterable[str]) -> None:
-        before = self.recorded()
-        changed = [path for path, record in records.items() if before.get(path) != record]
-        self.db.save_build(records, changed, bundles, sources, self.memos.plan.key)
+        before, bundles_before = self.recorded(), self.saved_bundles()
+        changed = {path: record for path, record in records.items() if before.get(path) != record}
+        removed = frozenset(before.keys() - records.keys())
+        self.db.save_build(Saved(changed, removed, bundles, bundles_before, self.memos.plan.key, sources))
         self.records, self.bundles = records, bundles
 
     def wrote(self, path: str) -> bool:

@@ -21,7 +21,7 @@ from .model.validate import Release
 from .problems import BuildFailed, Problem, error
 from .publish import in_place, write
 from .publish.bundles import Indexed, SearchIndex
-from .publish.files import File, status_as_written
+from .publish.files import File, OnDisk, status_as_written
 from .publish.pagefind import SearchIndexError
 from .publish.safety import WriteReport
 from .render import templates as render
@@ -167,19 +167,18 @@ def publish(
     finally:
         if indexing.pending is not None:
             indexing.pending.exception()  # let Pagefind finish, whatever happened meanwhile
-    written = frozenset(report.written)
-    records = {path: _as_written(record, path, config.output_dir, session, written) for path, record in produced.records.items()}
+    made = {file.path: file for _, file, _ in produced.entries}
+    records = {path: _as_written(record, made[path], config.output_dir) for path, record in produced.records.items()}
     bundles = indexing.result().records(config.output_dir) if indexing.pending else session.saved_bundles()
     session.remember(records, bundles, tree.sources.digests)
     return report
 
 
-def _as_written(record: Recorded, path: str, output_dir: Path, session: Session, written: frozenset[str]) -> Recorded:
-    """The record with the status of the file as written; in place, a file the session left alone keeps the one it had."""
-    before = session.recorded().get(path)
-    if before is not None and before.status is not None and session.wrote(path) and path not in written:
-        return Recorded(record.reads, before.status, record.indexed)
-    return Recorded(record.reads, status_as_written(path, output_dir), record.indexed)
+def _as_written(record: Recorded, file: File, output_dir: Path) -> Recorded:
+    """The record with the status of the file as written: a file on disk keeps its status through the swap (the same
+    file, linked or renamed), one written from memory is looked at."""
+    status = file.status if isinstance(file, OnDisk) else status_as_written(file.path, output_dir)
+    return Recorded(record.reads, status, record.indexed)
 
 
 def assets(tree: Tree) -> list[File]:

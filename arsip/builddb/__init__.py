@@ -50,6 +50,19 @@ class Recorded:
 
 
 @dataclass(frozen=True, slots=True)
+class Saved:
+    """What a good build leaves for the next: records and bundles that changed (and those that went), the digest
+    the plan was made from, and the paths of the release files it read."""
+
+    changed: Mapping[str, Recorded]
+    removed: frozenset[str]
+    bundles: Mapping[str, Bundle]
+    bundles_before: Mapping[str, Bundle]
+    plan: bytes | None
+    sources: Iterable[str]
+
+
+@dataclass(frozen=True, slots=True)
 class Bundle:
     """A search bundle: the (page, indexed digest) entries it was built from and its files with their status."""
 
@@ -179,49 +192,35 @@ class BuildDB:
         except (sqlite3.Error, ValueError, TypeError):
             return None
 
-    def save_build(
-        self,
-        outputs: Mapping[str, Recorded],
-        changed: Iterable[str],
-        bundles: Mapping[str, Bundle],
-        sources: Iterable[str] = (),
-        plan: bytes | None = None,
-    ) -> None:
-        """After output/ was written: every file's record (rows of `changed` paths rewritten, others kept), the bundles,
-        the digest the plan was made from, and the releases parsed anew (those of files no longer among `sources` are
-        forgotten)."""
-        rows = [(path, _encode_reads(outputs[path].reads), _status(outputs[path]), outputs[path].indexed) for path in changed]
+    def save_build(self, saved: Saved) -> None:
+        """After output/ was written: the records of the files that changed or went, the bundles that changed or
+        went, the digest the plan was made from, and the releases parsed anew (those of files gone forgotten)."""
+        rows = [(path, _encode_reads(record.reads), _status(record), record.indexed) for path, record in saved.changed.items()]
         docs, self.new_docs = self.new_docs, {}
         try:
-            self._save_build(outputs, rows, bundles, plan)
-            self._save_docs(docs, sources)
+            with self.connection:
+                self.connection.executemany("DELETE FROM outputs WHERE path = ?", ((path,) for path in saved.removed))
+                self.connection.executemany("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?)", rows)
+                self._save_bundles(saved.bundles, saved.bundles_before)
+                self.connection.execute("DELETE FROM meta WHERE key = 'plan'")
+                if saved.plan is not None:
+                    self.connection.execute("INSERT INTO meta VALUES ('plan', ?)", (saved.plan.hex(),))
+                self._save_docs(docs, saved.sources)
         except sqlite3.Error:
             self._broken()
 
     def _save_docs(self, docs: Mapping[str, tuple[str, str]], sources: Iterable[str]) -> None:
-        with self.connection:
-            self.connection.executemany("INSERT OR REPLACE INTO docs VALUES (?, ?, ?)", ((p, d, t) for p, (d, t) in docs.items()))
-            self.connection.execute("DELETE FROM wanted")
-            self.connection.executemany("INSERT INTO wanted VALUES (?)", ((path,) for path in sources))
-            self.connection.execute("DELETE FROM docs WHERE path NOT IN (SELECT path FROM wanted)")
+        self.connection.executemany("INSERT OR REPLACE INTO docs VALUES (?, ?, ?)", ((p, d, t) for p, (d, t) in docs.items()))
+        gone = {path for (path,) in self.connection.execute("SELECT path FROM docs")} - set(sources)
+        self.connection.executemany("DELETE FROM docs WHERE path = ?", ((path,) for path in gone))
 
-    def _save_build(
-        self, outputs: Mapping[str, Recorded], rows: list[tuple[object, ...]], bundles: Mapping[str, Bundle], plan: bytes | None
-    ) -> None:
-        with self.connection:
-            self.connection.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (path TEXT PRIMARY KEY)")
-            self.connection.execute("DELETE FROM wanted")
-            self.connection.executemany("INSERT INTO wanted VALUES (?)", ((path,) for path in outputs))
-            self.connection.execute("DELETE FROM outputs WHERE path NOT IN (SELECT path FROM wanted)")
-            self.connection.executemany("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?)", rows)
-            self.connection.execute("DELETE FROM bundles")
-            self.connection.execute("DELETE FROM meta WHERE key = 'plan'")
-            if plan is not None:
-                self.connection.execute("INSERT INTO meta VALUES ('plan', ?)", (plan.hex(),))
-            self.connection.executemany(
-                "INSERT INTO bundles VALUES (?, ?, ?)",
-                ((folder, b.entries, json.dumps([[path, s.encode()] for path, s in b.files])) for folder, b in bundles.items()),
-            )
+    def _save_bundles(self, bundles: Mapping[str, Bundle], before: Mapping[str, Bundle]) -> None:
+        self.connection.executemany("DELETE FROM bundles WHERE folder = ?", ((folder,) for folder in before if folder not in bundles))
+        changed = ((folder, bundle) for folder, bundle in bundles.items() if before.get(folder) != bundle)
+        self.connection.executemany(
+            "INSERT OR REPLACE INTO bundles VALUES (?, ?, ?)",
+            ((folder, b.entries, json.dumps([[path, s.encode()] for path, s in b.files])) for folder, b in changed),
+        )
 
     def forget_outputs(self) -> None:
         """output/ may no longer be what the records say (a build failed while writing it)."""

@@ -40,10 +40,15 @@ class Indexed:
         """After output/ was written: each bundle with its files' status, for the next build."""
         saved = {}
         for folder, (entries, files) in self.files.items():
-            statuses = tuple((file.path, FileStatus.of(output_dir / file.path)) for file in files)
+            statuses = tuple((file.path, _status(file, output_dir)) for file in files)
             if all(status is not None for _, status in statuses):
                 saved[folder] = Bundle(entries, statuses)  # type: ignore[arg-type]
         return saved
+
+
+def _status(file: File, output_dir: Path) -> FileStatus | None:
+    """A file on disk keeps its status through the swap; one written from memory is looked at."""
+    return file.status if isinstance(file, OnDisk) else FileStatus.of(output_dir / file.path)
 
 
 class SearchIndex:

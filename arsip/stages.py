@@ -8,7 +8,9 @@ bundles), `produce` (-> `produce.Produced`: what changed made again, the rest ke
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -114,12 +116,21 @@ def produce(
 
 
 def _environment_key(config: SiteConfig) -> bytes:
-    """The templates' files and the configuration: an environment made from the same is the same."""
+    """Every file Jinja could load (links followed) and the configuration: an environment made from the same is the
+    same (its compiled templates included)."""
     hasher = hashlib.blake2b(Fingerprinter()(config), digest_size=16)
-    folder = config.templates_dir
-    for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
-        if path.is_file() and "static" not in path.relative_to(folder).parts:
-            hasher.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    seen: set[tuple[int, int]] = set()
+    for top, folders, files in os.walk(config.templates_dir, followlinks=True):
+        info = os.stat(top)
+        if (info.st_dev, info.st_ino) in seen:  # a link leading back up: walked once
+            folders.clear()
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        folders.sort()
+        for name in sorted(files):
+            path = os.path.join(top, name)
+            with contextlib.suppress(OSError):
+                hasher.update(path.encode("utf-8", "surrogateescape") + b"\0" + Path(path).read_bytes())
     return hasher.digest()
 
 

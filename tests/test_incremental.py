@@ -257,3 +257,60 @@ def test_work_shared_among_processes_gives_the_same_site(site: Path, tmp_path: P
         build(site)
     (problem,) = failed.value.problems  # one report for the template, however many pages and processes met it
     assert problem.path == "templates/release.html" and problem.line == 3 and "no_such_value" in problem.message
+
+
+@pytest.mark.parametrize("in_place", [False, True], ids=["swapped-output", "dev-server-preview"])
+def test_what_an_imported_macro_file_reads_is_followed_on_every_page(site: Path, tmp_path: Path, in_place: bool) -> None:
+    """Jinja keeps an imported template's module; what making it read must count for every page that imports it."""
+    (site / "templates" / "_icons.html").write_text("{% macro star() %}*{% endmacro %}\n", encoding="utf-8")
+    shown = '{% from "_icons.html" import star %}{% set by = site.publisher %}\n{% macro result(item) %}{{ star() }}{{ by }}'
+    edit(site, "templates/_macros.html", "{% macro result(item) %}", shown)
+    session = session_of(site, in_place=in_place)
+    build(site, session)
+    edit(site, "templates/_icons.html", "*", "&#9733;")
+    assert build(site, session).rendered > 1
+    assert tree_bytes(site / "output") == clean_build_of(site, tmp_path)
+    edit(site, "site_config.toml", 'publisher = "', 'publisher = "Ombudsman RI · ')
+    build(site, session)
+    assert tree_bytes(site / "output") == clean_build_of(site, tmp_path)
+
+
+def test_what_pagefind_reads_outside_the_body_rebuilds_the_index(site: Path, tmp_path: Path) -> None:
+    """Pagefind takes a page's title from its first heading, wherever it is: a new heading is a new index."""
+    edit(site, "templates/institution.html", "<h1>{{ institution.ref.name }}</h1>", "")
+    edit(site, "templates/institution.html", "<div data-pagefind-body>", "<h1>{{ institution.ref.name }}</h1>\n<div data-pagefind-body>")
+    session = session_of(site)
+    build(site, session)
+    first = bundle_files(session)
+    edit(site, "templates/institution.html", "<h1>{{ institution.ref.name }}</h1>", "<h1>Profil {{ institution.ref.name }}</h1>")
+    build(site, session)
+    assert bundle_files(session)["pagefind"] != first["pagefind"]
+    assert tree_bytes(site / "output") == clean_build_of(site, tmp_path)
+
+
+def test_a_method_of_the_configuration_in_a_template_is_followed(site: Path, tmp_path: Path) -> None:
+    edit(site, "templates/404.html", "{% block content %}", "{% block content %}<p>{{ site.permalink('search') }}</p>")
+    session = session_of(site)
+    build(site, session)
+    edit(site, "site_config.toml", 'search = "/cari/"', 'search = "/pencarian/"')
+    build(site, session)
+    assert b"/pencarian/" in (site / "output" / "404.html").read_bytes()
+    assert tree_bytes(site / "output") == clean_build_of(site, tmp_path)
+
+
+def test_the_no_op_shortcut_follows_links_and_the_year(site: Path, tmp_path: Path) -> None:
+    """A release reached through a link can change without the link changing; validation follows the year."""
+    shared = site / "shared"
+    shared.mkdir()
+    (site / RELEASE).rename(shared / "kota-jambi.md")
+    (site / RELEASE).symlink_to(shared / "kota-jambi.md")
+    assert run_build(site).returncode == 0
+    edit(site, "shared/kota-jambi.md", "Sri Purwaningsih menyatakan", "Sri Purwaningsih pun menyatakan")
+    again = run_build(site)
+    assert again.returncode == 0 and again.stdout.startswith("Built ")
+    assert tree_bytes(site / "output") == clean_build_of(site, tmp_path)
+    (site / RELEASE).unlink()
+    (shared / "kota-jambi.md").rename(site / RELEASE)
+    assert run_build(site).returncode == 0
+    earlier = run_build(site, env={"SOURCE_DATE_EPOCH": "1704067200"})  # 1 January 2024: the 2026 releases lie ahead
+    assert earlier.returncode == 1 and not earlier.stdout.startswith("Nothing changed")

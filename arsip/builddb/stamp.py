@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..model.fields import this_year
 from ..source.config import SiteConfig
 from . import BuildDB
 from .versions import versions_digest
@@ -51,6 +52,8 @@ def _scan(folder: str, prefix: str, lines: list[str]) -> None:
     except FileNotFoundError:
         return
     for entry in entries:
+        if entry.is_symlink():
+            raise OSError("a link: what it leads to may change without the link changing; no shortcut")
         name = entry.path.removeprefix(prefix).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
         info = entry.stat(follow_symlinks=False)
         lines.append(f"{name}\0{info.st_mode}\0{info.st_size}\0{info.st_mtime_ns}")
@@ -65,7 +68,7 @@ def input_digest(config: SiteConfig, options: str) -> str | None:
         digest = _tree_digest([config.content_dir, config.templates_dir], [root / "site_config.toml"], root)
     except OSError:
         return None
-    return f"{versions_digest()}|{options}|{config.base_url}|{digest}"
+    return f"{versions_digest()}|{options}|{config.base_url}|{this_year()}|{digest}"
 
 
 def output_digest(config: SiteConfig) -> str | None:

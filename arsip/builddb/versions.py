@@ -19,7 +19,7 @@ import nh3
 import yaml
 
 PACKAGE = Path(__file__).resolve().parent.parent
-DISTRIBUTIONS = ("pagefind", "pagefind-bin", "python-frontmatter", "markupsafe", "python-slugify")
+DISTRIBUTIONS = ("pagefind", "pagefind-bin", "python-frontmatter", "markupsafe", "python-slugify", "text-unidecode")
 
 
 def library_versions() -> dict[str, str]:

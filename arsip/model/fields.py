@@ -35,7 +35,7 @@ FIRST_YEAR = 2000
 SHOWN_MAX = 60  # characters of a wrong value quoted in a message
 
 
-def _this_year() -> int:
+def this_year() -> int:
     """The year a date may not run more than one year past: SOURCE_DATE_EPOCH's, for reproducible builds, else today's."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
@@ -95,7 +95,7 @@ class _Fields:
         if date.year < FIRST_YEAR:
             self.fail(key, f"date '{raw}' is before {FIRST_YEAR}, where the archive begins", hint)
             return None
-        if date.year > _this_year() + 1:
+        if date.year > this_year() + 1:
             self.fail(key, f"date '{raw}' is more than a year ahead", hint)
             return None
         return date

@@ -24,7 +24,7 @@ from ..source.config import Band, SiteConfig
 from ..source.frontmatter import SourceDoc
 from ..source.registry import SLUG_PATTERN, Directory, InstitutionRef, make_slug
 from ..source.tree import Asset
-from .fields import _Fields, _shown, _this_year
+from .fields import _Fields, _shown, this_year
 from .rubric import band_for, period_for
 
 RELEASE_KEYS = (
@@ -121,7 +121,7 @@ def validate_all(
     problems: list[Problem] = []
     asset_paths = frozenset(asset.path for asset in assets)
     memo = memo if memo is not None else ValidationMemo()
-    context = Fingerprinter()((directory.entries, asset_paths, config, _this_year()))
+    context = Fingerprinter()((directory.entries, asset_paths, config, this_year()))
     previous = memo.results if memo.context == context else {}
     memo.context, memo.results = context, {}
     releases = []

@@ -158,27 +158,42 @@ def _expect(answer: dict[str, Any], message_id: int, kind: str) -> dict[str, Any
     return payload
 
 
-_PAGEFIND_TAG = re.compile(rb"<[a-zA-Z][^>]*\bdata-pagefind-[^>]*>")
-_BODY_START = re.compile(rb"<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*\bdata-pagefind-body\b[^>]*>")
+_PAGEFIND_TAG = re.compile(rb"<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*\bdata-pagefind-[^>]*>")
+_SEEN_BY_DEFAULT = (  # what Pagefind reads of any page: its language, the first heading (title) and image
+    re.compile(rb"<(html)\b[^>]*>"),
+    re.compile(rb"<(title)\b[^>]*>"),
+    re.compile(rb"<(h1)\b[^>]*>"),
+    re.compile(rb"<(img)\b[^>]*>"),
+)
+_VOID = frozenset({b"img", b"meta", b"link", b"br", b"hr", b"input", b"source", b"wbr", b"area", b"col", b"embed", b"html"})
 
 
 def indexed_part(html: bytes) -> bytes:
-    """What Pagefind reads of a page: the `data-pagefind-body` element and every `data-pagefind-…` tag.
+    """What Pagefind reads of a page: every element marked `data-pagefind-…` (the body, filters, metadata), whole,
+    and what it reads of any page (the language, the title, the first heading and image).
 
     A template edit outside them (a footer, a comment) leaves the search index as it was, so the
     index is not built again for it.
     """
-    start = _BODY_START.search(html)
-    if start is None:
-        return html
-    depth, end = 1, len(html)
+    parts = [_element(html, tag) for tag in _PAGEFIND_TAG.finditer(html)]
+    for pattern in _SEEN_BY_DEFAULT:
+        first = pattern.search(html)
+        if first is not None:
+            parts.append(_element(html, first))
+    return b"\n".join(parts)
+
+
+def _element(html: bytes, start: re.Match[bytes]) -> bytes:
+    """The element opened by the tag `start` matched, up to its closing tag (a void element is its tag)."""
+    name = start.group(1).lower()
+    if name in _VOID:
+        return start.group(0)
+    depth = 1
     for tag in _same_tags(start.group(1)).finditer(html, start.end()):
         depth += -1 if tag.group(1) else 1
         if depth == 0:
-            end = tag.end()
-            break
-    outside = html[: start.start()] + html[end:]
-    return b"\n".join([html[start.start() : end], *_PAGEFIND_TAG.findall(outside)])
+            return html[start.start() : tag.end()]
+    return html[start.start() :]
 
 
 @functools.lru_cache(maxsize=16)

@@ -90,15 +90,24 @@ class Inputs:
 
     def _value(self, key: str, page: Page) -> bytes:
         if key in page.context:
-            return self.fingerprint(page.context[key])
+            return self._fingerprint(page.context[key])
         if key == "page":
             return self.fingerprint(page.url)
         return GLOBAL if key in self.env.globals else MISSING
 
+    def _fingerprint(self, value: object) -> bytes:
+        """The value's digest; one Arsip cannot digest is taken as changed every time (made again, never kept stale)."""
+        try:
+            return self.fingerprint(value)
+        except TypeError:
+            return os.urandom(16)
+
     def _shared(self, name: str) -> bytes:
         kind, _, key = name.partition(":")
         if kind == "config":
-            return self.fingerprint(getattr(self.config, key)) if hasattr(self.config, key) else MISSING
+            if key == "*":
+                return self._fingerprint(self.config)
+            return self._fingerprint(getattr(self.config, key)) if hasattr(self.config, key) else MISSING
         if kind == "template":
             try:
                 source = self.env.loader.get_source(self.env, key)[0]  # type: ignore[union-attr]
@@ -111,13 +120,22 @@ class Inputs:
         return MISSING
 
     def record(self, reads: frozenset[str], page: Page) -> tuple[tuple[str, bytes], ...]:
-        """Each read with its digest now; the values a page was given last, as they cost most to digest (`unchanged`)."""
-        return tuple((name, self.digest(name, page)) for name in sorted(reads, key=_cheap_first))
+        """Each read with its digest now (a template's: of the text it was compiled from); the values a page was given
+        last, as they cost most to digest (`unchanged`)."""
+        compiled = getattr(self.env.loader, "compiled", {})
+        return tuple(
+            (name, compiled.get(name[9:]) or self.digest(name, page) if name.startswith("template:") else self.digest(name, page))
+            for name in sorted(reads, key=_cheap_first)
+        )
 
     def unchanged(self, recorded: Recorded, page: Page) -> bool:
+        known, same_plan = self.known, self.same_plan is not None
         for name, digest in recorded.reads:  # the values a page was given come last (`record`)
-            if self.same_plan is not None and name.startswith("name:"):
-                return True
+            if name.startswith("name:"):
+                if same_plan:
+                    return True
+            elif known.get(name) == digest:  # the common case, looked up without a call (it runs 100,000 times)
+                continue
             if self.digest(name, page) != digest:
                 return False
         return True

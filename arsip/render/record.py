@@ -80,17 +80,22 @@ class Body:
 
 
 class ConfigView:
-    """The site configuration as templates and helpers see it: each field read is recorded (`config:<field>`)."""
+    """The site configuration as templates and helpers see it: each field read is recorded (`config:<field>`);
+    calling one of its methods records the whole configuration (`config:*`). The configuration itself is held in a
+    closure, not an attribute, so no template can reach it without being recorded."""
 
-    __slots__ = ("_config",)
+    __slots__ = ("__weakref__",)
 
-    def __init__(self, config: Any) -> None:
-        object.__setattr__(self, "_config", config)
+    def __new__(cls, config: Any) -> ConfigView:
+        def read(name: str) -> Any:
+            if name.startswith("_"):
+                raise AttributeError(name)
+            value = getattr(config, name)
+            note("config:*" if callable(value) else "config:" + name)
+            return value
 
-    def __getattr__(self, name: str) -> Any:
-        value = getattr(self._config, name)
-        note("config:" + name)
-        return value
+        view = type("ConfigView", (cls,), {"__slots__": (), "__getattr__": lambda self, name: read(name)})
+        return object.__new__(view)
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("the configuration cannot be changed while the site is made")

@@ -34,7 +34,7 @@ from ..source.config import SiteConfig
 from ..source.registry import make_slug
 from ..workers import cores, forked_pool
 from .chart import score_chart
-from .record import Body, ConfigView, note
+from .record import Body, ConfigView, digest_of_bytes, note
 from .strings import STRINGS
 
 MARKDOWN_EXTENSIONS = ("extra", "sane_lists")
@@ -241,6 +241,32 @@ class RecordingEnvironment(jinja2.Environment):
         return super()._load_template(name, globals)
 
 
+class RecordingTemplate(jinja2.Template):
+    """A template whose imported module (`{% import %}`, `{% from %}`) is made anew for every page that imports
+    it: Jinja would keep the first one, and the reads made while making it would count for the first page only."""
+
+    def _get_default_module(self, ctx: Any = None) -> Any:
+        if ctx is not None:
+            keys = ctx.globals_keys - self.globals.keys()
+            if keys:
+                return self.make_module({key: ctx.parent[key] for key in keys})
+        return self.make_module()
+
+
+class RecordingLoader(jinja2.FileSystemLoader):
+    """Loads template files and keeps the digest of the very text each was compiled from (`compiled`), so that what
+    a page is recorded to have read is what it was made from, even when the file is saved again meanwhile."""
+
+    def __init__(self, searchpath: str) -> None:
+        super().__init__(searchpath, followlinks=True)
+        self.compiled: dict[str, bytes] = {}
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Callable[[], bool] | None]:
+        source, filename, uptodate = super().get_source(environment, template)
+        self.compiled[template] = digest_of_bytes(source.encode("utf-8", "surrogatepass"))
+        return source, filename, uptodate
+
+
 class RecordingContext(jinja2.runtime.Context):
     """A template context that records each name a template resolves (`name:release`, `name:site`, ...)."""
 
@@ -250,13 +276,14 @@ class RecordingContext(jinja2.runtime.Context):
 
 
 RecordingEnvironment.context_class = RecordingContext
+RecordingEnvironment.template_class = RecordingTemplate
 
 
 def environment(config: ConfigView, known_markdown: Mapping[bytes, str] | None = None) -> jinja2.Environment:
     """The Jinja environment of a build. `config` is the recording view: whatever the helpers read of it
     while they are made is recorded by the caller's recorder, and whatever they read later by the page's."""
     env = RecordingEnvironment(
-        loader=jinja2.FileSystemLoader(str(config.templates_dir)),
+        loader=RecordingLoader(str(config.templates_dir)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

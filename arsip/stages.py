@@ -178,8 +178,8 @@ def publish(
     finally:
         if indexing.pending is not None:
             indexing.pending.exception()  # let Pagefind finish, whatever happened meanwhile
-    made = {file.path: file for _, file, _ in produced.entries}
-    records = {path: _as_written(record, made[path], config.output_dir) for path, record in produced.records.items()}
+    made, output_dir = {file.path: file for _, file, _ in produced.entries}, config.output_dir
+    records = {path: _as_written(record, made[path], output_dir) for path, record in produced.records.items()}
     bundles = indexing.result().records(config.output_dir) if indexing.pending else session.saved_bundles()
     session.remember(records, bundles, tree.sources.digests)
     return report

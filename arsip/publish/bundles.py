@@ -98,7 +98,7 @@ class SearchIndex:
 
     def _on_disk(self, path: str, status: FileStatus) -> OnDisk | None:
         if self.trusted(path):
-            return OnDisk(path, os.path.join(self.output_dir, path), status)
+            return OnDisk(path, f"{self.output_dir}/{path}", status)
         return OnDisk.if_untouched(path, self.output_dir, status)
 
     def _index(self, folder: str) -> tuple[File, ...]:

@@ -82,7 +82,7 @@ class OnDisk:
     @classmethod
     def if_untouched(cls, path: str, output_dir: Path, status: FileStatus, indexed: bytes | None = None) -> OnDisk | None:
         """The file `path` in output/ when it still has the status a build saved for it."""
-        kept = cls(path, os.path.join(output_dir, path), status, indexed)
+        kept = cls(path, f"{output_dir}/{path}", status, indexed)
         return kept if kept.untouched() else None
 
 

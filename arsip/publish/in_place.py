@@ -37,7 +37,7 @@ def sync_in_place(outputs: Iterable[File], output_dir: Path, on_disk: dict[str, 
                 removed = tuple(sorted(relative for relative in on_disk if relative not in wanted))
             written = []
             for relative, data in sorted(wanted.items(), key=_made_first):  # the page just edited is on disk soonest
-                if isinstance(data, OnDisk) and data.file == os.path.join(folder, relative) and (relative in on_disk or data.untouched()):
+                if isinstance(data, OnDisk) and data.file == f"{folder}/{relative}" and (relative in on_disk or data.untouched()):
                     digests[relative] = on_disk.get(relative) or _digest(data.data)
                     continue
                 content = as_bytes(data)

@@ -222,7 +222,7 @@ def produce(
         path = output_file(page.url)
         before = recorded.get(path)
         if before is not None and before.status is not None and job.inputs.unchanged(before, page):
-            on_disk = OnDisk(path, os.path.join(folder, path), before.status, before.indexed)
+            on_disk = OnDisk(path, f"{folder}/{path}", before.status, before.indexed)
             if trusted(path) or on_disk.untouched():
                 kept[index] = on_disk
     todo = [index for index in range(len(pages)) if index not in kept]

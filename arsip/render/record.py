@@ -49,6 +49,20 @@ def recording(bodies: Mapping[str, str]) -> Iterator[Recorder]:
         _active.reset(token)
 
 
+@contextmanager
+def capture() -> Iterator[set[str]]:
+    """The reads made inside the block, collected apart (and also kept by the active recorder, if any)."""
+    outer = _active.get()
+    recorder = Recorder(outer.bodies if outer is not None else {})
+    token = _active.set(recorder)
+    try:
+        yield recorder.reads
+    finally:
+        _active.reset(token)
+        if outer is not None:
+            outer.reads.update(recorder.reads)
+
+
 def note(name: str) -> None:
     """Record a read into the active recorder, if any (reads outside an output change no output)."""
     recorder = _active.get()

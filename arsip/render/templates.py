@@ -34,7 +34,7 @@ from ..source.config import SiteConfig
 from ..source.registry import make_slug
 from ..workers import cores, forked_pool
 from .chart import score_chart
-from .record import Body, ConfigView, digest_of_bytes, note
+from .record import Body, ConfigView, capture, digest_of_bytes, note
 from .strings import STRINGS
 
 MARKDOWN_EXTENSIONS = ("extra", "sane_lists")
@@ -242,15 +242,24 @@ class RecordingEnvironment(jinja2.Environment):
 
 
 class RecordingTemplate(jinja2.Template):
-    """A template whose imported module (`{% import %}`, `{% from %}`) is made anew for every page that imports
-    it: Jinja would keep the first one, and the reads made while making it would count for the first page only."""
+    """A template whose imported module (`{% import %}`, `{% from %}`) is kept with the reads made while making it,
+    and every page handed that module records those reads again: Jinja keeps the first module it makes, so they
+    would otherwise count for the first page only. (The module is made from the environment's globals alone, and
+    the environment is made again when any template or the configuration changes.)"""
 
     def _get_default_module(self, ctx: Any = None) -> Any:
         if ctx is not None:
             keys = ctx.globals_keys - self.globals.keys()
             if keys:
                 return self.make_module({key: ctx.parent[key] for key in keys})
-        return self.make_module()
+        made = self.__dict__.get("_module_with_reads")
+        if made is None:
+            with capture() as reads:
+                module = self.make_module()
+            made = self.__dict__["_module_with_reads"] = (module, frozenset(reads))
+        for name in made[1]:
+            note(name)
+        return made[0]
 
 
 class RecordingLoader(jinja2.FileSystemLoader):

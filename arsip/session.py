@@ -86,11 +86,6 @@ class Session:
         """In place, a file this session wrote itself and still knows: the preview's folder is its own between rebuilds."""
         return self.in_place and path in self.on_disk
 
-    def forget_outputs(self) -> None:
-        """output/ may not be what the records say: the next build checks every file again."""
-        self.records, self.bundles = None, None
-        self.on_disk.clear()
-        self.db.forget_outputs()
 
     def close(self) -> None:
         self.db.close()

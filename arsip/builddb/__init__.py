@@ -222,10 +222,6 @@ class BuildDB:
             ((folder, b.entries, json.dumps([[path, s.encode()] for path, s in b.files])) for folder, b in changed),
         )
 
-    def forget_outputs(self) -> None:
-        """output/ may no longer be what the records say (a build failed while writing it)."""
-        self._write("DELETE FROM outputs")
-        self._write("DELETE FROM bundles")
 
 
 def _status(recorded: Recorded) -> str | None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .builddb import BuildDB, Bundle, Recorded, Saved
+from .builddb.readers import Readers
 from .model.validate import ValidationMemo
 from .publish.safety import scratch_dir
 from .source.tree import DocMemo
@@ -54,6 +55,7 @@ class Session:
     records: dict[str, Recorded] | None = None  # the files of the last build, as the database holds them
     bundles: dict[str, Bundle] | None = None
     on_disk: dict[str, bytes] = field(default_factory=dict)  # in place: the digest of each file this session wrote
+    readers: Readers | None = None  # in place: the records turned around, kept in step with them
 
     @classmethod
     def open(cls, output_dir: Path, *, in_place: bool = False) -> Session:
@@ -80,6 +82,11 @@ class Session:
         changed = {path: record for path, record in records.items() if before.get(path) != record}
         removed = frozenset(before.keys() - records.keys())
         self.db.save_build(Saved(changed, removed, bundles, bundles_before, self.memos.plan.key, sources))
+        if self.in_place:  # the preview rebuilds often: it finds what an edit touched without going through every record
+            if self.readers is None:
+                self.readers = Readers.of(records)
+            else:
+                self.readers.update(before, records, changed)
         self.records, self.bundles = records, bundles
 
     def wrote(self, path: str) -> bool:

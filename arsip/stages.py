@@ -110,7 +110,8 @@ def produce(
         bodies = [(tree.sources.bodies[p.context["release"].path], p.context["release"].path) for p in todo if "release" in p.context]
         env.filters["markdown"].convert_many(bodies, session.db.markdown)
 
-    produced = produce_files(plan.pages + plan.files, job, session.recorded(), config.output_dir, progress, prepare, session.wrote)
+    recorded = session.recorded()
+    produced = produce_files(plan.pages + plan.files, job, recorded, config.output_dir, progress, prepare, session.wrote, session.readers)
     session.db.save_markdown(env.filters["markdown"].keep_fresh())
     return produced
 
@@ -189,7 +190,7 @@ def _as_written(record: Recorded, file: File, output_dir: Path) -> Recorded:
     """The record with the status of the file as written: a file on disk keeps its status through the swap (the same
     file, linked or renamed), one written from memory is looked at."""
     status = file.status if isinstance(file, OnDisk) else status_as_written(file.path, output_dir)
-    return Recorded(record.reads, status, record.indexed)
+    return Recorded(record.reads, status, record.indexed, record.written)
 
 
 def assets(tree: Tree) -> list[File]:

@@ -15,6 +15,7 @@ from sitetools import copy_project, run_build, tree_bytes
 from arsip import pipeline
 from arsip.builddb import APPLICATION_ID
 from arsip.commands import cli
+from arsip.publish.files import content_digest
 from arsip.session import Session
 
 RELEASE = "content/2024/2024-12-03-kota-jambi.md"
@@ -130,3 +131,19 @@ def test_the_no_op_shortcut_knows_library_versions(
     monkeypatch.setattr(jinja2, "__version__", "99.0.0-upgraded")
     assert cli.main(["--root", str(site), "build"]) == 0
     assert capsys.readouterr().out.startswith("Built ")
+
+
+@pytest.mark.parametrize("in_place", [False, True], ids=["build", "preview"])
+def test_every_record_holds_the_digest_of_the_bytes_written(tmp_path: Path, in_place: bool) -> None:
+    site = copy_project(tmp_path / "site")
+    output = site / "output"
+    session = Session.open(output, in_place=in_place)
+    for step in range(2):  # a cold build, then one where most files are kept and a few are made again
+        if step:
+            edit(site, "Sri Purwaningsih menyatakan", "Sri Purwaningsih pun menyatakan")
+        result = pipeline.build(pipeline.configure(site), session=session)
+        assert result.rendered > 0
+        records = Session.open(output).db.outputs()  # as the next process finds them
+        assert len(records) == result.files
+        wrong = [path for path, record in records.items() if record.written != content_digest((output / path).read_bytes())]
+        assert wrong == []

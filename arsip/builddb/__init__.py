@@ -26,12 +26,12 @@ from pathlib import Path
 from ..publish.files import FileStatus
 from .versions import versions_digest
 
-SCHEMA = 2
+SCHEMA = 3
 APPLICATION_ID = 0x41525350  # "ARSP": a database of another program is not ours, whatever its tables
 LOCK_WAIT_S = 2.0
 TABLES = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    "CREATE TABLE outputs (path TEXT PRIMARY KEY, reads TEXT NOT NULL, status TEXT, indexed BLOB)",
+    "CREATE TABLE outputs (path TEXT PRIMARY KEY, reads TEXT NOT NULL, status TEXT, indexed BLOB, written BLOB)",
     "CREATE TABLE markdown (key BLOB PRIMARY KEY, html TEXT NOT NULL)",
     "CREATE TABLE bundles (folder TEXT PRIMARY KEY, entries BLOB NOT NULL, files TEXT NOT NULL)",
     "CREATE TABLE docs (path TEXT PRIMARY KEY, digest TEXT NOT NULL, doc TEXT NOT NULL)",
@@ -42,11 +42,13 @@ LEFTOVERS = ("build-cache", "build-cache.bin", "last-build.json")  # the cache f
 @dataclass(frozen=True, slots=True)
 class Recorded:
     """One file of the site as the last build left it: each input it read with that input's digest,
-    the status of the file as written (None: unknown), and the digest of what Pagefind read of it."""
+    the status of the file as written (None: unknown), the digest of what Pagefind read of it, and the
+    digest of the bytes written (`publish.files.content_digest`)."""
 
     reads: tuple[tuple[str, bytes], ...]
     status: FileStatus | None
     indexed: bytes | None
+    written: bytes | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,10 +119,13 @@ class BuildDB:
 
     def outputs(self) -> dict[str, Recorded]:
         try:
-            rows = self.connection.execute("SELECT path, reads, status, indexed FROM outputs").fetchall()
+            rows = self.connection.execute("SELECT path, reads, status, indexed, written FROM outputs").fetchall()
         except sqlite3.Error:
             return {}  # unreadable records: every file is produced again
-        return {path: Recorded(_decode_reads(reads), FileStatus.decode(status or ""), indexed) for path, reads, status, indexed in rows}
+        return {
+            path: Recorded(_decode_reads(reads), FileStatus.decode(status or ""), indexed, written)
+            for path, reads, status, indexed, written in rows
+        }
 
     def bundles(self) -> dict[str, Bundle]:
         found = {}
@@ -195,12 +200,14 @@ class BuildDB:
     def save_build(self, saved: Saved) -> None:
         """After output/ was written: the records of the files that changed or went, the bundles that changed or
         went, the digest the plan was made from, and the releases parsed anew (those of files gone forgotten)."""
-        rows = [(path, _encode_reads(record.reads), _status(record), record.indexed) for path, record in saved.changed.items()]
+        rows = [
+            (path, _encode_reads(record.reads), _status(record), record.indexed, record.written) for path, record in saved.changed.items()
+        ]
         docs, self.new_docs = self.new_docs, {}
         try:
             with self.connection:
                 self.connection.executemany("DELETE FROM outputs WHERE path = ?", ((path,) for path in saved.removed))
-                self.connection.executemany("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?)", rows)
+                self.connection.executemany("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?)", rows)
                 self._save_bundles(saved.bundles, saved.bundles_before)
                 self.connection.execute("DELETE FROM meta WHERE key = 'plan'")
                 if saved.plan is not None:

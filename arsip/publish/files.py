@@ -8,6 +8,7 @@ written or found), and `File`, either of them. Every stage that hands files on u
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import stat
 from dataclasses import dataclass
@@ -49,23 +50,31 @@ class FileStatus:
         return cls(size, mtime, inode, device)
 
 
+def content_digest(data: bytes) -> bytes:
+    """The digest of a file's bytes, as records and the preview's writer keep it."""
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
 @dataclass(frozen=True, slots=True)
 class Output:
-    """A file of the site made in memory: its path relative to output/, and its bytes."""
+    """A file of the site made in memory: its path relative to output/, its bytes, and their digest when known."""
 
     path: str
     data: bytes
+    digest: bytes | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class OnDisk:
     """A file of the site whose bytes stay on disk: a page kept from the last build in output/, or one a
-    render worker wrote into the spare folder. `indexed` is the digest of what Pagefind reads of it."""
+    render worker wrote into the spare folder. `indexed` is the digest of what Pagefind reads of it, `digest`
+    that of its bytes (`content_digest`), when known."""
 
     path: str
     file: str  # where it is (a string: thousands of these are made per build, and Path objects cost)
     status: FileStatus
     indexed: bytes | None = None
+    digest: bytes | None = None
 
     def untouched(self) -> bool:
         return FileStatus.of(self.file) == self.status

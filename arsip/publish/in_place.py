@@ -6,13 +6,12 @@ the preview's folder holding exactly those files, and a `WriteReport`.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
 
 from ..problems import BuildFailed
-from .files import File, OnDisk
+from .files import File, OnDisk, content_digest
 from .safety import WriteReport, as_bytes, checked, disk_problem, existing_folder, project_lock, replace, safe_target, same, stale
 
 
@@ -24,7 +23,9 @@ def sync_in_place(outputs: Iterable[File], output_dir: Path, on_disk: dict[str, 
     (kept from the last build) is left alone. No whole-site swap: a preview needs every file to be
     whole, not every file to change at once, and this keeps a one-page edit a one-file write.
     """
-    wanted = checked(outputs)
+    files = list(outputs)
+    given = {file.path: file.digest for file in files if file.digest is not None}  # digests taken where the bytes were made
+    wanted = checked(files, known=on_disk)
     digests: dict[str, bytes] = {}
     folder = os.fspath(output_dir)
     with project_lock(output_dir.parent):
@@ -36,12 +37,13 @@ def sync_in_place(outputs: Iterable[File], output_dir: Path, on_disk: dict[str, 
             else:
                 removed = tuple(sorted(relative for relative in on_disk if relative not in wanted))
             written = []
-            for relative, data in sorted(wanted.items(), key=_made_first):  # the page just edited is on disk soonest
+            made = [item for item in wanted.items() if not isinstance(item[1], OnDisk)]  # on disk soonest: the page just edited
+            for relative, data in made + [item for item in wanted.items() if isinstance(item[1], OnDisk)]:
                 if isinstance(data, OnDisk) and data.file == f"{folder}/{relative}" and (relative in on_disk or data.untouched()):
-                    digests[relative] = on_disk.get(relative) or _digest(data.data)
+                    digests[relative] = on_disk.get(relative) or given.get(relative) or content_digest(data.data)
                     continue
                 content = as_bytes(data)
-                digests[relative] = _digest(content)
+                digests[relative] = given.get(relative) or content_digest(content)
                 if on_disk.get(relative) == digests[relative] or (not on_disk and same(output_dir / relative, content)):
                     continue
                 target = safe_target(output_dir, relative)
@@ -55,12 +57,4 @@ def sync_in_place(outputs: Iterable[File], output_dir: Path, on_disk: dict[str, 
             raise BuildFailed([disk_problem(exc, output_dir)]) from exc
     on_disk.clear()
     on_disk.update(digests)
-    return WriteReport(tuple(written), len(wanted) - len(written), removed)
-
-
-def _made_first(item: tuple[str, object]) -> tuple[bool, str]:
-    return isinstance(item[1], OnDisk), item[0]
-
-
-def _digest(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=16).digest()
+    return WriteReport(tuple(sorted(written)), len(wanted) - len(written), removed)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import secrets
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -71,13 +71,14 @@ def spare_dir(output_dir: Path) -> Path:
     return scratch_dir(output_dir) / f"{output_dir.name}-previous"
 
 
-def checked(outputs: Iterable[File], beside: dict[str, Stored] | None = None) -> dict[str, Stored]:
+def checked(outputs: Iterable[File], beside: dict[str, Stored] | None = None, known: Container[str] = ()) -> dict[str, Stored]:
     """Every output by its path (its bytes, or the kept file), after refusing paths that leave output/ or clash with a
-    folder, also of the outputs already checked `beside` them (which are not checked again)."""
+    folder, also of the outputs already checked `beside` them (which are not checked again). Paths in `known` were
+    checked by an earlier call and are taken as safe."""
     wanted: dict[str, Stored] = {}
     problems: list[Problem] = []
     for out in outputs:
-        reason = unsafe_reason(out.path)
+        reason = None if out.path in known else unsafe_reason(out.path)
         if reason:
             hint = "check the slugs, the image paths and [permalinks] in site_config.toml"
             problems.append(error("output", None, f"refused to write '{out.path}': {reason}", hint))

@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..problems import BuildFailed
-from .files import File, FileStatus, OnDisk
+from .files import File, FileStatus, OnDisk, Output
 from .safety import (
     Stored,
     WriteReport,
@@ -90,23 +90,24 @@ class Staging:
             return False
         return True
 
-    def put(self, relative: str, data: bytes, indexed: bytes | None) -> bytes | OnDisk:
+    def put(self, made: Output, indexed: bytes | None) -> File:
         """In a worker process: the page as a file on disk (the unchanged file of output/, or a new one in the
-        spare folder), or its bytes back when it cannot be written here (the writer then deals with them)."""
+        spare folder), or `made` itself when it cannot be written here (the writer then deals with it)."""
+        relative, data = made.path, made.data
         if self.spare is None or unsafe_reason(relative):
-            return data
+            return made
         if self.old is not None:
             existing = os.path.join(self.old, relative)
             info = same(existing, data)
             if info is not None:
-                return OnDisk(relative, existing, FileStatus.of_stat(info), indexed)
+                return OnDisk(relative, existing, FileStatus.of_stat(info), indexed, made.digest)
         target = os.path.join(self.spare, relative)
         try:
             with suppress(FileNotFoundError):
                 os.unlink(target)  # perhaps a link to a file output/ still serves: never written into
-            return OnDisk(relative, target, write_new(target, data), indexed)
+            return OnDisk(relative, target, write_new(target, data), indexed, made.digest)
         except OSError:
-            return data
+            return made
 
 
 @contextmanager

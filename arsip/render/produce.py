@@ -21,15 +21,16 @@ from pathlib import Path
 import jinja2
 
 from ..builddb import Recorded
+from ..builddb.readers import Readers
 from ..problems import Problem, error
-from ..publish.files import File, OnDisk, Output
+from ..publish.files import File, OnDisk, Output, content_digest
 from ..publish.pagefind import indexed_digest
 from ..publish.write import Staging
-from ..site.routes import Page, Urls, output_file
+from ..site.routes import Page, Urls
 from ..source.config import SiteConfig
 from ..workers import cores, forked_pool
 from .record import ConfigView, Fingerprinter, digest_of_bytes, recording
-from .templates import render_page
+from .templates import compile_all, render_page
 
 MISSING = b"missing"
 GLOBAL = b"global"  # a helper of the environment: what it does is Arsip's code (a version) and what it reads is recorded
@@ -74,6 +75,10 @@ class Inputs:
             if known is None:
                 known = self.values[(page.url, name)] = self._recorded(name, page) or self._value(name[5:], page)
             return known
+        return self.now(name)
+
+    def now(self, name: str) -> bytes:
+        """The digest of an input that is the same for every page (a template, the configuration, a body)."""
         known = self.known.get(name)
         if known is None:
             known = self.known[name] = self._shared(name)
@@ -84,7 +89,7 @@ class Inputs:
             return None
         known = self.given.get(page.url)
         if known is None:
-            before = self.same_plan.get(output_file(page.url))
+            before = self.same_plan.get(page.file)
             known = self.given[page.url] = dict(before.reads) if before is not None else {}
         return known.get(name)
 
@@ -158,10 +163,12 @@ class Job:
     def config(self) -> SiteConfig:
         return self.inputs.config
 
-    def make(self, page: Page) -> tuple[bytes | Problem, Reads]:
-        """The file's bytes (or the problem that stopped it) and each input it read with that input's digest."""
+    def make(self, page: Page) -> tuple[Output | Problem, Reads]:
+        """The file (or the problem that stopped it) and each input it read with that input's digest."""
         made, reads = self._make(page)
-        return made, (self.inputs.record(reads, page) if not isinstance(made, Problem) else ())
+        if isinstance(made, Problem):
+            return made, ()
+        return Output(page.file, made, content_digest(made)), self.inputs.record(reads, page)
 
     def _make(self, page: Page) -> tuple[bytes | Problem, frozenset[str]]:
         with recording(self.inputs.sources.bodies) as recorder:
@@ -172,14 +179,9 @@ class Job:
                 made = render_page(self.env, page.template, page.url, page.context, self.config)
         return made, frozenset(recorder.reads) | self.shared_reads
 
-    def put(self, page: Page, made: bytes) -> File:
+    def put(self, made: Output) -> File:
         """The file, written into the spare folder when there is one (by a worker process), else in memory."""
-        path = output_file(page.url)
-        if self.staging is not None:
-            placed = self.staging.put(path, made, indexed_digest(made))
-            if isinstance(placed, OnDisk):
-                return placed
-        return Output(path, made)
+        return self.staging.put(made, indexed_digest(made.data)) if self.staging is not None else made
 
 
 def _cheap_first(name: str) -> tuple[bool, str]:
@@ -190,7 +192,7 @@ def _made(page: Page, view: ConfigView, config: SiteConfig) -> bytes | Problem:
     try:
         return page.make(page.context, Urls.of(view), view)  # type: ignore[misc]
     except Exception as exc:
-        return error(f"output/{output_file(page.url)}", None, f"could not be made: {type(exc).__name__}: {exc}")
+        return error(f"output/{page.file}", None, f"could not be made: {type(exc).__name__}: {exc}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,17 +214,23 @@ def produce(
     progress: Callable[[int, int], None] | None = None,
     prepare: Callable[[list[Page]], None] | None = None,
     trusted: Callable[[str], bool] = lambda path: False,
+    readers: Readers | None = None,
 ) -> Produced:
     """Every file of the site: kept when untouched and nothing it read changed, else made again.
     `prepare` sees the pages to make before they are made (to convert their Markdown all at once); `trusted` says which
-    files need not be looked at on disk (the preview's, which its session wrote itself)."""
+    files need not be looked at on disk (the preview's, which its session wrote itself); `readers`, the records turned
+    around, finds the files whose inputs changed without going through every record (the values pages were given are
+    not in it: it serves only when the plan is the same)."""
     kept: dict[int, OnDisk] = {}
     folder = os.fspath(output_dir)
+    stale = readers.stale(job.inputs.now) if readers is not None and job.inputs.same_plan is not None else None
     for index, page in enumerate(pages):
-        path = output_file(page.url)
+        path = page.file
         before = recorded.get(path)
-        if before is not None and before.status is not None and job.inputs.unchanged(before, page):
-            on_disk = OnDisk(path, f"{folder}/{path}", before.status, before.indexed)
+        if before is None or before.status is None:
+            continue
+        if path not in stale if stale is not None else job.inputs.unchanged(before, page):
+            on_disk = OnDisk(path, f"{folder}/{path}", before.status, before.indexed, before.written)
             if trusted(path) or on_disk.untouched():
                 kept[index] = on_disk
     todo = [index for index in range(len(pages)) if index not in kept]
@@ -236,7 +244,7 @@ def produce(
     for index, page in enumerate(pages):
         if progress:
             progress(index + 1, len(pages))
-        path = output_file(page.url)
+        path = page.file
         if index in kept:
             file, reads = kept[index], recorded[path].reads
             digest = kept[index].indexed
@@ -250,7 +258,7 @@ def produce(
             file, reads = result, read
             digest = result.indexed if isinstance(result, OnDisk) else indexed_digest(result.data) if page.template else None
         entries.append((page, file, digest))
-        records[path] = Recorded(reads, None, digest)
+        records[path] = Recorded(reads, None, digest, file.digest)
     return Produced(entries, records, problems, len(todo))
 
 
@@ -259,12 +267,12 @@ def _make_many(job: Job, pages: tuple[Page, ...], todo: list[int]) -> Iterator[t
     pages into the spare folder (if any) instead of sending their bytes back."""
     if len(todo) < PARALLEL_RENDER_FROM or cores() < 2:
         for index in todo:
-            made, reads = job.make(pages[index])
-            yield (made if isinstance(made, Problem) else Output(output_file(pages[index].url), made)), reads
+            yield job.make(pages[index])
         return
+    compile_all(job.env)  # before forking: every worker has them, and so has this process for the next edit
     size = max(1, len(todo) // (cores() * 32))  # small shares: the heavy pages (years, institutions) come last
     chunks = [todo[start : start + size] for start in range(0, len(todo), size)]
-    if job.staging is not None and not job.staging.make_folders(output_file(pages[index].url) for index in todo):
+    if job.staging is not None and not job.staging.make_folders(pages[index].file for index in todo):
         job = Job(job.env, job.view, job.inputs, job.shared_reads, None)
     with forked_pool(_start_worker, (job, pages)) as pool:  # the workers inherit the planned pages
         for chunk in pool.map(_make_chunk, chunks):
@@ -280,14 +288,11 @@ class _Worker:
     def make_chunk(self, indexes: list[int]) -> list[tuple[File | Problem, Reads]]:
         done: list[tuple[File | Problem | Future[File], Reads]] = []
         for index in indexes:
-            page = self.pages[index]
-            made, reads = self.job.make(page)
-            if isinstance(made, Problem):
+            made, reads = self.job.make(self.pages[index])
+            if isinstance(made, Problem) or self.writers is None:
                 done.append((made, reads))
-            elif self.writers is None:
-                done.append((Output(output_file(page.url), made), reads))
             else:
-                done.append((self.writers.submit(self.job.put, page, made), reads))
+                done.append((self.writers.submit(self.job.put, made), reads))
         return [(item.result() if isinstance(item, Future) else item, reads) for item, reads in done]
 
 

@@ -9,6 +9,7 @@ the Indonesian way (or English) with Babel, never with the machine's locale.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import re
@@ -184,6 +185,8 @@ class Markdown:
             return
         settings = (self.allow_raw_html, self.table_label, self.media_base)
         items = list(missing.items())
+        first, (text, folder) = items.pop(0)  # converted here: this process's converter is ready for the next edit
+        self.fresh[first] = self._convert(text, folder)
         size = max(1, len(items) // (cores() * 4))
         chunks = [(settings, items[start : start + size]) for start in range(0, len(items), size)]
         with forked_pool() as pool:
@@ -231,6 +234,14 @@ def _convert_chunk(task: tuple[tuple[bool, str, str], list[tuple[bytes, tuple[st
     (allow_raw_html, table_label, media_base), items = task
     converter = Markdown(allow_raw_html, table_label, media_base)
     return [(key, converter._convert(text, folder)) for key, (text, folder) in items]
+
+
+def compile_all(env: jinja2.Environment) -> None:
+    """Compile every template (not the static files) now, so that it is compiled once in this process rather than in
+    each page's worker. Nothing is recorded: a page records the templates it loads when it loads them."""
+    for name in env.list_templates(filter_func=lambda name: not name.startswith("static/")):
+        with contextlib.suppress(Exception):  # a template that fails is reported by each page that uses it
+            env.get_template(name)
 
 
 class RecordingEnvironment(jinja2.Environment):

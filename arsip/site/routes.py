@@ -11,7 +11,7 @@ import functools
 import zlib
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 from urllib.parse import quote
@@ -30,6 +30,10 @@ class Page:
     template: str | None
     context: MappingProxyType[str, Any]
     make: Callable[[Mapping[str, Any], Urls, Any], bytes] | None = None
+    file: str = field(init=False, compare=False)  # the file under output/ that serves `url`
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "file", output_file(self.url))
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +169,7 @@ def collisions(pages: list[Page]) -> list[Problem]:
     problems = []
     owners: dict[str, Page] = {}
     for page in pages:
-        key = output_file(page.url)
+        key = page.file
         first = owners.setdefault(key, page)
         if first is not page:
             problems.append(

@@ -76,6 +76,7 @@ class DocMemo:
     previous: dict[tuple[str, str], tuple[SourceDoc | None, tuple[Problem, ...]]] = field(default_factory=dict)
     current: dict[tuple[str, str], tuple[SourceDoc | None, tuple[Problem, ...]]] = field(default_factory=dict)
     stats: dict[str, tuple[tuple[int, ...], str]] = field(default_factory=dict)  # path: (size, mtime, inode…), digest
+    registry: Registry | None = None  # the registry the last build read
 
     def next_build(self) -> None:
         """What the last build used becomes what this one may reuse."""
@@ -92,12 +93,12 @@ def load_content(config: SiteConfig, *, memo: DocMemo | None = None) -> tuple[Co
     registry = None
     content_dir = config.content_dir
     content_prefix = _relative(content_dir, config.root) + "/"
-    for path, relative in _walk(content_dir, config.root, problems):
+    for path, relative, info in _walk(content_dir, config.root, problems):
         site_path = relative.removeprefix(content_prefix)
         if site_path == REGISTRY_FILE:
-            registry = _read_registry(Path(path), relative, problems)
+            registry = memo.registry = _read_registry(Path(path), relative, problems, memo.registry)
         elif _is_release(path):
-            doc = _read_doc(path, relative, problems, memo)
+            doc = _read_doc(path, relative, info, problems, memo)
             if doc:
                 docs.append(doc)
         else:
@@ -106,7 +107,7 @@ def load_content(config: SiteConfig, *, memo: DocMemo | None = None) -> tuple[Co
                 assets.append(Asset(f"media/{site_path}", data))
     static_dir = config.templates_dir / "static"
     static_prefix = _relative(static_dir, config.root) + "/"
-    for path, relative in _walk(static_dir, config.root, problems):
+    for path, relative, _ in _walk(static_dir, config.root, problems):
         data = _read_bytes(path, relative, problems)
         if data is not None:
             assets.append(Asset(f"static/{relative.removeprefix(static_prefix)}", data))
@@ -117,8 +118,9 @@ def _is_release(path: str | Path) -> bool:
     return os.fspath(path).lower().endswith(".md")
 
 
-def _walk(folder: Path, root: Path, problems: list[Problem]) -> Iterator[tuple[str, str]]:
-    """Regular files below `folder` in a stable order; everything else is skipped with a problem.
+def _walk(folder: Path, root: Path, problems: list[Problem]) -> Iterator[tuple[str, str, os.stat_result | None]]:
+    """Regular files below `folder` in a stable order, each with its status when it is no link; everything else is
+    skipped with a problem.
 
     Hidden names and backup files (`~`) are skipped silently. Links to files outside the project
     and links to folders are skipped with a warning; a folder named like a release, a link to
@@ -158,9 +160,11 @@ def _walk(folder: Path, root: Path, problems: list[Problem]) -> Iterator[tuple[s
                 continue
             path = os.path.join(current, name)
             relative = _printable(prefix + path[cut:].replace(os.sep, "/"))
-            if _bad_name(name, relative, problems) or not _regular(path, relative, real_root, problems):
+            if _bad_name(name, relative, problems):
                 continue
-            yield path, relative
+            regular, info = _regular(path, relative, real_root, problems)
+            if regular:
+                yield path, relative, info
 
 
 def _link_target(path: Path) -> Path | None:
@@ -189,13 +193,19 @@ def _bad_name(name: str, relative: str, problems: list[Problem]) -> bool:
     return False
 
 
-def _regular(name: str, relative: str, real_root: Path, problems: list[Problem]) -> bool:
-    """True for a regular file (or a link to one inside the project); otherwise say why it is skipped."""
+def _regular(name: str, relative: str, real_root: Path, problems: list[Problem]) -> tuple[bool, os.stat_result | None]:
+    """True for a regular file (with its status, unless it is a link to one inside the project); otherwise False,
+    saying why it is skipped."""
     try:
-        if stat.S_ISREG(os.lstat(name).st_mode):
-            return True  # the common case, in one system call
+        info = os.lstat(name)
+        if stat.S_ISREG(info.st_mode):
+            return True, info  # the common case, in one system call
     except OSError:
         pass
+    return _linked_file(name, relative, real_root, problems), None
+
+
+def _linked_file(name: str, relative: str, real_root: Path, problems: list[Problem]) -> bool:
     path = Path(name)
     if path.is_symlink():
         target = _link_target(path)
@@ -243,10 +253,10 @@ def _read_bytes(path: str | Path, relative: str, problems: list[Problem], limit:
         return None
 
 
-def _status(path: str | Path) -> tuple[int, ...] | None:
+def _status(path: str | Path, info: os.stat_result | None = None) -> tuple[int, ...] | None:
     """What changes whenever a file's bytes change: size, modification and change times (ns), inode, device."""
     try:
-        info = os.stat(path)
+        info = info or os.stat(path)
     except OSError:
         return None
     return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
@@ -272,8 +282,8 @@ def _decode(data: bytes, relative: str, problems: list[Problem]) -> str | None:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _read_doc(path: str, relative: str, problems: list[Problem], memo: DocMemo) -> SourceDoc | None:
-    status = _status(path)
+def _read_doc(path: str, relative: str, info: os.stat_result | None, problems: list[Problem], memo: DocMemo) -> SourceDoc | None:
+    status = _status(path, info)
     seen = memo.stats.get(relative)
     if seen is not None and status is not None and seen[0] == status and (relative, seen[1]) in memo.previous:
         key = (relative, seen[1])  # the file was not touched since it was read: no need to read it again
@@ -300,13 +310,16 @@ def _read_doc(path: str, relative: str, problems: list[Problem], memo: DocMemo) 
     return known[0]
 
 
-def _read_registry(path: Path, relative: str, problems: list[Problem]) -> Registry | None:
+def _read_registry(path: Path, relative: str, problems: list[Problem], before: Registry | None) -> Registry | None:
+    """The registry; `before` (the last one read) again when its text is the same, rather than parsed again."""
     data = _read_bytes(path, relative, problems)
     if data is None:
         return None
     text = _decode(data, relative, problems)
     if text is None:
         return None
+    if before is not None and before.path == relative and before.text == text:
+        return before
     try:
         parsed = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

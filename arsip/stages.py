@@ -92,7 +92,7 @@ def _plan(releases: tuple[Release, ...], config: SiteConfig) -> Plan:
     files, found = table.plan(archive, config)
     pages = tuple(file for file in files if file.make is None)
     made = tuple(file for file in files if file.make is not None)
-    return Plan(pages, made, routes.search_bundles(archive), tuple(problems + found), routes.Urls.of(config))
+    return Plan(pages, made, table.SEARCH_INDEX.over(archive), tuple(problems + found), routes.Urls.of(config))
 
 
 def produce(
@@ -159,7 +159,7 @@ def index_search(produced: Produced, plan: Plan, config: SiteConfig, session: Se
         return Indexing(None, index.as_before())
     for page, file, indexed in produced.entries:
         if indexed is not None:
-            index.add(routes.search_bundle_of(page, plan.bundles), file, indexed)
+            index.add(table.SEARCH_INDEX.bundle_of(page, plan.bundles), file, indexed)
     runner = ThreadPoolExecutor(max_workers=1)
     pending = runner.submit(index.finish)
     runner.shutdown(wait=False)  # the thread ends with Pagefind

@@ -18,6 +18,7 @@ from types import MappingProxyType
 from ..problems import Problem, warning
 from ..source.config import KINDS, ZONES, SiteConfig
 from ..source.registry import InstitutionRef, make_slug
+from .result import Result
 from .rubric import period_for
 from .types import (
     Archive,
@@ -93,11 +94,13 @@ def _merge(ref: InstitutionRef, claims: list[Claim], problems: list[Problem]) ->
     return Award(
         institution=ref,
         year=best.year,
-        score=best.score,
-        zone=zone,
-        category=best.category or _first(c.category for c in claims),
-        letter=best.letter or _first(c.letter for c in claims),
-        rank=best.rank or _first(c.rank for c in claims),
+        result=Result(
+            best.score,
+            zone,
+            best.category or _first(c.category for c in claims),
+            best.letter or _first(c.letter for c in claims),
+            best.rank or _first(c.rank for c in claims),
+        ),
         release=best.release,
         date=best.date,
         releases=tuple(dict.fromkeys(c.release for c in sorted(claims, key=lambda c: (c.date, c.release), reverse=True))),

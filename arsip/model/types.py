@@ -18,20 +18,17 @@ from types import MappingProxyType
 
 from ..source.config import KINDS, Period
 from ..source.registry import InstitutionRef
+from .result import Result, ShowsResult
 from .validate import Claim, Release
 
 
 @dataclass(frozen=True, slots=True)
-class Award:
+class Award(ShowsResult):
     """An institution's result for one assessment year, as the archive states it."""
 
     institution: InstitutionRef
     year: int
-    score: Decimal | None
-    zone: str | None
-    category: str | None
-    letter: str | None
-    rank: str | None
+    result: Result
     release: str
     date: dt.date
     releases: tuple[str, ...]

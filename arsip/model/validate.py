@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
@@ -25,6 +24,7 @@ from ..source.frontmatter import SourceDoc
 from ..source.registry import SLUG_PATTERN, Directory, InstitutionRef, make_slug
 from ..source.tree import Asset
 from .fields import _Fields, _shown, this_year
+from .result import Result, ShowsResult
 from .rubric import band_for, period_for
 
 RELEASE_KEYS = (
@@ -50,16 +50,12 @@ SLUG_MAX = 60
 
 
 @dataclass(frozen=True, slots=True)
-class Claim:
+class Claim(ShowsResult):
     """An award as one release reports it: institution, year and what was said of the result."""
 
     institution: InstitutionRef
     year: int
-    score: Decimal | None
-    zone: str | None
-    category: str | None
-    letter: str | None
-    rank: str | None
+    result: Result
     release: str
     date: dt.date
     path: str
@@ -67,24 +63,28 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
-class Release:
-    """One press release, checked and typed."""
+class Story:
+    """What a release's page shows besides its result: summary, tags, picture and caption, the source's address."""
+
+    summary: str | None = None
+    tags: tuple[str, ...] = ()
+    image: str | None = None
+    image_caption: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Release(ShowsResult):
+    """One press release, checked and typed. Its result (`release.score`, `release.zone`, ...) is that of its own
+    institution, the first of its claims; its story's parts are shown by name too (`release.summary`)."""
 
     slug: str
     title: str
     date: dt.date
     institution: InstitutionRef
     year: int
-    score: Decimal | None
-    zone: str | None
-    category: str | None
-    letter: str | None
-    rank: str | None
-    source: str | None
-    summary: str | None
-    tags: tuple[str, ...]
-    image: str | None
-    image_caption: str | None
+    result: Result
+    story: Story
     draft: bool
     claims: tuple[Claim, ...]
     # The body is read through the build that records it (`record.Body`): a page that shows it depends on it.
@@ -100,7 +100,27 @@ class Release:
     @property
     def is_news(self) -> bool:
         """A release that reports no result of its own institution (a visit, a speech)."""
-        return self.score is None and self.zone is None and self.category is None
+        return self.result.is_empty
+
+    @property
+    def summary(self) -> str | None:
+        return self.story.summary
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return self.story.tags
+
+    @property
+    def image(self) -> str | None:
+        return self.story.image
+
+    @property
+    def image_caption(self) -> str | None:
+        return self.story.image_caption
+
+    @property
+    def source(self) -> str | None:
+        return self.story.source
 
 
 @dataclass
@@ -187,16 +207,8 @@ def validate_doc(
         date=date,
         institution=institution,
         year=year,
-        score=main.score if main else None,
-        zone=main.zone if main else None,
-        category=main.category if main else None,
-        letter=main.letter if main else None,
-        rank=main.rank if main else fields.text("rank"),
-        source=source,
-        summary=summary,
-        tags=tags,
-        image=image,
-        image_caption=caption,
+        result=main.result if main else Result(rank=fields.text("rank")),
+        story=Story(summary, tags, image, caption, source),
         draft=draft,
         claims=((main,) if main else ()) + tuple(others),
         body=Body(doc.path),
@@ -358,7 +370,7 @@ def _claim(fields: _Fields, institution: InstitutionRef, year: int, slug: str, d
             category = band.category
         if category and category.casefold() == band.category.casefold():
             letter = band.letter
-    return Claim(institution, year, score, zone, category, letter, rank, slug, date, fields.doc.path, fields.line("institution"))
+    return Claim(institution, year, Result(score, zone, category, letter, rank), slug, date, fields.doc.path, fields.line("institution"))
 
 
 def _check_result_words(fields: _Fields) -> None:

@@ -1,7 +1,7 @@
 """Pagefind's search bundles, built again only where what they index changed.
 
 Input: each indexed page (its file, and the digest of what Pagefind reads of it), the bundle each
-belongs to (`routes.search_bundle_of`), and the bundles the build database holds. Output: the
+belongs to (`table.SEARCH_INDEX.bundle_of`), and the bundles the build database holds. Output: the
 files of every bundle (made now by Pagefind, or kept on disk untouched) and what to record of them.
 
 The index is split by assessment year: an edit re-indexes its year alone; the search page merges

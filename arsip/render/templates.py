@@ -103,6 +103,7 @@ class Formatter:
         self.language = language
         self.strings = STRINGS[language]
         self.decimal = get_decimal_symbol(language)
+        self.dates: dict[tuple[str, dt.date], str] = {}  # the same few thousand dates are shown on many pages
 
     def t(self, key: str, **values: object) -> str:
         text = self.strings[key]
@@ -116,13 +117,22 @@ class Formatter:
         return format_decimal(value, locale=self.language)
 
     def date_long(self, value: dt.date) -> str:
-        return format_date(value, "EEEE, d MMMM y", locale=self.language)
+        return self._date(value, "EEEE, d MMMM y")
 
     def date_medium(self, value: dt.date) -> str:
-        return format_date(value, "d MMMM y", locale=self.language)
+        return self._date(value, "d MMMM y")
 
     def month_year(self, value: dt.date) -> str:
-        return format_date(value, "MMMM y", locale=self.language)
+        return self._date(value, "MMMM y")
+
+    def _date(self, value: dt.date, pattern: str) -> str:
+        if type(value) is not dt.date:  # a date and time, or anything else, is formatted afresh
+            return format_date(value, pattern, locale=self.language)
+        key = (pattern, value)
+        found = self.dates.get(key)
+        if found is None:
+            found = self.dates[key] = format_date(value, pattern, locale=self.language)
+        return found
 
     def zone(self, zone: str | None) -> str:
         return self.t(f"zone_{zone}") if zone else "—"
@@ -145,6 +155,7 @@ class Markdown:
         self.media_base = media_base
         self.known: dict[bytes, str] = dict(known) if known is not None else {}
         self.fresh: dict[bytes, str] = {}
+        self.keys: dict[tuple[str, str], tuple[bytes, str]] = {}  # a text's hash is kept by the text: found again at once
         self.settings = f"{MARKDOWN_EXTENSIONS}|{allow_raw_html}|{table_label}|{media_base}|{versions_digest()}".encode()
 
     def __call__(self, text: str | Body, source: str = "content/") -> Markup:
@@ -163,10 +174,13 @@ class Markdown:
         return fresh
 
     def key(self, text: str, source: str) -> tuple[bytes, str]:
-        folder = PurePosixPath(source).parent.as_posix().removeprefix("content").strip("/")
-        hasher = hashlib.blake2b(self.settings, digest_size=16)
-        hasher.update(b"\0" + folder.encode("utf-8", "surrogatepass") + b"\0" + text.encode("utf-8", "surrogatepass"))
-        return hasher.digest(), folder
+        found = self.keys.get((text, source))
+        if found is None:
+            folder = PurePosixPath(source).parent.as_posix().removeprefix("content").strip("/")
+            hasher = hashlib.blake2b(self.settings, digest_size=16)
+            hasher.update(b"\0" + folder.encode("utf-8", "surrogatepass") + b"\0" + text.encode("utf-8", "surrogatepass"))
+            found = self.keys[(text, source)] = (hasher.digest(), folder)
+        return found
 
     def convert_many(self, bodies: list[tuple[str, str]], known: Callable[[list[bytes]], Mapping[bytes, str]]) -> None:
         """Make sure every (text, source) is converted: taken from `known` (the build database) or converted

@@ -4,7 +4,8 @@ Input: the `Archive` and the `SiteConfig`. Output: one `Page` per file of the si
 it shows, the template that renders it or the function that makes it) and the problems of planning,
 such as two pages claiming one address. Each row says its route (a name of `[permalinks]` or a file
 route of `routes.Urls`), what it iterates over, what each file shows, and its template or function.
-To add an output, add a row here (and its template or function): what it reads is recorded.
+To add an output, add a row here (and its template or function): what it reads is recorded. The
+search index is the last row (`SEARCH_INDEX`): its bundles are made from the pages the others make.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from ..model.validate import Release
 from ..problems import Problem
 from ..source.config import SiteConfig
 from . import makers
-from .routes import Neighbour, Page, Urls, collisions, paginate, search_bundles
+from .routes import Neighbour, Page, Urls, collisions, paginate, search_bundle_of, search_bundles
 
 Values = Mapping[str, Any]
 Files = Iterator[tuple[str, Values]]  # (site-relative URL, values) of each file a row makes
@@ -97,7 +98,7 @@ def _search(archive: Archive, urls: Urls, config: SiteConfig) -> dict[str, Any]:
         "years_nav": tuple(r.year for r in archive.years),
         "kinds": tuple(kind for kind, _ in archive.by_kind()),
         "search_base": urls.link("file", ""),
-        "search_merged": tuple(urls.link("file", folder + "/") for folder in search_bundles(archive)[1:]),
+        "search_merged": tuple(urls.link("file", folder + "/") for folder in SEARCH_INDEX.over(archive)[1:]),
     }
 
 
@@ -198,6 +199,20 @@ TABLE: tuple[Row, ...] = (
     Row("data", _one, _file("/data/awards.csv", lambda a: {"institutions": a.institutions}), make=makers.awards_csv),
     Row("feed", _one, _feed_files, make=makers.feed),
 )
+
+
+@dataclass(frozen=True, slots=True)
+class IndexRow:
+    """The search index's row: its folders under output/ (`over`: one bundle for institution and other pages, one
+    per assessment year), the bundle each page of the rows above goes into, and what makes them: Pagefind, over
+    those pages' HTML (`publish.pagefind`), after the pages are made."""
+
+    route: str
+    over: Callable[[Archive], tuple[str, ...]]
+    bundle_of: Callable[[Page, tuple[str, ...]], str]
+
+
+SEARCH_INDEX = IndexRow("search_bundle", search_bundles, search_bundle_of)
 
 
 def plan(archive: Archive, config: SiteConfig) -> tuple[tuple[Page, ...], list[Problem]]:

@@ -120,7 +120,7 @@ def build_directory(registry: Registry | None) -> tuple[Directory, list[Problem]
         return Directory((), MappingProxyType({})), []
     problems: list[Problem] = []
     lines = registry.text.splitlines()
-    entries: list[InstitutionRef] = []
+    entries: list[tuple[InstitutionRef, int | None]] = []
     items = registry.data.get("institution", [])
     for key in registry.data:
         if key != "institution":
@@ -137,14 +137,15 @@ def build_directory(registry: Registry | None) -> tuple[Directory, list[Problem]
             )
         )
         items = []
+    starts = _table_lines(lines)
     for index, item in enumerate(items):
-        line = _table_line(lines, index)
+        line = starts[index] if index < len(starts) else None
         entry = _entry(item, registry.path, line, problems)
         if entry:
-            entries.append(entry)
+            entries.append((entry, line))
     by_key: dict[str, InstitutionRef] = {}
     slugs: dict[str, InstitutionRef] = {}
-    for index, entry in enumerate(entries):
+    for entry, line in entries:
         if entry.slug in slugs:
             problems.append(
                 error(
@@ -161,14 +162,14 @@ def build_directory(registry: Registry | None) -> tuple[Directory, list[Problem]
                 problems.append(
                     warning(
                         registry.path,
-                        _table_line(lines, index),
+                        line,
                         f"the name '{known}' belongs to both '{other.name}' and '{entry.name}'",
                         "keep it as an alias of one institution only",
                     )
                 )
                 continue
             by_key[name_key(known)] = entry
-    return Directory(tuple(entries), MappingProxyType(by_key)), problems
+    return Directory(tuple(entry for entry, _ in entries), MappingProxyType(by_key)), problems
 
 
 def _key_line(lines: list[str], key: str) -> int | None:
@@ -177,14 +178,9 @@ def _key_line(lines: list[str], key: str) -> int | None:
     return next((number for number, text in enumerate(lines, start=1) if pattern.match(text)), None)
 
 
-def _table_line(lines: list[str], index: int) -> int | None:
-    seen = -1
-    for number, text in enumerate(lines, start=1):
-        if text.strip().startswith("[[institution]]"):
-            seen += 1
-            if seen == index:
-                return number
-    return None
+def _table_lines(lines: list[str]) -> list[int]:
+    """The line of each `[[institution]]`, in order."""
+    return [number for number, text in enumerate(lines, start=1) if text.strip().startswith("[[institution]]")]
 
 
 def _entry(item: Any, path: str, line: int | None, problems: list[Problem]) -> InstitutionRef | None:

@@ -76,3 +76,16 @@ def test_registry_problems_are_reported() -> None:
     messages = [p.message for p in problems]
     assert messages == ["slug of 'X' must use only a-z, 0-9 and '-'", "kind 'desa' of 'X' is unknown"]
     assert all(p.line == 1 for p in problems)
+
+
+def test_a_name_shared_by_two_entries_points_at_the_entry_that_repeats_it() -> None:
+    text = (
+        '[[institution]]\nname = "Broken"\nkind = "desa"\n\n'  # an entry with errors before them shifts no line
+        '[[institution]]\nname = "Pemerintah Kota Jambi"\nkind = "kota"\n\n'
+        '[[institution]]\nname = "Pemerintah Kota Jambi Baru"\nkind = "kota"\naliases = ["Pemerintah Kota Jambi"]\n'
+    )
+    _, problems = directory(text)
+    shared = [p for p in problems if "belongs to both" in p.message]
+    assert [(p.line, p.message) for p in shared] == [
+        (9, "the name 'Pemerintah Kota Jambi' belongs to both 'Pemerintah Kota Jambi' and 'Pemerintah Kota Jambi Baru'")
+    ]

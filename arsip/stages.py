@@ -98,6 +98,8 @@ def _plan(releases: tuple[Release, ...], config: SiteConfig) -> Plan:
 def produce(
     plan: Plan, tree: Tree, config: SiteConfig, session: Session, staging: write.Staging | None, progress: Progress | None
 ) -> Produced:
+    if not config.templates_dir.is_dir():  # `read` said so: no page can be rendered, and each saying so adds nothing
+        return Produced([], {}, [], 0)
     view = ConfigView(config)
     env, env_reads = session.memos.environment.get(
         _environment_key(config), lambda: environment_reads(lambda: render.environment(view), tree.sources.bodies)

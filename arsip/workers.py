@@ -38,6 +38,8 @@ def _start(parent: int, initializer: Callable[..., None] | None, initargs: tuple
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # the build died before the line above
         os._exit(1)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches every process: the build stops its workers itself
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # and ends them with SIGTERM, which ends a worker at once, quietly
     gc.freeze()  # what the worker inherited is never collected here: collections would touch (and copy) every page of it
     gc.enable()  # the CLI turns the cycle collector off in the main process; a worker makes its own garbage
     if initializer is not None:

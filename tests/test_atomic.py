@@ -303,3 +303,26 @@ def test_a_failure_of_the_files_made_later_leaves_the_site_as_it_was(tmp_path: P
     with pytest.raises(BuildFailed):
         write.sync(outputs(2), output, later=failing)
     assert tree_bytes(output) == old
+
+
+@pytest.mark.parametrize(("signum", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["ctrl-c", "sigterm"])
+def test_a_stopped_build_says_so_and_leaves_the_old_site(tmp_path: Path, signum: int, status: int) -> None:
+    root = copy_project(tmp_path / "site", with_content=False)
+    write_releases(root, 1)
+    assert start_build(root).wait(timeout=120) == 0
+    old = tree_bytes(root / "output")
+    write_releases(root, 2)
+    watch = Watch(root)
+    environment = {key: value for key, value in os.environ.items() if key != "ARSIP_DEBUG"}
+    process = subprocess.Popen(
+        [sys.executable, str(REPO / "build.py"), "--root", str(root), "--quiet"], stderr=subprocess.PIPE, text=True, env=environment
+    )
+    assert watch.wait_until(process, "writing"), "the build ended before it was seen writing"
+    process.send_signal(signum)
+    _, stderr = process.communicate(timeout=120)
+    watch.close()
+    assert process.returncode == status
+    assert stderr == "arsip: stopped; output/ is as it was\n"
+    assert tree_bytes(root / "output") == old
+    assert leftovers(root) == []
+    assert not lingering_processes(root)

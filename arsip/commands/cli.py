@@ -2,7 +2,9 @@
 
 Input: arguments and the project folder. Output: the site in output/ (for `build`), problems on
 stderr as `path:line: severity: message (hint)` with a summary line, and the exit status:
-0 done, 1 problems in the input, 2 wrong usage.
+0 done, 1 problems in the input, 2 wrong usage, 70 a bug in Arsip (its traceback saved to
+`.arsip-cache/internal-error.txt`), 130 stopped by Ctrl-C, 143 stopped by SIGTERM; a stopped build
+leaves output/ as it was.
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ import datetime as dt
 import gc
 import os
 import shutil
+import signal
 import sys
 import time
+import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,31 +27,57 @@ from .. import pipeline
 from ..builddb import stamp
 from ..problems import BuildFailed, Problem, summary
 from ..session import Session
+from ..source.config import CACHE_DIR
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 70
+EXIT_INTERRUPTED, EXIT_TERMINATED = 128 + signal.SIGINT, 128 + signal.SIGTERM
+CRASH_FILE = "internal-error.txt"
+
+
+class Terminated(Exception):
+    """SIGTERM arrived: the command stops as Ctrl-C stops it."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = args.command or "build"
-    try:
-        if command == "serve":
-            from . import serve
+    if command == "serve":  # the preview stops on Ctrl-C and SIGTERM by itself, as its normal end
+        from . import serve
 
-            return serve.run(args.root, host=args.host, port=args.port, drafts=True)
-        if command == "new":
-            return _new(args)
-        return _build(args, write_output=command == "build")
-    except KeyboardInterrupt:
-        return EXIT_OK
+        return serve.run(args.root, host=args.host, port=args.port, drafts=True)
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        return _new(args) if command == "new" else _build(args, write_output=command == "build")
+    except (KeyboardInterrupt, Terminated) as stop:
+        print("arsip: stopped; output/ is as it was", file=sys.stderr)
+        return EXIT_TERMINATED if isinstance(stop, Terminated) else EXIT_INTERRUPTED
     except BuildFailed as failed:
         _report(failed.problems, quiet=False)
         return EXIT_PROBLEMS
     except Exception as exc:
         if os.environ.get("ARSIP_DEBUG"):
             raise
-        print(f"arsip: internal error: {type(exc).__name__}: {exc} (set ARSIP_DEBUG=1 for details)", file=sys.stderr)
-        return EXIT_PROBLEMS
+        saved = _save_traceback(args.root)
+        where = f"; the details are in {saved}" if saved else ""
+        print(f"arsip: internal error, a bug in Arsip rather than in your files: {type(exc).__name__}: {exc}{where}", file=sys.stderr)
+        return EXIT_BUG
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+def _save_traceback(root: Path) -> Path | None:
+    """The traceback of the error being handled, in `.arsip-cache/internal-error.txt` (the latest one only)."""
+    target = root / CACHE_DIR / CRASH_FILE
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(traceback.format_exc(), encoding="utf-8")
+    except OSError:
+        return None
+    return target
 
 
 @contextmanager

@@ -34,6 +34,8 @@ YEAR_PATTERN = re.compile(r"\s*[0-9]{1,9}\s*")
 FIRST_YEAR = 2000
 SHOWN_MAX = 60  # characters of a wrong value quoted in a message
 
+YES_NO = {"yes": True, "ya": True, "on": True, "no": False, "tidak": False, "off": False}
+
 
 def this_year() -> int:
     """The year a date may not run more than one year past: SOURCE_DATE_EPOCH's, for reproducible builds, else today's."""
@@ -146,6 +148,8 @@ class _Fields:
 
     def boolean(self, key: str) -> bool:
         value = self.meta.get(key, False)
+        if isinstance(value, str) and value.strip().casefold() in YES_NO:
+            return YES_NO[value.strip().casefold()]  # a field that is yes or no: the words mean what they say
         if not isinstance(value, bool):
             self.fail(key, f"'{key}' must be true or false", f"write  {key}: true")
             return False

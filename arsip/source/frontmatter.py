@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -52,17 +53,27 @@ class SourceDoc:
 
 
 class _TextPreservingLoader(yaml.SafeLoader):
-    """YAML loader that keeps dates and decimals as the text the editor wrote.
+    """YAML loader that keeps dates and decimals as the text the editor wrote, and reads numbers and yes/no as
+    an editor means them.
 
-    `validate` parses them itself: a date like 2024-02-30 then becomes a message with a line number
-    instead of an exception, and a score of 90.20 keeps its published precision.
+    `validate` parses dates and decimals itself: a date like 2024-02-30 then becomes a message with a line
+    number instead of an exception, and a score of 90.20 keeps its published precision. YAML 1.1's other
+    readings are not taken: `075` is not octal 61, `1:30` is not 90 (base 60), `0x1F`, `1_000` and `on`/`no`
+    stay text; a whole number is digits only, and only true/false are yes/no.
     """
 
 
+_REREAD = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:float", "tag:yaml.org,2002:int", "tag:yaml.org,2002:bool"}
+_PLAIN_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_PLAIN_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 _TextPreservingLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag not in {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:float"}]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _REREAD]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+for _first in "-+0123456789":
+    _TextPreservingLoader.yaml_implicit_resolvers.setdefault(_first, []).append(("tag:yaml.org,2002:int", _PLAIN_INT))
+for _first in "tTfF":
+    _TextPreservingLoader.yaml_implicit_resolvers.setdefault(_first, []).append(("tag:yaml.org,2002:bool", _PLAIN_BOOL))
 
 # libyaml parses ten times faster; the pure-Python loader words the messages of broken front-matter,
 # so a document libyaml refuses is parsed again by it (the messages stay the same with or without libyaml).
@@ -148,6 +159,11 @@ def parse_doc(text: str, relative: str, digest: str, problems: list[Problem]) ->
             error(relative, offset, "the front-matter is nested too deeply", "write each field as 'key: value' on its own line")
         )
         return None
+    twice = list(_written_twice(node, "", offset))
+    for key, first, again in twice:
+        problems.append(error(relative, again, f"'{key}' is written twice, on lines {first} and {again}", "keep one of the two lines"))
+    if twice:
+        return None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -217,6 +233,23 @@ def _alias_line(fm: str) -> int | None:
     except yaml.YAMLError:
         return None  # composing reports the syntax error with its line
     return None
+
+
+def _written_twice(node: yaml.Node | None, prefix: str, offset: int) -> Iterator[tuple[str, int, int]]:
+    """Each key written a second time in one mapping (YAML would keep the last silently): key, first and second line."""
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[object, int] = {}
+        for key_node, value_node in node.value:
+            line = offset + key_node.start_mark.line
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key is not None and key in seen:
+                yield f"{prefix}{key}", seen[key], line
+            elif key is not None:
+                seen[key] = line
+            yield from _written_twice(value_node, f"{prefix}{key}.", offset)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            yield from _written_twice(item, f"{prefix}{index}.", offset)
 
 
 def _yaml_kind(value: object) -> str:

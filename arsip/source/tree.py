@@ -9,6 +9,9 @@ Whatever is in the folder, reading ends in values or in problems, never in a han
 only regular files are opened (a named pipe would block forever), links leaving the project and
 links to folders are skipped with a warning, a folder named like a release is reported, a release
 larger than `MAX_RELEASE_BYTES` is refused unread, and binary and non-UTF-8 files are named as such.
+A missing `content/` or `templates/`, or a `content/` without a release, is an error, never an empty
+site; hidden files and editors' leftovers (`x.md~`, `#x.md#`, `.x.md.swp`, `.bak`, `.orig`) are not
+part of the site.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from .frontmatter import SourceDoc, _doc_json, _plain, _stored, parse_doc
 REGISTRY_FILE = "institutions.toml"
 MAX_RELEASE_BYTES = 2 * 1024 * 1024  # a release is text; its images are separate files
 BINARY_SNIFF = 8192  # a NUL byte among the first bytes means the file is not text
+LEFTOVER_ENDINGS = ("~", "#", ".swp", ".swo", ".swx", ".bak", ".orig", ".rej", ".tmp", ".part", ".crdownload")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +96,10 @@ def load_content(config: SiteConfig, *, memo: DocMemo | None = None) -> tuple[Co
     assets: list[Asset] = []
     registry = None
     content_dir = config.content_dir
+    missing = _missing_folder(content_dir, config.root, "the releases")
+    missing += _missing_folder(config.templates_dir, config.root, "the templates")
+    if missing:
+        return Content((), (), None), missing
     content_prefix = _relative(content_dir, config.root) + "/"
     for path, relative, info in _walk(content_dir, config.root, problems):
         site_path = relative.removeprefix(content_prefix)
@@ -111,7 +119,31 @@ def load_content(config: SiteConfig, *, memo: DocMemo | None = None) -> tuple[Co
         data = _read_bytes(path, relative, problems)
         if data is not None:
             assets.append(Asset(f"static/{relative.removeprefix(static_prefix)}", data))
+    if not docs and not any(problem.is_error for problem in problems):
+        problems.append(
+            error(
+                _relative(content_dir, config.root),
+                None,
+                "holds no release: the site would be empty",
+                "put the releases (.md files) in content/, or check that the build runs in the right project folder",
+            )
+        )
     return Content(tuple(docs), tuple(assets), registry), problems
+
+
+def _missing_folder(folder: Path, root: Path, holds: str) -> list[Problem]:
+    """A problem when the folder that holds `holds` is missing or is not a folder: never an empty site."""
+    name = _relative(folder, root)
+    if folder.is_dir():
+        return []
+    if folder.exists() or folder.is_symlink():
+        return [error(name, None, f"this is a file, not the folder that holds {holds}", f"move it away and create the folder {name}/")]
+    return [error(name, None, f"the folder {name}/ that holds {holds} is missing", "create it, or give the project's folder with --root")]
+
+
+def is_leftover(name: str) -> bool:
+    """Hidden files and what editors, merges and office programs leave beside a file: never part of the site."""
+    return name.startswith((".", "#", "~$")) or name.endswith(LEFTOVER_ENDINGS)
 
 
 def _is_release(path: str | Path) -> bool:
@@ -156,7 +188,7 @@ def _walk(folder: Path, root: Path, problems: list[Problem]) -> Iterator[tuple[s
             kept.append(name)
         dirs[:] = kept
         for name in sorted(files):
-            if name.startswith(".") or name.endswith("~"):
+            if is_leftover(name):
                 continue
             path = os.path.join(current, name)
             relative = _printable(prefix + path[cut:].replace(os.sep, "/"))

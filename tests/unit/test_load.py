@@ -41,3 +41,18 @@ def test_front_matter_that_is_a_list() -> None:
 def test_unclosed_front_matter() -> None:
     doc, problems = parse("---\ntitle: A\n")
     assert doc is None and problems[0].message == "the front-matter is not closed"
+
+
+def test_numbers_and_words_mean_what_the_editor_wrote() -> None:
+    doc, problems = parse("---\nscore: 075\ntime: 1:30\nhex: 0x1F\nbig: 1_000\nsays: no\nflag: true\nrank: -3\n---\n")
+    assert problems == []
+    assert doc.meta == {"score": "075", "time": "1:30", "hex": "0x1F", "big": "1_000", "says": "no", "flag": True, "rank": -3}
+
+
+def test_a_key_written_twice_is_an_error_naming_both_lines() -> None:
+    doc, problems = parse("---\ntitle: A\nscore: 80\nawards:\n  - institution: B\n    zone: hijau\n    zone: merah\nscore: 90\n---\n")
+    assert doc is None
+    assert [(p.line, p.message) for p in problems] == [
+        (7, "'awards.0.zone' is written twice, on lines 6 and 7"),
+        (8, "'score' is written twice, on lines 3 and 8"),
+    ]

@@ -199,10 +199,12 @@ def test_crlf_and_bom_files_build(mini_site) -> None:
     assert "91,16" in read_page(root, "/penilaian/2023/").get_text()
 
 
-def test_empty_content_builds_an_empty_archive(mini_site) -> None:
+def test_empty_content_is_an_error_not_an_empty_site(mini_site) -> None:
     root = mini_site({}, registry=False)
-    assert run_build(root).returncode == 0
-    assert (root / "output" / "index.html").is_file()
+    result = run_build(root)
+    assert result.returncode == 1
+    assert result.stderr.startswith("content: error: holds no release: the site would be empty")
+    assert not (root / "output").exists()
 
 
 def test_body_images_beside_the_release_are_found(mini_site) -> None:

@@ -226,7 +226,7 @@ CASES: tuple[Case, ...] = (
     Case("awards-not-a-list", "`awards` not a list", {"rilis.md": release("awards: Pemkab Bungo\n")}),
     Case("award-without-institution", "an award without an institution", {"rilis.md": release("score: 90\nawards:\n  - score: 80\n")}),
     Case("award-not-fields", "an award that is a single word", {"rilis.md": release("awards:\n  - Pemkab Bungo\n")}),
-    Case("draft-not-boolean", "`draft: ya`", {"rilis.md": release("draft: ya\n")}),
+    Case("draft-not-boolean", "`draft: mungkin` (true/false, ya/tidak, yes/no are understood)", {"rilis.md": release("draft: mungkin\n")}),
     Case("tags-not-a-list", "tags that are fields", {"rilis.md": release("tags:\n  a: b\n")}),
     Case("source-javascript", "`source: javascript:…`", {"rilis.md": release("source: javascript:alert(1)\n")}),
     Case("image-outside-content", "an image path leaving content/", {"rilis.md": release("image: ../../../etc/passwd\n")}),

@@ -932,7 +932,7 @@ def test_csv_cells_keep_their_text_and_never_start_a_formula(tmp_path: Path) -> 
     root = hostile_site(tmp_path)
     rows = list(csv.DictReader(io.StringIO((root / "output" / "data" / "awards.csv").read_text(encoding="utf-8"))))
     cells = [value for row in rows for value in row.values()]
-    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@")]
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
     # A CSV cell is data for a spreadsheet, not markup: the text stays as written, only a formula is defused.
     assert HOSTILE in {row["institution"] for row in rows} and HOSTILE in {row["rank"] for row in rows}
     assert '\'=HYPERLINK("https://example.org")' in {row["category"] for row in rows}
@@ -1001,3 +1001,10 @@ def test_builds_are_byte_identical_across_time_zones_locales_and_hash_seeds(tmp_
         trees.append(tree_bytes(root / "output"))
     assert trees[0].keys() == trees[1].keys()
     assert [path for path in trees[0] if trees[0][path] != trees[1][path]] == []
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"], ids=["equals", "plus", "minus", "at", "tab", "return"])
+def test_a_csv_cell_never_starts_a_formula_whatever_reaches_it(start: str) -> None:
+    from arsip.site.makers import csv_cell
+
+    assert csv_cell(f"{start}1+1") == f"'{start}1+1"

@@ -107,10 +107,13 @@ def awards_json(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:
     return text.encode("utf-8")
 
 
-def _cell(value: object) -> str:
-    """A CSV cell that a spreadsheet will not run as a formula."""
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP's list for CSV injection
+
+
+def csv_cell(value: object) -> str:
+    """A CSV cell that a spreadsheet will not run as a formula (nor one behind a leading TAB or carriage return)."""
     text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    return "'" + text if text[:1] in FORMULA_STARTS else text
 
 
 def awards_csv(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:
@@ -133,7 +136,7 @@ def awards_csv(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:
                 award.date.isoformat(),
                 urls.path("release", award.release),
             )
-            writer.writerow([_cell(value) for value in row])
+            writer.writerow([csv_cell(value) for value in row])
     return buffer.getvalue().encode("utf-8")
 
 

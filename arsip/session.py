@@ -86,7 +86,7 @@ class Session:
             if self.readers is None:
                 self.readers = Readers.of(records)
             else:
-                self.readers.update(before, records, changed)
+                self.readers.update(before, changed, removed)
         self.records, self.bundles = records, bundles
 
     def wrote(self, path: str) -> bool:

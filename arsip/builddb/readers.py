@@ -8,7 +8,7 @@ a page was given (`name:` reads) are not held: they are checked page by page whe
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from . import Recorded
@@ -41,9 +41,9 @@ class Readers:
                 if not paths:
                     del self.by_read[read]
 
-    def update(self, before: Mapping[str, Recorded], after: Mapping[str, Recorded], changed: Mapping[str, Recorded]) -> None:
-        """From the records `before` to those `after`; `changed` holds each record of `after` that differs."""
-        for path in before.keys() - after.keys():
+    def update(self, before: Mapping[str, Recorded], changed: Mapping[str, Recorded], removed: Iterable[str]) -> None:
+        """From the records `before` to the next: `changed` holds each new or different record, `removed` the paths gone."""
+        for path in removed:
             self.remove(path, before[path])
         for path, record in changed.items():
             if path in before:

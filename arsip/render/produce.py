@@ -229,7 +229,8 @@ def produce(
         before = recorded.get(path)
         if before is None or before.status is None:
             continue
-        if path not in stale if stale is not None else job.inputs.unchanged(before, page):
+        same_inputs = (path not in stale) if stale is not None else job.inputs.unchanged(before, page)
+        if same_inputs:
             on_disk = OnDisk(path, f"{folder}/{path}", before.status, before.indexed, before.written)
             if trusted(path) or on_disk.untouched():
                 kept[index] = on_disk

@@ -141,7 +141,7 @@ def _missing_folder(folder: Path, root: Path, holds: str) -> list[Problem]:
     return [error(name, None, f"the folder {name}/ that holds {holds} is missing", "create it, or give the project's folder with --root")]
 
 
-def is_leftover(name: str) -> bool:
+def _is_leftover(name: str) -> bool:
     """Hidden files and what editors, merges and office programs leave beside a file: never part of the site."""
     return name.startswith((".", "#", "~$")) or name.endswith(LEFTOVER_ENDINGS)
 
@@ -188,7 +188,7 @@ def _walk(folder: Path, root: Path, problems: list[Problem]) -> Iterator[tuple[s
             kept.append(name)
         dirs[:] = kept
         for name in sorted(files):
-            if is_leftover(name):
+            if _is_leftover(name):
                 continue
             path = os.path.join(current, name)
             relative = _printable(prefix + path[cut:].replace(os.sep, "/"))

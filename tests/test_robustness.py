@@ -195,6 +195,31 @@ def output_is_a_file(root: Path, folder: Path) -> None:
     (root / "output").write_text("bukan folder\n", encoding="utf-8")
 
 
+def content_index_html(root: Path, folder: Path) -> None:
+    (root / "content" / "index.html").write_text("<h1>Bukan beranda</h1>\n", encoding="utf-8")
+
+
+def huge_picture(root: Path, folder: Path) -> None:
+    with (folder / "foto-besar.jpg").open("wb") as stream:
+        stream.write(b"\xff\xd8\xff\xe0")
+        stream.truncate(30 * MEGABYTE)  # sparse: the build must refuse it by its size, unread
+
+
+def theme_file_on_a_page(root: Path, folder: Path) -> None:
+    site_config(CONFIG.replace('release = "/rilis/{slug}/"', 'release = "/rilis/{slug}/"\nsearch = "/static/cari/"'))(root, folder)
+    (root / "templates" / "static" / "cari").mkdir(parents=True, exist_ok=True)
+    (root / "templates" / "static" / "cari" / "index.html").write_text("<p>lama</p>\n", encoding="utf-8")
+
+
+def about(institution: str, title: str) -> str:
+    return news(title).replace("institution: Pemkot Jambi", f"institution: {institution}")
+
+
+SCRIPT = "<script>alert(document.cookie)</script>\n"
+SVG = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>\n'
+LONG_NAME = "Dinas Komunikasi Informatika Statistik Persandian dan Pelayanan Terpadu Satu Pintu Kabupaten"
+
+
 CASES: tuple[Case, ...] = (
     Case("invalid-yaml", "invalid YAML: a quote never closed", {"rilis.md": '---\ntitle: "Rilis Uji\ndate: 2024-12-03\n---\n\nIsi.\n'}),
     Case("invalid-yaml-colon", "invalid YAML: a second colon in a value", {"rilis.md": release("", head="---\ntitle: Nilai: 93\n")}),
@@ -347,6 +372,84 @@ CASES: tuple[Case, ...] = (
         "editors' leftovers beside a release (`#x.md#`, `x.md~`, `.x.md.swp`, `.bak`, `.orig`, `.tmp`), each broken",
         dict.fromkeys(LEFTOVERS, BROKEN),
         status=0,
+    ),
+    Case("content-html", "an HTML page with a script in `content/`", {"halaman.html": SCRIPT}),
+    Case("content-svg", "an SVG picture carrying a script", {"gambar.svg": SVG}),
+    Case("content-index-html", "`content/index.html`, which would stand in for the home page", setup=content_index_html, combined=False),
+    Case("picture-disguised", "a page with a script named `.png`", {"foto.png": SCRIPT}),
+    Case("picture-too-large", "a 30 MB picture (refused by its size, unread)", setup=huge_picture),
+    Case("unknown-kind", "a Word file in `content/` (left out, with a warning)", {"catatan.docx": b"PK\x03\x04"}, status=0),
+    Case("theme-file-on-a-page", "a theme file at the address of a generated page", setup=theme_file_on_a_page, combined=False),
+    Case(
+        "institutions-slug-alike",
+        "two institutions whose names differ only in `&` and `/`",
+        {"a.md": about("Dinas A & B Kota Baru", "Rilis A"), "b.md": about("Dinas A / B Kota Baru", "Rilis B")},
+    ),
+    Case(
+        "institutions-long-names-alike",
+        "two long institution names that share their first 80 characters",
+        {"a.md": about(LONG_NAME + " Bungo", "Rilis C"), "b.md": about(LONG_NAME + " Tebo", "Rilis D")},
+    ),
+    Case("score-thousands-of-digits", "a score of 5,000 digits", {"rilis.md": release("score: " + "9" * 5000 + "\n")}),
+    Case("year-thousands-of-digits", "an assessment year of 5,000 digits", {"rilis.md": release("year: " + "2" * 5000 + "\n")}),
+    Case("value-too-long", "a summary of 6,000 characters", {"rilis.md": release("summary: " + "panjang " * 750 + "\n")}),
+    Case("lone-surrogate", 'a lone surrogate written as an escape (`"\\ud800"`)', {"rilis.md": release('summary: "\\ud800"\n')}),
+    Case("control-escape", 'a control character written as an escape (`"\\x01"`)', {"rilis.md": release('summary: "a\\x01b"\n')}),
+    Case(
+        "control-character",
+        "an invisible control character pasted into a title (U+000B)",
+        {"rilis.md": news("Rilis Kendali").replace("Kendali", "\x0bKendali")},
+        status=0,
+        shows="Rilis Kendali",
+    ),
+    Case("alias-after-bom", "a YAML alias after a byte-order mark", {"rilis.md": "\ufeff" + release("summary: &a Ringkasan\nrank: *a\n")}),
+    Case(
+        "base-url-quote",
+        "a `base_url` with a quote and a tag",
+        setup=site_config(CONFIG.replace('base_url = "https://example.org/"', 'base_url = "https://example.org/\\"><script>"')),
+        combined=False,
+    ),
+    Case(
+        "base-url-newline",
+        "a `base_url` with a line break (it would add lines to robots.txt)",
+        setup=site_config(CONFIG.replace('base_url = "https://example.org/"', 'base_url = "https://example.org/\\nDisallow: /"')),
+        combined=False,
+    ),
+    Case(
+        "config-control-character",
+        "a control character in the site's title",
+        setup=site_config(CONFIG.replace('title = "Arsip Uji"', 'title = "Arsip \\u0001 Uji"')),
+        combined=False,
+    ),
+    Case(
+        "rubric-years-reversed",
+        "a rubric period whose last year comes before its first",
+        setup=site_config(CONFIG.replace("last_year = 2024", "last_year = 2021")),
+        combined=False,
+    ),
+    Case(
+        "rubric-periods-overlap",
+        "two rubric periods for the same years",
+        setup=site_config(CONFIG + CONFIG[CONFIG.index("[[rubric]]") :].replace("Penilaian Kepatuhan 2022-2024", "Periode Kedua")),
+        combined=False,
+    ),
+    Case(
+        "rubric-bands-overlap",
+        "two score bands that overlap",
+        setup=site_config(CONFIG.replace("max = 87.99", "max = 90")),
+        combined=False,
+    ),
+    Case(
+        "rubric-bands-gap",
+        "a gap between two score bands",
+        setup=site_config(CONFIG.replace("max = 87.99", "max = 80")),
+        combined=False,
+    ),
+    Case(
+        "registry-control-escape",
+        "a control character in an institution's name in `institutions.toml`",
+        setup=registry(REGISTRY.replace('name = "Pemerintah Kota Jambi"', 'name = "Pemerintah Kota Jambi\\u0007"')),
+        combined=False,
     ),
 )
 
@@ -703,6 +806,167 @@ EXPECTED: dict[str, tuple[str, ...]] = {
         "1 error, 0 warnings in 1 file",
     ),
     "editor-leftovers": (),
+    "content-html": (
+        (
+            "{folder}/halaman.html: error: refused: a .html file can run scripts in the reader's browser, so content/ does "
+            "not publish it (for a picture, export it as PNG or JPEG; for a text, write it as a release (.md))"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "content-svg": (
+        (
+            "{folder}/gambar.svg: error: refused: a .svg file can run scripts in the reader's browser, so content/ does not"
+            " publish it (for a picture, export it as PNG or JPEG; for a text, write it as a release (.md))"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "content-index-html": (
+        (
+            "{folder}/index.html: error: refused: a .html file can run scripts in the reader's browser, so content/ does "
+            "not publish it (for a picture, export it as PNG or JPEG; for a text, write it as a release (.md))"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "picture-disguised": (
+        (
+            "{folder}/foto.png: error: the file's content is not a PNG image, as its name says (export it again in that "
+            "format, or give it the extension of what it really is)"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "picture-too-large": (
+        (
+            "{folder}/foto-besar.jpg: error: the file is 30 MB, more than the 25 MB a picture or document may have (make "
+            "the picture smaller (e.g. 2000 pixels wide) or compress the PDF)"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "unknown-kind": (
+        (
+            "{folder}/catatan.docx: warning: not published: content/ publishes releases (.md), pictures (PNG, JPEG, GIF, "
+            "WebP, AVIF) and PDF files (save it in one of those kinds, or move it out of content/)"
+        ),
+    ),
+    "theme-file-on-a-page": (
+        (
+            "output: error: two files of the site would be written to 'static/cari/index.html' (a file in content/ or "
+            "templates/static/ has the address of a page; rename it, or check [permalinks])"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "institutions-slug-alike": (
+        (
+            "{folder}/b.md:4: error: 'Dinas A / B Kota Baru' and 'Dinas A & B Kota Baru' ({folder}/a.md:4) would share one "
+            "page (slug 'dinas-a-b-kota-baru') (if they are one institution, write one name (or add the other as an alias "
+            "in content/institutions.toml); if they are two, register both there, each with its own slug)"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "institutions-long-names-alike": (
+        (
+            "{folder}/b.md:4: error: 'Dinas Komunikasi Informatika Statistik Persandian dan Pelayanan Terpadu Satu Pintu "
+            "Kabupaten Tebo' and 'Dinas Komunikasi Informatika Statistik Persandian dan Pelayanan Terpadu Satu Pintu "
+            "Kabupaten Bungo' ({folder}/a.md:4) would share one page (slug "
+            "'dinas-komunikasi-informatika-statistik-persandian-dan-pelayanan-terpadu-satu') (if they are one institution, "
+            "write one name (or add the other as an alias in content/institutions.toml); if they are two, register both "
+            "there, each with its own slug)"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "score-thousands-of-digits": (
+        (
+            "{folder}/rilis.md:5: error: score '99999999999999999999999999999999999999999999999999999999999…' is not a "
+            "number (write e.g.  score: 93,68  or  score: 93.68)"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "year-thousands-of-digits": (
+        (
+            "{folder}/rilis.md:5: error: year must be a four-digit year, not "
+            "'22222222222222222222222222222222222222222222222222222222222…' (write e.g.  year: 2024)"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "value-too-long": (
+        (
+            "{folder}/rilis.md:5: error: a value of 5,999 characters, more than the 5,000 a field may hold (put long text "
+            "below the front-matter, in the body of the release)"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "lone-surrogate": (
+        "{folder}/rilis.md:5: error: the value holds U+D800, which is not a character of text (delete the escape (\\u… or \\x…))",
+        "1 error, 0 warnings in 1 file",
+    ),
+    "control-escape": (
+        "{folder}/rilis.md:5: error: the value holds U+0001, which is not a character of text (delete the escape (\\u… or \\x…))",
+        "1 error, 0 warnings in 1 file",
+    ),
+    "control-character": (
+        (
+            "{folder}/rilis.md:2: warning: an invisible control character (U+000B) was replaced by a space (it often comes "
+            "with text pasted from a word processor; retype the text around it if a word looks wrong)"
+        ),
+    ),
+    "alias-after-bom": (
+        (
+            "{folder}/rilis.md:6: error: the front-matter uses a YAML alias ('*name'), which the archive does not accept "
+            "(write the value out in full)"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "base-url-quote": (
+        (
+            "site_config.toml:2: error: base_url may use only letters, digits and - . _ ~ : / @ % (no quotes, spaces, line "
+            "breaks, '?' or '#') (write e.g. base_url = \"https://example.org/arsip/\")"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "base-url-newline": (
+        (
+            "site_config.toml:2: error: base_url may use only letters, digits and - . _ ~ : / @ % (no quotes, spaces, line "
+            "breaks, '?' or '#') (write e.g. base_url = \"https://example.org/arsip/\")"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "config-control-character": (
+        "site_config.toml:1: error: 'title' holds U+0001, which is not a character of text (delete the escape (\\u…))",
+        "1 error, 0 warnings in 1 file",
+    ),
+    "rubric-years-reversed": (
+        (
+            "site_config.toml:9: error: rubric[0] 'Penilaian Kepatuhan 2022-2024': last_year 2021 comes before first_year "
+            "2022 (correct the year, or swap the two)"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "rubric-periods-overlap": (
+        (
+            "site_config.toml:18: error: rubric[1] 'Periode Kedua': its years overlap those of 'Penilaian Kepatuhan "
+            "2022-2024' (2022-2024) (end one period (last_year) before the other begins, or limit one to some kinds = "
+            "[...])"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "rubric-bands-overlap": (
+        (
+            "site_config.toml:9: error: rubric[0] 'Penilaian Kepatuhan 2022-2024': bands 'Lainnya' and 'Kualitas Tertinggi'"
+            " overlap (90 >= 88) (let each band begin just above the one below it, e.g.  max = 87.99  then  min = 88)"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "rubric-bands-gap": (
+        (
+            "site_config.toml:9: error: rubric[0] 'Penilaian Kepatuhan 2022-2024': between bands 'Lainnya' and 'Kualitas "
+            "Tertinggi' no band holds the scores above 80 (let each band begin just above the one below it, e.g.  max = "
+            "87.99  then  min = 88)"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "registry-control-escape": (
+        "{folder}/institutions.toml:1: error: 'name' holds U+0007, which is not a character of text (delete the escape (\\u…))",
+        "1 error, 0 warnings in 1 file",
+    ),
 }
 
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from types import MappingProxyType
 
-from ..problems import Problem, warning
+from ..problems import Problem, error, warning
 from ..source.config import KINDS, ZONES, SiteConfig
-from ..source.registry import InstitutionRef, make_slug
+from ..source.registry import InstitutionRef, make_slug, name_key
 from .result import Result
 from .rubric import period_for
 from .types import (
@@ -41,6 +41,7 @@ from .validate import Claim, Release
 def aggregate(releases: Iterable[Release], config: SiteConfig) -> tuple[Archive, list[Problem]]:
     problems: list[Problem] = []
     ordered = tuple(sorted(releases, key=lambda r: (r.date, r.slug), reverse=True))
+    problems.extend(_shared_slugs(ordered))
     refs = _institution_refs(ordered)
     claims_by_key: dict[tuple[str, int], list[Claim]] = defaultdict(list)
     for release in ordered:
@@ -70,6 +71,28 @@ def _institution_refs(releases: tuple[Release, ...]) -> dict[str, InstitutionRef
             if known is None or (ref.registered and not known.registered):
                 refs[ref.slug] = ref
     return refs
+
+
+def _shared_slugs(releases: tuple[Release, ...]) -> Iterator[Problem]:
+    """An error for each institution name whose slug is that of another institution: never one page for two."""
+    first: dict[str, tuple[InstitutionRef, str, int]] = {}
+    mentions = {(ref.slug, not ref.registered, path, line, ref.name): ref for release in releases for ref, path, line in _mentions(release)}
+    for (slug, _, path, line, name), ref in sorted(mentions.items()):  # a registered name first, then by file and line
+        known = first.setdefault(slug, (ref, path, line))
+        if name_key(known[0].name) != name_key(name):  # case, spaces and dots aside, the names differ
+            yield error(
+                path,
+                line,
+                f"'{name}' and '{known[0].name}' ({known[1]}:{known[2]}) would share one page (slug '{slug}')",
+                "if they are one institution, write one name (or add the other as an alias in content/institutions.toml);"
+                " if they are two, register both there, each with its own slug",
+            )
+
+
+def _mentions(release: Release) -> Iterator[tuple[InstitutionRef, str, int]]:
+    yield release.institution, release.path, release.institution_line
+    for claim in release.claims:
+        yield claim.institution, claim.path, claim.line
 
 
 def _precision(score: Decimal | None) -> int:

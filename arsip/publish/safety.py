@@ -72,7 +72,7 @@ def spare_dir(output_dir: Path) -> Path:
 
 
 def checked(outputs: Iterable[File], beside: dict[str, Stored] | None = None, known: Container[str] = ()) -> dict[str, Stored]:
-    """Every output by its path (its bytes, or the kept file), after refusing paths that leave output/ or clash with a
+    """Every output by its path (its bytes, or the kept file), after refusing paths that leave output/, come twice or clash with a
     folder, also of the outputs already checked `beside` them (which are not checked again). Paths in `known` were
     checked by an earlier call and are taken as safe."""
     wanted: dict[str, Stored] = {}
@@ -82,6 +82,9 @@ def checked(outputs: Iterable[File], beside: dict[str, Stored] | None = None, kn
         if reason:
             hint = "check the slugs, the image paths and [permalinks] in site_config.toml"
             problems.append(error("output", None, f"refused to write '{out.path}': {reason}", hint))
+        elif out.path in wanted:
+            hint = "a file in content/ or templates/static/ has the address of a page; rename it, or check [permalinks]"
+            problems.append(error("output", None, f"two files of the site would be written to '{out.path}'", hint))
         else:
             wanted[out.path] = out if isinstance(out, OnDisk) else out.data
     every = wanted if beside is None else beside | wanted

@@ -20,7 +20,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..problems import Problem, error
-from .config_checks import _decimal, _has_type, _type_name, _valid_base_url, _value_kind, toml_problem
+from . import config_checks as checks
+from .config_checks import _decimal, _has_type, _type_name, _value_kind, toml_problem
 
 CONFIG_FILE = "site_config.toml"
 CACHE_DIR = ".arsip-cache"  # the project's scratch folder (git-ignored): caches, the preview, the spare output
@@ -220,8 +221,10 @@ def parse_config(root: Path, raw: dict[str, Any], text: str) -> tuple[SiteConfig
     if isinstance(language, str) and language not in LANGUAGES:
         checker.fail("language", f"language '{language}' is not supported", f"write one of: {', '.join(LANGUAGES)}")
     base_url = raw.get("base_url", "/")
-    if isinstance(base_url, str) and not _valid_base_url(base_url):
-        checker.fail("base_url", f"base_url '{base_url}' is not an http(s) URL", 'write e.g. base_url = "https://example.org/arsip/"')
+    if isinstance(base_url, str) and (reason := checks.base_url_problem(base_url)):
+        checker.fail("base_url", f"base_url {reason}", 'write e.g. base_url = "https://example.org/arsip/"')
+    for key, code in checks.text_flaws(raw):
+        checker.fail(key, f"'{key}' holds {code}, which is not a character of text", "delete the escape (\\u…)")
     home_releases = raw.get("home_releases", 10)
     if _has_type(home_releases, int) and not 0 <= home_releases <= MAX_HOME_RELEASES:
         checker.fail("home_releases", f"home_releases = {home_releases} is outside 0-{MAX_HOME_RELEASES}", "write e.g.  home_releases = 10")
@@ -295,7 +298,12 @@ def _rubric(raw: Any, checker: _Checker) -> tuple[Period, ...]:
             continue
         period = _period(item, where, checker)
         if period:
+            for problem, hint in checks.period_problems(period):
+                checker.fail_at(checker.table_line("rubric", index), f"{where} '{period.label}': {problem}", hint)
             periods.append(period)
+    for index, problem in checks.overlapping_periods(tuple(periods)):
+        hint = "end one period (last_year) before the other begins, or limit one to some kinds = [...]"
+        checker.fail_at(checker.table_line("rubric", index), f"rubric[{index}] '{periods[index].label}': {problem}", hint)
     return tuple(periods)
 
 
@@ -341,8 +349,17 @@ class _Checker:
                 return number
         return None
 
+    def table_line(self, name: str, index: int) -> int | None:
+        """The line of the index-th `[[name]]` header."""
+        pattern = re.compile(rf"^\s*\[\[\s*{re.escape(name)}\s*\]\]")
+        headers = [number for number, line in enumerate(self.lines, start=1) if pattern.match(line)]
+        return headers[index] if index < len(headers) else None
+
     def fail(self, key: str, message: str, hint: str | None = None) -> None:
-        self.problems.append(error(CONFIG_FILE, self.line_of(key), message, hint))
+        self.fail_at(self.line_of(key), message, hint)
+
+    def fail_at(self, line: int | None, message: str, hint: str | None = None) -> None:
+        self.problems.append(error(CONFIG_FILE, line, message, hint))
 
     def keys(
         self,

@@ -8,8 +8,10 @@ are plain). Nothing here judges what the values mean; that is `validate`'s job.
 
 Whatever the front-matter holds, parsing ends in values or in problems, never in a hang or a
 crash: dates and decimals are kept as the text the editor wrote, values nested deeper than
-`MAX_NESTING` are refused, and YAML anchors and aliases are refused (they can make a few lines
-expand without bound).
+`MAX_NESTING`, longer than `MAX_VALUE_CHARS` or holding what is not text (a lone surrogate or a
+control character written as an escape) are refused before any value is made, whole numbers have at
+most `MAX_DIGITS` digits (longer ones stay text), and YAML anchors and aliases are refused (they can
+make a few lines expand without bound).
 """
 
 from __future__ import annotations
@@ -30,6 +32,17 @@ if TYPE_CHECKING:
 
 BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)
 MAX_NESTING = 20  # levels of lists and fields inside the front-matter
+MAX_VALUE_CHARS = 5000  # characters in one value: a summary is a paragraph, the text goes below the front-matter
+MAX_DIGITS = 18  # of a whole number; no field needs more, and a longer one stays text for `validate` to refuse
+NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # not allowed in XML 1.0
+
+
+class _Refused(Exception):
+    """A front-matter value refused before it is made: the line (from 0), the message and the hint."""
+
+    def __init__(self, line: int, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.line, self.message, self.hint = line, message, hint
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +77,7 @@ class _TextPreservingLoader(yaml.SafeLoader):
 
 
 _REREAD = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:float", "tag:yaml.org,2002:int", "tag:yaml.org,2002:bool"}
-_PLAIN_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_PLAIN_INT = re.compile(rf"^[-+]?(?:0|[1-9][0-9]{{0,{MAX_DIGITS - 1}}})$")
 _PLAIN_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 _TextPreservingLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag not in _REREAD]
@@ -148,16 +161,14 @@ def parse_doc(text: str, relative: str, digest: str, problems: list[Problem]) ->
         return None
     try:
         node, meta = _compose(fm)
-        too_deep = node is not None and _too_deep(node)
     except yaml.YAMLError as exc:
         problems.append(_yaml_problem(exc, relative, offset))
         return None
+    except _Refused as refused:
+        problems.append(error(relative, offset + refused.line, refused.message, refused.hint))
+        return None
     except RecursionError:
-        node, meta, too_deep = None, None, True
-    if too_deep:
-        problems.append(
-            error(relative, offset, "the front-matter is nested too deeply", "write each field as 'key: value' on its own line")
-        )
+        problems.append(error(relative, offset, NESTED_TOO_DEEPLY, ONE_FIELD_PER_LINE))
         return None
     twice = list(_written_twice(node, "", offset))
     for key, first, again in twice:
@@ -199,7 +210,10 @@ def _compose(fm: str) -> tuple[yaml.Node | None, Any]:
         loader = loader_class(fm)
         try:
             node = loader.get_single_node()
-            return node, loader.construct_document(node) if node is not None else None
+            if node is None:
+                return None, None
+            _check_values(node)
+            return node, loader.construct_document(node)
         except (yaml.YAMLError, RecursionError):
             if number == len(_LOADERS):
                 raise
@@ -208,18 +222,29 @@ def _compose(fm: str) -> tuple[yaml.Node | None, Any]:
     raise AssertionError("no YAML loader")  # pragma: no cover
 
 
-def _too_deep(root: yaml.Node) -> bool:
-    """True when values nest deeper than any release needs (awards -> award -> field is three)."""
+NESTED_TOO_DEEPLY = "the front-matter is nested too deeply"
+ONE_FIELD_PER_LINE = "write each field as 'key: value' on its own line"
+
+
+def _check_values(root: yaml.Node) -> None:
+    """Raise `_Refused` for values nested deeper than any release needs (awards -> award -> field is three),
+    longer than a value can sensibly be, or holding characters that are not text; nothing is made before."""
     stack = [(root, 1)]
     while stack:
         node, depth = stack.pop()
+        line = node.start_mark.line
         if depth > MAX_NESTING:
-            return True
+            raise _Refused(0, NESTED_TOO_DEEPLY, ONE_FIELD_PER_LINE)
         if isinstance(node, yaml.MappingNode):
             stack.extend((child, depth + 1) for pair in node.value for child in pair)
         elif isinstance(node, yaml.SequenceNode):
             stack.extend((child, depth + 1) for child in node.value)
-    return False
+        elif len(node.value) > MAX_VALUE_CHARS:
+            message = f"a value of {len(node.value):,} characters, more than the {MAX_VALUE_CHARS:,} a field may hold"
+            raise _Refused(line, message, "put long text below the front-matter, in the body of the release")
+        elif found := NOT_TEXT.search(node.value):
+            code = f"U+{ord(found.group()):04X}"
+            raise _Refused(line, f"the value holds {code}, which is not a character of text", "delete the escape (\\u… or \\x…)")
 
 
 def _alias_line(fm: str) -> int | None:

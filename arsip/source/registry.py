@@ -18,6 +18,7 @@ from slugify import slugify
 
 from ..problems import Problem, error, warning
 from .config import KINDS
+from .config_checks import text_flaws
 from .tree import Registry
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -196,6 +197,8 @@ def _entry(item: Any, path: str, line: int | None, problems: list[Problem]) -> I
                     path, line, f"unknown key '{key}'", f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(ENTRY_KEYS)}"
                 )
             )
+    for key, code in text_flaws(item):
+        problems.append(error(path, line, f"'{key}' holds {code}, which is not a character of text", "delete the escape (\\u…)"))
     name = item.get("name")
     if name is not None and not isinstance(name, str):
         problems.append(error(path, line, "the name of an institution must be text", 'write name = "Pemerintah Kota Jambi"'))

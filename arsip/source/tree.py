@@ -26,9 +26,10 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ..problems import Problem, error, warning
+from . import assets
 from .config import SiteConfig
 from .config_checks import toml_problem
-from .frontmatter import SourceDoc, _doc_json, _plain, _stored, parse_doc
+from .frontmatter import NOT_TEXT, SourceDoc, _doc_json, _plain, _stored, parse_doc
 
 REGISTRY_FILE = "institutions.toml"
 MAX_RELEASE_BYTES = 2 * 1024 * 1024  # a release is text; its images are separate files
@@ -110,7 +111,7 @@ def load_content(config: SiteConfig, *, memo: DocMemo | None = None) -> tuple[Co
             if doc:
                 docs.append(doc)
         else:
-            data = _read_bytes(path, relative, problems)
+            data = _read_asset(path, relative, site_path, info, problems)
             if data is not None:
                 assets.append(Asset(f"media/{site_path}", data))
     static_dir = config.templates_dir / "static"
@@ -273,16 +274,37 @@ def _read_bytes(path: str | Path, relative: str, problems: list[Problem], limit:
                 error(
                     relative,
                     None,
-                    f"the file is {_megabytes(size)}, more than the {_megabytes(limit)} a release may have",
+                    f"the file is {assets.megabytes(size)}, more than the {assets.megabytes(limit)} a release may have",
                     "a release is text only: put images in separate files beside it and split very long documents",
                 )
             )
             return None
         with open(path, "rb") as stream:
-            return stream.read()
+            data = stream.read(-1 if limit is None else limit + 1)  # a file that grew since its size was taken
+        if limit is not None and len(data) > limit:
+            problems.append(error(relative, None, f"the file is more than {assets.megabytes(limit)}", "make it smaller"))
+            return None
+        return data
     except OSError as exc:
         problems.append(error(relative, None, f"cannot read the file: {exc.strerror or exc}", "check the file's permissions"))
         return None
+
+
+def _read_asset(path: str, relative: str, site_path: str, info: os.stat_result | None, problems: list[Problem]) -> bytes | None:
+    """The bytes of a picture or document that may be published; None, with the reason, for any other file."""
+    try:
+        size = (info or os.stat(path)).st_size
+    except OSError as exc:
+        problems.append(error(relative, None, f"cannot read the file: {exc.strerror or exc}", "check the file's permissions"))
+        return None
+    problem = assets.refused(relative, site_path, size)
+    data = None if problem else _read_bytes(path, relative, problems, limit=assets.MAX_ASSET_BYTES)
+    if data is not None:
+        problem = assets.disguised(relative, site_path, data[: assets.SNIFF_BYTES])
+    if problem:
+        problems.append(problem)
+        return None
+    return data
 
 
 def _status(path: str | Path, info: os.stat_result | None = None) -> tuple[int, ...] | None:
@@ -292,10 +314,6 @@ def _status(path: str | Path, info: os.stat_result | None = None) -> tuple[int, 
     except OSError:
         return None
     return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB".replace(".0 MB", " MB")
 
 
 def _decode(data: bytes, relative: str, problems: list[Problem]) -> str | None:
@@ -311,7 +329,15 @@ def _decode(data: bytes, relative: str, problems: list[Problem]) -> str | None:
     if "\x00" in text:
         problems.append(error(relative, None, "the file is binary, not Markdown text", "remove it or give it another extension"))
         return None
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    found = NOT_TEXT.search(text)
+    if found:  # a character XML may not hold would make feed.xml and sitemap.xml unreadable
+        line = text.count("\n", 0, found.start()) + 1
+        code = f"U+{ord(found.group()):04X}"
+        hint = "it often comes with text pasted from a word processor; retype the text around it if a word looks wrong"
+        problems.append(warning(relative, line, f"an invisible control character ({code}) was replaced by a space", hint))
+        text = NOT_TEXT.sub(" ", text)
+    return text
 
 
 def _read_doc(path: str, relative: str, info: os.stat_result | None, problems: list[Problem], memo: DocMemo) -> SourceDoc | None:

@@ -150,6 +150,12 @@ def unreadable(root: Path, folder: Path) -> None:
     path.chmod(0o000)
 
 
+def unreadable_folder(root: Path, folder: Path) -> None:
+    (folder / "rahasia").mkdir()
+    (folder / "rahasia" / "a.md").write_text(news("Rahasia"), encoding="utf-8")
+    (folder / "rahasia").chmod(0o000)
+
+
 def name_not_utf8(root: Path, folder: Path) -> None:
     (folder / os.fsdecode(b"caf\xe9.md")).write_text(news("Kafe"), encoding="utf-8")
 
@@ -291,6 +297,7 @@ CASES: tuple[Case, ...] = (
     Case("folder-named-md", "a folder named `x.md`", setup=folder_named_md),
     Case("named-pipe", "a named pipe (FIFO) named `.md`", setup=named_pipe),
     Case("unreadable-file", "a file nobody may read (`chmod 000`)", setup=unreadable, combined=False),
+    Case("unreadable-folder", "a folder nobody may read (`chmod 000`)", setup=unreadable_folder, combined=False),
     Case(
         "unknown-field",
         "an unknown field",
@@ -710,6 +717,10 @@ EXPECTED: dict[str, tuple[str, ...]] = {
         "{folder}/rahasia.md: error: cannot read the file: Permission denied (check the file's permissions)",
         "1 error, 0 warnings in 1 file",
     ),
+    "unreadable-folder": (
+        "{folder}/rahasia: error: cannot read the folder: Permission denied (check the folder's permissions)",
+        "1 error, 0 warnings in 1 file",
+    ),
     "unknown-field": ("{folder}/rilis.md:5: warning: unknown field 'scroe' is ignored (did you mean 'score'?)",),
     "registry-invalid-toml": (
         (
@@ -1022,9 +1033,9 @@ def test_bad_input_gives_the_exact_message(case: Case, built_site: Path, tmp_pat
     shutil.copytree(built_site, root, symlinks=True)
     prepare(case, root, root / "content")
     before = state(root / "output")
-    if case.name == "unreadable-file" and os.geteuid() == 0 and not shutil.which("setpriv"):
+    if case.name.startswith("unreadable") and os.geteuid() == 0 and not shutil.which("setpriv"):
         pytest.skip("running as root without setpriv: no way to make a file unreadable to the build")
-    result = run(root, unprivileged=case.name == "unreadable-file")
+    result = run(root, unprivileged=case.name.startswith("unreadable"))
     assert "Traceback" not in result.stdout + result.stderr
     assert result.stderr.splitlines() == expected_lines(case, "content")
     assert result.returncode == case.status

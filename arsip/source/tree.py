@@ -165,7 +165,12 @@ def _walk(folder: Path, root: Path, problems: list[Problem]) -> Iterator[tuple[s
     # Files are plain strings here: 10,000 Path objects cost more than the disk does.
     cut = len(os.path.join(os.fspath(folder), ""))
     prefix = "" if _relative(folder, root) == "." else _relative(folder, root) + "/"
-    for current, dirs, files in os.walk(folder, followlinks=False):
+
+    def unreadable(exc: OSError) -> None:
+        where = _shown(Path(exc.filename), root) if exc.filename else _relative(folder, root)
+        problems.append(error(where, None, f"cannot read the folder: {exc.strerror or exc}", "check the folder's permissions"))
+
+    for current, dirs, files in os.walk(folder, onerror=unreadable, followlinks=False):
         here = Path(current)
         kept = []
         for name in sorted(dirs):

@@ -10,7 +10,7 @@ build: $(STAMP)
 	$(PY) build.py build
 
 serve: $(STAMP)
-	$(PY) build.py serve
+	$(PY) build.py serve --drafts
 
 check: $(STAMP)
 	$(PY) build.py check

@@ -1,4 +1,8 @@
-"""Helpers for tests of `build.py serve`: a free port, a started server, its clean stop."""
+"""Helpers for tests of `build.py serve`: a free port, a started server, waits for events, raw requests, its clean stop.
+
+Nothing here sleeps for a fixed time: every wait polls for the event it names, and its time limit only
+bounds a failure.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +14,13 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from sitetools import REPO
+
+PATIENCE = 30.0  # seconds a wait may take before the test fails: a bound on failure, not a promise of speed
 
 
 def free_port() -> int:
@@ -22,10 +29,10 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(root: Path, port: int, **popen: Any) -> subprocess.Popen[str]:
-    """`python build.py --root ROOT serve --port PORT`, its output captured as text."""
+def start_server(root: Path, port: int, *options: str, **popen: Any) -> subprocess.Popen[str]:
+    """`python build.py --root ROOT serve --port PORT [OPTIONS]`, its output captured as text."""
     return subprocess.Popen(
-        [sys.executable, str(REPO / "build.py"), "--root", str(root), "serve", "--port", str(port)],
+        [sys.executable, str(REPO / "build.py"), "--root", str(root), "serve", "--port", str(port), *options],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -33,16 +40,58 @@ def start_server(root: Path, port: int, **popen: Any) -> subprocess.Popen[str]:
     )
 
 
+def wait_until(condition: Callable[[], Any], what: str, seconds: float = PATIENCE) -> Any:
+    """Poll `condition` until it returns something true, and return that; fail, saying `what`, after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while True:
+        found = condition()
+        if found:
+            return found
+        assert time.monotonic() < deadline, f"{what}: not seen within {seconds} s"
+        time.sleep(0.02)
+
+
 def wait_until_up(url: str, process: subprocess.Popen[str]) -> None:
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + PATIENCE
     while time.monotonic() < deadline:
-        assert process.poll() is None, process.communicate()
+        assert process.poll() is None, f"the dev server ended with status {process.returncode}"
         try:
-            with urllib.request.urlopen(url, timeout=1):
+            with urllib.request.urlopen(url, timeout=5):
                 return
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.1)
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.05)
     raise AssertionError(f"the dev server did not answer at {url}")
+
+
+def raw_request(
+    port: int, target: str, headers: dict[str, str | None] | None = None, method: str = "GET"
+) -> tuple[int, dict[str, str], bytes]:
+    """One request sent exactly as written (no client-side tidying of the path or the Host); status, headers, body.
+
+    The response ends where its Content-Length says (a kept-alive connection is not waited out), with its
+    head for a websocket accepted (101), or where the server closes the connection."""
+    fields = {"Host": f"127.0.0.1:{port}", "Connection": "close", **(headers or {})}
+    head = f"{method} {target} HTTP/1.1\r\n" + "".join(f"{name}: {value}\r\n" for name, value in fields.items() if value is not None)
+    with socket.create_connection(("127.0.0.1", port), timeout=PATIENCE) as connection:
+        connection.sendall((head + "\r\n").encode("latin-1"))
+        response = b""
+        while chunk := connection.recv(65536):
+            response += chunk
+            top, found, body = response.partition(b"\r\n\r\n")
+            if found and (top.startswith(b"HTTP/1.1 101") or len(body) >= _length(top)):
+                break
+    top, _, body = response.partition(b"\r\n\r\n")
+    lines = top.decode("latin-1").split("\r\n")
+    status = int(lines[0].split(" ", 2)[1]) if lines[0] else 0
+    return status, {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:])}, body
+
+
+def _length(top: bytes) -> float:
+    for line in top.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            return int(value)
+    return float("inf")
 
 
 class Transcript:
@@ -59,10 +108,14 @@ class Transcript:
         for line in self.process.stdout:
             self.lines.append(line)
 
-    def wait_for(self, text: str, seconds: float = 30) -> None:
+    def count(self, text: str) -> int:
+        return sum(text in line for line in list(self.lines))
+
+    def wait_for(self, text: str, seconds: float = PATIENCE, times: int = 1) -> None:
+        """Until `text` has been printed `times` times in all."""
         deadline = time.monotonic() + seconds
-        while not any(text in line for line in self.lines):
-            assert time.monotonic() < deadline, f"{text!r} was not printed within {seconds} s:\n{''.join(self.lines)}"
+        while self.count(text) < times:
+            assert time.monotonic() < deadline, f"{text!r} was not printed {times} times within {seconds} s:\n{''.join(self.lines)}"
             assert self.process.poll() is None or self.reader.is_alive(), "".join(self.lines)
             time.sleep(0.002)
 
@@ -72,15 +125,15 @@ class Transcript:
 
 
 def stop(process: subprocess.Popen[str], transcript: Transcript | None = None) -> str:
-    """Ctrl-C the server as an editor would; its whole output."""
+    """Ctrl-C the server as an editor would (one SIGINT); its whole output."""
     if process.poll() is None:
         process.send_signal(signal.SIGINT)
         try:
-            process.wait(timeout=10)
+            process.wait(timeout=PATIENCE)
         except subprocess.TimeoutExpired:
             process.kill()
-            output, _ = process.communicate()
-            raise AssertionError(f"the dev server was still running 10 s after Ctrl-C:\n{output}") from None
+            output = transcript.text() if transcript else process.communicate()[0]
+            raise AssertionError(f"the dev server was still running {PATIENCE} s after Ctrl-C:\n{output}") from None
     if transcript:
         return transcript.text()
     return process.stdout.read() if process.stdout else ""

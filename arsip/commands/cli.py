@@ -44,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "serve":  # the preview stops on Ctrl-C and SIGTERM by itself, as its normal end
         from . import serve
 
-        return serve.run(args.root, host=args.host, port=args.port, drafts=True)
+        return serve.run(args.root, host=args.host, port=args.port, drafts=args.drafts)
     previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         return _new(args) if command == "new" else _build(args, write_output=command == "build")
@@ -152,8 +152,8 @@ def _new(args: argparse.Namespace) -> int:
     content, _ = tree.load_content(config)
     directory, _ = registry.build_directory(content.registry)
     draft = scaffold.new_release(args.title, args.institution, directory, date=date, score=args.score, zone=args.zone)
-    problems: list[Problem] = []
-    doc = frontmatter.parse_doc(draft.text, draft.relative_path, "", problems)
+    problems: list[Problem] = list(draft.refused)  # a value holding a line break or control character
+    doc = None if problems else frontmatter.parse_doc(draft.text, draft.relative_path, "", problems)
     if doc:
         validate.validate_doc(doc, directory, frozenset(), config, problems)
     errors = [problem for problem in problems if problem.is_error]
@@ -264,7 +264,7 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", parents=[common], help="live preview at http://127.0.0.1:8000/")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--drafts", action="store_true", help="show drafts (always on in the preview, marked as drafts)")
+    serve.add_argument("--drafts", action="store_true", help="show releases marked draft: true (marked as drafts)")
     return parser
 
 

@@ -1,16 +1,22 @@
 """The editors' live preview: build, serve the preview, rebuild on every save, reload the browser.
 
-Input: the project folder, host and port. Output: an HTTP server (livereload + Tornado) on
-127.0.0.1 serving only the preview folder (`.arsip-cache/preview/`, drafts included and links
-pointing at the preview's own address, so `output/` keeps the published site untouched); after each
-save in content/, templates/ or site_config.toml the
-site is rebuilt (config re-read) and every open page reloads. A failed build keeps the last good
+Input: the project folder, host, port and whether drafts are shown. Output: an HTTP server
+(livereload + Tornado) on 127.0.0.1 serving only the preview folder (`.arsip-cache/preview/`, drafts
+included when asked for and links pointing at the preview's own address, so `output/` keeps the
+published site untouched) and its exit status; after each save in content/, templates/ or
+site_config.toml the site is rebuilt (config re-read) and every open page reloads. A failed build keeps the last good
 pages and shows an overlay listing the problems on every page, until a good build removes it.
 
 livereload's own reload is throttled (a reload within 3 s of the previous one is dropped) and its
 polling runs every 0.8 s. So the watcher here polls faster, and at once when the operating system
 reports a change (watchdog: inotify on Linux), never lets livereload decide about reloading, and
 sends a reload itself after every build: two saves one second apart both show.
+
+What it answers is decided in `serve_guard`: only requests addressed to its own name (Host), reload
+sockets opened by its own pages (Origin); a path no file can have (a NUL byte) is a 400, a path out of
+the folder a 404. The watcher never follows links to folders (a loop of them would never end; the
+build skips them anyway). If `.arsip-cache/` is removed under it (`build.py build --clean`), the next
+poll notices and the preview is built again from scratch. Ctrl-C ends it with status 130, SIGTERM 143.
 """
 
 from __future__ import annotations
@@ -22,7 +28,6 @@ import os
 import queue
 import signal
 import socket
-import stat
 import sys
 import threading
 import time
@@ -33,19 +38,18 @@ from typing import Any
 
 from livereload import Server
 from livereload.handlers import LiveReloadHandler, StaticFileHandler
-from livereload.watcher import Watcher
 from tornado import ioloop, web
-from watchdog.events import FileSystemEvent, FileSystemEventHandler
-from watchdog.observers import Observer
 
 from .. import pipeline
 from ..problems import BuildFailed, Problem, summary
 from ..render.strings import STRINGS
-from ..session import Session
+from ..session import Session, database_path
 from ..source.config import CONFIG_FILE
+from . import serve_guard
+from .serve_watch import POLL_MS, FastWatcher
 
-POLL_MS = 200
 PREVIEW_DIR = ".arsip-cache/preview"
+CACHE_GONE = ".arsip-cache/ dihapus, pratinjau dibangun ulang / .arsip-cache/ was removed, the preview is built again"
 
 
 @dataclass
@@ -61,6 +65,12 @@ class Preview:
     release_urls: dict[str, str] = field(default_factory=dict)
     language: str = "id"
     moved: dict[str, str] = field(default_factory=dict)
+    drafts: bool = True
+    made: tuple[tuple[int, int], ...] = ()  # the identity of the preview's folder and database the session made
+
+    def intact(self) -> bool:
+        """False once the folder or the database the session writes to is gone or replaced (`build --clean`)."""
+        return not self.made or self.made == _identity(self.root / PREVIEW_DIR)
 
     @property
     def failed(self) -> bool:
@@ -70,10 +80,17 @@ class Preview:
         """One build of the preview; True when it succeeded. Without `search` the last search bundle is kept."""
         started = time.perf_counter()
         try:
-            config = pipeline.configure(self.root, drafts=True, base_url=f"http://{self.host}:{self.port}/", output_name=PREVIEW_DIR)
+            if self.session is not None and not self.intact():  # first: a build that fails now does not ask again
+                print(f"arsip: {CACHE_GONE}", flush=True)
+                self.session.close()
+                self.session, self.made = None, ()
+            address = f"http://{_url_host(self.host)}:{self.port}/"
+            config = pipeline.configure(self.root, drafts=self.drafts, base_url=address, output_name=PREVIEW_DIR)
             self.language = config.language
             if self.session is None:
+                config.output_dir.mkdir(parents=True, exist_ok=True)
                 self.session = Session.open(config.output_dir, in_place=True)
+                self.made = _identity(config.output_dir)
                 if self.session.db.notice:
                     print(f"arsip: {self.session.db.notice}", file=sys.stderr, flush=True)
             result = pipeline.build(config, session=self.session, search=search)
@@ -152,6 +169,23 @@ class PreviewFileHandler(StaticFileHandler):
     def get_content_size(self) -> int:
         return len(self._body())
 
+    @classmethod
+    def get_absolute_path(cls, root: str, path: str) -> str:
+        """Tornado's, with a path that leads out of the folder a 404 (there is no such page), not a 403."""
+        try:
+            return super().get_absolute_path(root, path)
+        except web.HTTPError as refused:
+            raise web.HTTPError(404 if refused.status_code == 403 else refused.status_code) from None
+
+    def validate_absolute_path(self, root: str, absolute_path: str) -> str | None:
+        """Tornado's check, with a path no file can have (a NUL byte) a 400 rather than a 500 and a traceback."""
+        try:
+            return super().validate_absolute_path(root, absolute_path)
+        except ValueError:
+            raise web.HTTPError(400) from None
+        except web.HTTPError as refused:
+            raise web.HTTPError(404 if refused.status_code == 403 else refused.status_code) from None
+
     def write_error(self, status_code: int, **kwargs: Any) -> None:
         moved_to = self.preview.moved.get(self.request.path) if self.preview else None
         if status_code == 404 and moved_to:
@@ -170,97 +204,6 @@ class PreviewFileHandler(StaticFileHandler):
             self.finish(head.encode() + overlay + b"</body></html>\n")
 
 
-class FastWatcher(Watcher):
-    """livereload's polling watcher, polling every 200 ms, and at once when the system reports a change in
-    a watched folder (a poll of 10,000 files takes 37 ms; waiting for the next one took 0.1 s on average).
-    No poll runs while `busy` is set (a rebuild: it would slow the rebuild down); `poll_soon` runs one after it.
-    Reloads are sent by `Preview`, not by it."""
-
-    def __init__(self, busy: threading.Event) -> None:
-        super().__init__()
-        self.busy = busy
-        self.poll: Callable[[], None] | None = None
-        self.loop: ioloop.IOLoop | None = None
-
-    def start(self, callback: Any) -> bool:
-        self.poll, self.loop = callback, ioloop.IOLoop.current()
-        ioloop.PeriodicCallback(callback, POLL_MS).start()
-        self.observer = _observe([Path(path) for path in self._tasks], _Nudge(self.loop, callback))
-        return True
-
-    def poll_soon(self) -> None:
-        """From any thread: look at the files now (after a rebuild, for the saves made during it)."""
-        if self.loop is not None and self.poll is not None:
-            self.loop.add_callback(self.poll)
-
-    def examine(self) -> tuple[str | None, float | None]:
-        if not self.busy.is_set():
-            super().examine()
-        return None, None
-
-    def is_folder_changed(self, path: str, ignore: Any = None) -> bool:
-        """livereload's check of a folder, with one `stat` per file where it makes two (10,000 files: 56 -> 37 ms a poll)."""
-        for root, dirs, files in os.walk(path, followlinks=True):
-            dirs[:] = [name for name in dirs if name not in self.ignored_dirs]
-            for name in files:
-                file = os.path.join(root, name)
-                if self.ignore(file) or (ignore and ignore(file)):
-                    continue
-                try:
-                    info = os.stat(file)
-                except OSError:
-                    continue
-                if not stat.S_ISREG(info.st_mode):
-                    continue
-                known = self._task_mtimes.get(file)
-                self._new_mtimes[file] = info.st_mtime
-                if known != info.st_mtime and (known is not None or info.st_mtime > self._start):
-                    self.filepath = file
-                    return True
-        return False
-
-
-class _Nudge(FileSystemEventHandler):
-    """Runs the watcher's poll on the server's loop as soon as something changed; a burst of events
-    (a folder copied in) asks for one poll, not one per file."""
-
-    def __init__(self, loop: ioloop.IOLoop, poll: Callable[[], None]) -> None:
-        self.loop = loop
-        self.poll = poll
-        self.pending = threading.Event()
-
-    def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.event_type in _READ_ONLY:
-            return  # every build reads the templates: that is no change
-        if not self.pending.is_set():
-            self.pending.set()
-            self.loop.add_callback(self._poll_now)
-
-    def _poll_now(self) -> None:
-        self.pending.clear()
-        self.poll()
-
-
-_READ_ONLY = frozenset({"opened", "closed_no_write"})
-
-
-def _observe(paths: list[Path], handler: _Nudge) -> Any:
-    """Watch the folders (and the folders of watched files) for changes; None where the system cannot
-    (no inotify, its limit reached): the polls alone then notice every save."""
-    observer = Observer()
-    observer.daemon = True
-    try:
-        for path in paths:
-            if path.is_dir():
-                observer.schedule(handler, str(path), recursive=True)
-            elif path.parent.is_dir():
-                observer.schedule(handler, str(path.parent), recursive=False)
-        observer.start()
-    except OSError:
-        return None
-    return observer
-
-
 class PreviewServer(Server):
     def __init__(self, preview: Preview, busy: threading.Event) -> None:
         super().__init__(watcher=FastWatcher(busy))
@@ -268,6 +211,13 @@ class PreviewServer(Server):
 
     def get_web_handlers(self, script: bytes) -> list[tuple[str, type[web.RequestHandler], dict[str, Any]]]:
         return [(r"/(.*)", PreviewFileHandler, {"path": self.root, "default_filename": "index.html", "preview": self.preview})]
+
+    def application(self, port: int, host: str, liveport: Any = None, debug: Any = None, live_css: bool = True) -> None:
+        """livereload's application, behind the door of `serve_guard` (Host and Origin checked)."""
+        LiveReloadHandler.watcher = self.watcher  # livereload's socket reads its watcher from the class
+        LiveReloadHandler.live_css = live_css
+        pages = self.get_web_handlers(serve_guard.LIVE_SCRIPT)
+        serve_guard.application(host, port, pages).listen(port, address=host)  # SO_REUSEADDR: Tornado sets it
 
 
 class _Builder:
@@ -330,8 +280,23 @@ def settle_memory() -> None:
     gc.freeze()
 
 
+def _identity(folder: Path) -> tuple[tuple[int, int], ...]:
+    """(device, inode) of the preview's folder and of its database, (-1, -1) for one that is missing."""
+    found = []
+    for path in (folder, database_path(folder)):
+        try:
+            info = os.stat(path)
+            found.append((info.st_dev, info.st_ino))
+        except OSError:
+            found.append((-1, -1))
+    return tuple(found)
+
+
 def _port_free(host: str, port: int) -> bool:
+    """True when the port can be bound as Tornado binds it (SO_REUSEADDR: the last run's connections in
+    TIME_WAIT do not keep it; a server listening on it does)."""
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
         except OSError:
@@ -339,15 +304,29 @@ def _port_free(host: str, port: int) -> bool:
     return True
 
 
-def _stop_on_signals(loop: ioloop.IOLoop) -> None:
-    """Ctrl-C and SIGTERM stop the server cleanly.
+def _stop_on_signals(loop: ioloop.IOLoop, received: list[int]) -> None:
+    """Ctrl-C and SIGTERM stop the server cleanly; the signal is appended to `received`.
 
     Set explicitly because a process started in the background by a non-interactive shell (a CI
     runner, `make serve &`) inherits an *ignored* SIGINT, and Python keeps it ignored.
     """
 
+    def stop(number: int) -> None:
+        received.append(number)
+        loop.stop()
+
     for number in (signal.SIGINT, signal.SIGTERM):
-        loop.asyncio_loop.add_signal_handler(number, loop.stop)  # type: ignore[attr-defined]
+        loop.asyncio_loop.add_signal_handler(number, stop, number)  # type: ignore[attr-defined]
+
+
+def _watch_the_folder(preview: Preview, busy: threading.Event, builder: _Builder) -> None:
+    """Every poll: a preview whose folder or database went away (`build --clean`) is built again."""
+
+    def check() -> None:
+        if not busy.is_set() and builder.requests.empty() and not preview.intact():
+            builder.request()
+
+    ioloop.PeriodicCallback(check, POLL_MS).start()
 
 
 def run(root: Path, *, host: str = "127.0.0.1", port: int = 8000, drafts: bool = True) -> int:
@@ -357,7 +336,7 @@ def run(root: Path, *, host: str = "127.0.0.1", port: int = 8000, drafts: bool =
         return 2
     output = root / PREVIEW_DIR
     output.mkdir(parents=True, exist_ok=True)
-    preview = Preview(root, host, port)
+    preview = Preview(root, host, port, drafts=drafts)
     preview.rebuild()
     settle_memory()
 
@@ -371,10 +350,13 @@ def run(root: Path, *, host: str = "127.0.0.1", port: int = 8000, drafts: bool =
 
     for watched in (root / "content", root / "templates", root / CONFIG_FILE):
         server.watch(str(watched), rebuild_and_reload)
-    _stop_on_signals(loop)
-    print(f"Preview at http://{host}:{port}/ (Ctrl-C to stop)", flush=True)
+    received: list[int] = []
+    _stop_on_signals(loop, received)
+    _watch_the_folder(preview, busy, builder)
+    print(f"Preview at http://{_url_host(host)}:{port}/ (Ctrl-C to stop)", flush=True)
     server.serve(host=host, port=port, root=str(output), open_url_delay=None)
     finished = builder.stop()
+    status = 128 + received[0] if received else 0  # 130 after Ctrl-C, 143 after SIGTERM, as for build.py build
     print("Preview stopped" if finished else "Preview stopped (the rebuild under way was left unfinished)", flush=True)
     if not finished:
         # The builder thread is still busy (Pagefind, or rendering in worker processes): leave now rather
@@ -383,5 +365,10 @@ def run(root: Path, *, host: str = "127.0.0.1", port: int = 8000, drafts: bool =
         for worker in multiprocessing.active_children():
             worker.kill()
         sys.stderr.flush()
-        os._exit(0)
-    return 0
+        os._exit(status)
+    return status
+
+
+def _url_host(host: str) -> str:
+    """The host as a URL writes it: an IPv6 address in brackets."""
+    return f"[{host}]" if ":" in host else host

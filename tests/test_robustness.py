@@ -1113,6 +1113,19 @@ def docs_text() -> str:
             "  image path; thousands of generated front-matters and bodies end in a site or in messages like",
             "  the ones above, never in a crash (`tests/test_fuzz.py`).",
             "",
+            "## The preview (`make serve`)",
+            "",
+            "Each line is a test in `tests/browser/test_serve_hostile.py`:",
+            "",
+            "- It answers only to its own address (`127.0.0.1`, `localhost`, `[::1]` with its port): a request naming",
+            "  another host gets 403 `Alamat ini tidak dilayani / not served here` (a DNS-rebinding page cannot read it),",
+            "  and the reload socket refuses pages of other origins with 403.",
+            "- A malformed path (`/%00`, `/..%2f..%2fetc/passwd`, `/%ff`, backslashes, very long paths) gets 400 or 404,",
+            "  never a 500 or a traceback.",
+            "- Stopped and started again, it binds the same port at once; Ctrl-C and SIGTERM stop it with 130 and 143.",
+            "- A loop of folder links in `content/` is reported and the preview goes on serving the last good pages;",
+            "  `build --clean` while it runs makes it build again from scratch; drafts show only with `--drafts`.",
+            "",
         ]
     )
 

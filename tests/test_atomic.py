@@ -1,16 +1,16 @@
 """A build killed at any moment leaves output/ as the complete old site or the complete new one.
 
 A 2,000-release site is built, every release is changed, and `build.py` is killed with SIGKILL at
-20 moments of the next build: 12 spread evenly over the whole build, 7 spread over its write phase
-(from the moment it takes the project lock, found with a non-blocking `flock`, until it swaps
-output/, as timed in an unkilled run from the same starting point) and 1 just after the swap. Timing on a shared machine varies,
-so the write-phase kills are placed from the observed start of writing, not from the clock alone.
-After every kill output/ must equal, byte for byte, one of the two complete trees, and nothing may
-appear in the project besides output/ and its spare folder (`.arsip-cache/output-previous`); the
-next build must then complete the new site, keep the timestamps of unchanged files and leave no
-temporary folder behind. In-process tests then check the fallbacks: three renames where the
-exchange is missing (and the mending of a crash between them), and file-by-file replacement where
-output/ cannot be moved at all (a mount point).
+20 moments of the next build, each an event seen from outside, never a delay on the clock: as soon as
+it is started (reading), as soon as it takes the project lock (found with a non-blocking `flock`),
+when its progress bar (drawn on a pseudo-terminal given as its stderr) shows 1/17 ... 17/17 of the
+pages the bar of an unkilled build last showed (the last: the search index and the swap still to come),
+and just after the swap (output/ is another folder). After every kill output/ must equal, byte for
+byte, one of the two complete trees, and nothing may appear in the project besides output/ and its
+spare folder (`.arsip-cache/output-previous`); the next build must then complete the new site, keep
+the timestamps of unchanged files and leave no temporary folder behind. In-process tests then check the fallbacks: three renames
+where the exchange is missing (and the mending of a crash between them), and file-by-file replacement
+where output/ cannot be moved at all (a mount point). Timeouts only bound a failure.
 """
 
 from __future__ import annotations
@@ -19,11 +19,15 @@ import contextlib
 import errno
 import fcntl
 import os
+import pty
+import re
+import select
 import shutil
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -34,9 +38,9 @@ from arsip.publish import safety, write
 from arsip.publish.files import Output
 
 RELEASES = 2000
-EVEN_KILLS = 12
-WRITE_KILLS = 7  # plus one just after the swap: 20 in all
-POLL = 0.001
+PROGRESS_KILLS = 16  # at 1/17 ... 16/17 of the pages drawn; with 17/17 and 3 more moments, 20 kills in all
+POLL = 0.001  # the longest wait for the next line of progress before the lock and output/ are looked at again
+BAR = re.compile(rb"(\d+)/(\d+)")
 
 
 def write_releases(root: Path, version: int) -> None:
@@ -62,6 +66,44 @@ def start_build(root: Path) -> subprocess.Popen[bytes]:
     )
 
 
+class Run:
+    """A build on a pseudo-terminal, so that it draws its progress bar: how many pages it has made, as drawn."""
+
+    def __init__(self, root: Path) -> None:
+        environment = {key: value for key, value in os.environ.items() if key not in ("ARSIP_DEBUG", "NO_COLOR")}
+        environment.update(COLUMNS="120", LINES="40")
+        self.terminal, their_end = pty.openpty()
+        self.process = subprocess.Popen(
+            [sys.executable, str(REPO / "build.py"), "--root", str(root)], stdout=subprocess.DEVNULL, stderr=their_end, env=environment
+        )
+        os.close(their_end)
+        self.made = self.total = 0
+
+    def pump(self, timeout: float) -> None:
+        """Read what the bar drew (waiting at most `timeout` for it), so the build never blocks on a full terminal."""
+        while select.select([self.terminal], [], [], timeout)[0]:
+            try:
+                data = os.read(self.terminal, 65536)
+            except OSError:  # the build ended: the terminal is closed
+                return
+            if not data:
+                return
+            for made, total in BAR.findall(data):
+                self.made, self.total = int(made), int(total)
+            timeout = 0
+
+    def made_at_least(self, pages: int) -> bool:
+        return self.made >= pages
+
+    def finish(self, timeout: float = 120) -> int:
+        deadline = time.monotonic() + timeout
+        while self.process.poll() is None and time.monotonic() < deadline:
+            self.pump(POLL)
+        status = self.process.wait(timeout=max(0.0, deadline - time.monotonic()))
+        os.close(self.terminal)
+        return status
+
+
 class Watch:
     """What a running build is doing, seen from outside: writing (holds the project lock), swapped."""
 
@@ -84,57 +126,77 @@ class Watch:
     def swapped(self) -> bool:
         return self.output.stat().st_ino != self.inode
 
-    def wait_until(self, process: subprocess.Popen[bytes], condition: str) -> bool:
-        """Poll until the build is writing / has swapped; False if it ended first."""
+    def wait_until(self, process: subprocess.Popen[bytes] | subprocess.Popen[str], condition: str) -> bool:
+        """Wait until the build is writing / has swapped; False if it ended first (its end wakes the wait at once)."""
         check = self.writing if condition == "writing" else self.swapped
         while process.poll() is None:
             if check():
                 return True
-            time.sleep(POLL)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(timeout=POLL)
         return False
 
+    def wait_for(self, run: Run, check: Callable[[], bool]) -> bool:
+        """Wait until `check` holds, looking again at each line of progress; False if the build ended first."""
+        while run.process.poll() is None:
+            if check():
+                return True
+            run.pump(POLL)
+        return check()
 
-def timed_build(root: Path) -> tuple[float, float, float]:
-    """Run a build to its end: seconds until it began writing, until it swapped output/, in all."""
+
+def reference_build(root: Path) -> tuple[bool, bool, int, int]:
+    """Run a build to its end, as the killed ones start: was it seen writing, seen swapping, its status, and the
+    last count of pages its bar drew (the bar is drawn a few times a second, so not always at the very end)."""
     watch = Watch(root)
-    started = time.monotonic()
-    process = start_build(root)
-    assert watch.wait_until(process, "writing"), "the build ended before it was seen writing"
-    writing = time.monotonic() - started
-    assert watch.wait_until(process, "swapped") or watch.swapped()
-    swapped = time.monotonic() - started
-    assert process.wait(timeout=120) == 0
+    run = Run(root)
+    writing = watch.wait_for(run, watch.writing)
+    swapped = watch.wait_for(run, watch.swapped) or watch.swapped()
+    status = run.finish()
     watch.close()
-    return writing, swapped, time.monotonic() - started
+    return writing, swapped, status, run.made
 
 
-def kill_at(root: Path, moment: tuple[str, float]) -> str:
-    """Start a build, kill it at `moment` (`start`, `writing` or `swapped`, plus seconds); say where it was."""
+def kill_at(root: Path, moment: tuple[str, int]) -> str:
+    """Start a build and kill it at `moment` (`spawned`, `writing`, `made` so many pages, or `swapped`); say where
+    it was."""
     watch = Watch(root)
-    process = start_build(root)
-    anchor, delay = moment
-    if anchor == "start" or watch.wait_until(process, anchor):
-        time.sleep(delay)
+    run = Run(root)
+    event, pages = moment
+    checks = {"writing": watch.writing, "made": lambda: run.made_at_least(pages), "swapped": watch.swapped}
+    if event != "spawned":
+        watch.wait_for(run, checks[event])
+    process = run.process
     was = "ended" if process.poll() is not None else "swapped" if watch.swapped() else "writing" if watch.writing() else "reading"
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
+    os.close(run.terminal)
     watch.close()
     assert not lingering_processes(root), f"a build killed at {moment} left worker processes behind (they hold the project lock)"
     return was
 
 
 def lingering_processes(root: Path, patience: float = 5.0) -> list[int]:
-    """Processes still running a build of `root` (render or Markdown workers of a killed build), after `patience` seconds."""
+    """Processes still running a build of `root` (render or Markdown workers of a killed build) once each has
+    ended or `patience` seconds have passed: the end of each is waited for (a pidfd is readable when it ends)."""
     deadline = time.monotonic() + patience
-    while True:
-        found = []
-        for entry in Path("/proc").iterdir():
-            with contextlib.suppress(OSError):
-                if entry.name.isdigit() and str(root).encode() in (entry / "cmdline").read_bytes():
-                    found.append(int(entry.name))
-        if not found or time.monotonic() > deadline:
-            return found
-        time.sleep(0.05)
+    for pid in running(root):
+        with contextlib.suppress(OSError):  # ended already
+            descriptor = os.pidfd_open(pid)
+            try:
+                select.select([descriptor], [], [], max(0.0, deadline - time.monotonic()))
+            finally:
+                os.close(descriptor)
+    return running(root)
+
+
+def running(root: Path) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        with contextlib.suppress(OSError):
+            if entry.name.isdigit() and str(root).encode() in (entry / "cmdline").read_bytes():
+                found.append(int(entry.name))
+    return found
 
 
 def restore(output: Path, pristine: Path) -> None:
@@ -169,12 +231,14 @@ def test_killed_builds_leave_the_old_or_the_new_site(tmp_path: Path) -> None:
     assert start_build(root).wait(timeout=120) == 0
     new = tree_bytes(output)
     restore(output, pristine)
-    writing, swapped, duration = timed_build(root)
+    writing, swapped, status, drawn = reference_build(root)
+    assert (writing, swapped, status) == (True, True, 0), "the reference build was not seen writing and swapping"
+    assert drawn > PROGRESS_KILLS, "the reference build drew no progress"
     assert tree_bytes(output) == new
     assert new != old and len(new) > 2 * RELEASES
-    moments = [("start", duration * (step + 0.5) / EVEN_KILLS) for step in range(EVEN_KILLS)]
-    moments += [("writing", (swapped - writing) * step / (WRITE_KILLS - 1)) for step in range(WRITE_KILLS)]
-    moments += [("swapped", 0.0)]
+    moments = [("spawned", 0), ("writing", 0)]
+    moments += [("made", drawn * step // (PROGRESS_KILLS + 1)) for step in range(1, PROGRESS_KILLS + 1)]
+    moments += [("made", drawn), ("swapped", 0)]
 
     places: list[str] = []
     outcomes: list[str] = []

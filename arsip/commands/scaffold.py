@@ -2,16 +2,30 @@
 
 Input: a title, an institution name and optionally date, score and zone. Output: the text of a
 Markdown file with a complete, commented front-matter skeleton (in Indonesian, for editors), and
-where it should go under content/. The institution is matched against institutions.toml.
+where it should go under content/, or the problems of values that cannot be written as one line.
+The institution is matched against institutions.toml.
+
+Every value given is written as a YAML double-quoted string (JSON's quoting, which YAML reads), with
+the characters YAML would not keep as written escaped, so no value can add a line or a key to the
+front-matter. A value holding a line break, a tab or a control character is refused: the build would
+show it otherwise than given. Whether a value is right (a date, a score, a zone) is not judged here:
+the command checks the written text with the build's own parsing and validation.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+import unicodedata
 from dataclasses import dataclass
 
+from ..problems import Problem, error
 from ..source.registry import Directory, make_slug
+
+# What a YAML double-quoted string may not hold as written: C0 controls (JSON escapes them), DEL and C1 controls
+# (U+0085 is a line break to YAML), U+2028/U+2029, surrogates (not encodable) and U+FFFE/U+FFFF.
+_YAML_UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 SKELETON = """---
 # Judul rilis, seperti di sumber aslinya.
@@ -54,10 +68,13 @@ Tulis isi rilis di sini dengan kalimat sendiri. Paragraf dipisah satu baris koso
 
 @dataclass(frozen=True, slots=True)
 class Draft:
+    """The release to write, where, and the values refused (nothing is written when there is one)."""
+
     relative_path: str
     text: str
     institution: str
     suggestion: str | None
+    refused: tuple[Problem, ...] = ()
 
 
 def new_release(
@@ -72,12 +89,29 @@ def new_release(
         institution=_quoted(name),
         year=date.year,
         score_line=f"score: {_quoted(score)}" if score else "# score: 93,68",
-        zone_line=f"zone: {zone}" if zone else "# zone: hijau",
+        zone_line=f"zone: {_quoted(zone)}" if zone else "# zone: hijau",
     )
     slug = make_slug(title) or "rilis"
-    return Draft(f"content/{date.year}/{date.isoformat()}-{slug}.md", text, name, suggestion)
+    path = f"content/{date.year}/{date.isoformat()}-{slug}.md"
+    given = {"title": title, "institution": institution, "score": score, "zone": zone}
+    refused = tuple(problem for key, value in given.items() if (problem := _not_one_line(path, key, value)))
+    return Draft(path, text, name, suggestion, refused)
+
+
+def _not_one_line(path: str, key: str, value: str | None) -> Problem | None:
+    """The problem of a value holding a line break, a tab or another control character, else None."""
+    for char in value or "":
+        if unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp"):
+            return error(
+                path,
+                None,
+                f"the {key} given holds U+{ord(char):04X}, a line break or control character, which a value on one line cannot",
+                f"write the {key} on one line, without tabs or control characters",
+            )
+    return None
 
 
 def _quoted(value: str) -> str:
-    """A YAML double-quoted string (JSON's quoting is valid YAML)."""
-    return json.dumps(value.strip(), ensure_ascii=False)
+    """A YAML double-quoted string: JSON's quoting, plus a \\u escape for what YAML would not keep as written."""
+    quoted = json.dumps(value.strip(), ensure_ascii=False)
+    return _YAML_UNPRINTABLE.sub(lambda match: f"\\u{ord(match.group()):04x}", quoted)

@@ -3,7 +3,8 @@
 Input: a template name, the page's URL and values, and the recording view of the `SiteConfig`.
 Output: the page's bytes, or a problem pointing at the template file and line that failed. The
 environment records each template it loads and each name a template resolves (see `record`).
-Markdown bodies go through Python-Markdown, then nh3's allow-list; dates and numbers are written
+Markdown bodies go through Python-Markdown (text that would convert in more than linear time is refused
+first, see `source.markdown_guard`), then nh3's allow-list; dates and numbers are written
 the Indonesian way (or English) with Babel, never with the machine's locale.
 """
 
@@ -32,6 +33,7 @@ from ..builddb.versions import versions_digest
 from ..problems import Problem, error
 from ..site.routes import Urls
 from ..source.config import SiteConfig
+from ..source.markdown_guard import check_body
 from ..source.registry import make_slug
 from ..workers import cores, forked_pool
 from .chart import score_chart
@@ -164,6 +166,9 @@ class Markdown:
         key, folder = self.key(text, source)
         html = self.known.get(key) or self.fresh.get(key)
         if html is None:
+            refused = check_body(source, text, 1)  # a release's body was checked when read; any other text is here
+            if refused:
+                raise ValueError(f"Markdown refused: {refused[0].message} ({refused[0].hint})")
             html = self.fresh[key] = self._convert(text, folder)
         return Markup(html)
 

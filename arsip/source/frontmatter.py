@@ -11,7 +11,8 @@ crash: dates and decimals are kept as the text the editor wrote, values nested d
 `MAX_NESTING`, longer than `MAX_VALUE_CHARS` or holding what is not text (a lone surrogate or a
 control character written as an escape) are refused before any value is made, whole numbers have at
 most `MAX_DIGITS` digits (longer ones stay text), and YAML anchors and aliases are refused (they can
-make a few lines expand without bound).
+make a few lines expand without bound). A body that Python-Markdown would convert in more than
+linear time is refused at the line of its offending paragraph (`markdown_guard`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import frontmatter
 import yaml
 
 from ..problems import Problem, error
+from .markdown_guard import check_body
 
 if TYPE_CHECKING:
     from .tree import DocStore
@@ -189,6 +191,11 @@ def parse_doc(text: str, relative: str, digest: str, problems: list[Problem]) ->
         return None
     key_lines: dict[str, int] = {}
     _record_lines(node, "", offset, key_lines)
+    body_line = text.count("\n", 0, len(text) - len(body.lstrip())) + 1  # the file line of the body's first text
+    refused = check_body(relative, body.strip(), body_line)  # a body Markdown would convert in more than linear time
+    if refused:
+        problems.extend(refused)
+        return None
     return SourceDoc(relative, digest, meta, body.strip() + "\n", key_lines, offset)
 
 

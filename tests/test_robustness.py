@@ -156,6 +156,15 @@ def unreadable_folder(root: Path, folder: Path) -> None:
     (folder / "rahasia").chmod(0o000)
 
 
+def unreadable_template(root: Path, folder: Path) -> None:
+    (root / "templates" / "zones.html").chmod(0o000)
+
+
+def template_not_utf8(root: Path, folder: Path) -> None:
+    path = root / "templates" / "zones.html"
+    path.write_bytes(path.read_bytes().replace(b"</h1>", "Zona \u00e9</h1>".encode("latin-1"), 1))
+
+
 def name_not_utf8(root: Path, folder: Path) -> None:
     (folder / os.fsdecode(b"caf\xe9.md")).write_text(news("Kafe"), encoding="utf-8")
 
@@ -298,6 +307,8 @@ CASES: tuple[Case, ...] = (
     Case("named-pipe", "a named pipe (FIFO) named `.md`", setup=named_pipe),
     Case("unreadable-file", "a file nobody may read (`chmod 000`)", setup=unreadable, combined=False),
     Case("unreadable-folder", "a folder nobody may read (`chmod 000`)", setup=unreadable_folder, combined=False),
+    Case("unreadable-template", "a template nobody may read (`chmod 000`)", setup=unreadable_template, combined=False),
+    Case("template-not-utf8", "a template saved as Latin-1, not UTF-8", setup=template_not_utf8, combined=False),
     Case(
         "unknown-field",
         "an unknown field",
@@ -719,6 +730,14 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     ),
     "unreadable-folder": (
         "{folder}/rahasia: error: cannot read the folder: Permission denied (check the folder's permissions)",
+        "1 error, 0 warnings in 1 file",
+    ),
+    "unreadable-template": (
+        "templates/zones.html: error: cannot read the template: Permission denied (check the file's permissions)",
+        "1 error, 0 warnings in 1 file",
+    ),
+    "template-not-utf8": (
+        "templates/zones.html: error: a template is not UTF-8 text (save the templates as UTF-8 in your editor)",
         "1 error, 0 warnings in 1 file",
     ),
     "unknown-field": ("{folder}/rilis.md:5: warning: unknown field 'scroe' is ignored (did you mean 'score'?)",),

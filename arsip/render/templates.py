@@ -377,6 +377,11 @@ def template_problem(exc: Exception, template: str, templates_dir: Path, root: P
     if isinstance(exc, jinja2.TemplateNotFound):
         where, line = _template_frame(exc, templates_dir, prefix, template)
         return error(where, line, f"template '{exc.name}' not found", f"create {prefix}/{exc.name} or fix the name")
+    if isinstance(exc, OSError):
+        where = _shown_template(exc.filename, templates_dir, prefix, template)
+        return error(where, None, f"cannot read the template: {exc.strerror or exc}", "check the file's permissions")
+    if isinstance(exc, UnicodeDecodeError):
+        return error(f"{prefix}/{template}", None, "a template is not UTF-8 text", "save the templates as UTF-8 in your editor")
     where, line = _template_frame(exc, templates_dir, prefix, template)
     message = exc.message if isinstance(exc, jinja2.UndefinedError) and exc.message else f"{type(exc).__name__}: {exc}"
     hint = "check the variable's name; templates/ lists what each page receives" if isinstance(exc, jinja2.UndefinedError) else None
@@ -390,3 +395,11 @@ def _template_frame(exc: Exception, templates_dir: Path, prefix: str, template: 
         if filename.startswith(folder):
             return f"{prefix}/{Path(filename).relative_to(folder).as_posix()}", frame.lineno
     return f"{prefix}/{template}", None
+
+
+def _shown_template(filename: object, templates_dir: Path, prefix: str, template: str) -> str:
+    """The template file an error names, relative to the project; the page's template when unknown."""
+    try:
+        return f"{prefix}/{Path(str(filename)).resolve().relative_to(templates_dir.resolve()).as_posix()}"
+    except (ValueError, OSError):
+        return f"{prefix}/{template}"

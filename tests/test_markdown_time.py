@@ -34,7 +34,7 @@ def message(line: int, text: str, hint: str) -> str:
 
 UNCLOSED_HINT = "close each link as [text](address), or write \\[ and \\( for brackets shown as such"
 DEPTH_HINT = "write each link as [text](address) without brackets inside its text, or write \\[ for a bracket shown as such"
-NESTING_HINT = "use fewer '>' and less indentation at the start of the line"
+NESTING_HINT = "use fewer '>', list marks and less indentation at the start of a line"
 BREAKS_HINT = "leave an empty line before and after each heading and each line of '---'"
 CASES = {
     "open-brackets": (
@@ -87,7 +87,7 @@ CASES = {
     ),
     "nested-lists": (
         "\n".join("    " * depth + "- a" for depth in range(300)),
-        24,
+        23,  # the item indented 12 times is the 13th list
         "a line nested 13 levels deep in quotes and lists, more than the 12 a release may use",
         NESTING_HINT,
     ),
@@ -154,7 +154,8 @@ def test_a_large_body_with_brackets_that_close_still_builds(built_site: Path, tm
     body = "\n\n".join(paragraph * 20 for _ in range(150))  # 6,000 links, 3,000 linked images, 3,000 parentheses
     quotes = "\n".join(">" * depth + " kutipan" for depth in range(1, guard.MAX_NESTING + 1))
     headings = "\n".join(f"## Bagian {index}\nIsi bagian." for index in range(guard.MAX_BREAKS))
-    text = f"{HEAD}{body}\n\n{quotes}\n\n{headings}\n\n" + "<b>tebal</b> " * 5000 + "\n"
+    tags = "\n\n".join("<b>tebal</b> " * 50 for _ in range(100))  # 5,000 closed tags, fifty to a paragraph
+    text = f"{HEAD}{body}\n\n{quotes}\n\n{headings}\n\n{tags}\n"
     (root / "content" / "besar.md").write_text(text, encoding="utf-8")
     result = run(root)
     assert (result.returncode, result.stderr) == (0, "")

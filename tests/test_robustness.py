@@ -463,6 +463,26 @@ CASES: tuple[Case, ...] = (
         setup=site_config(CONFIG.replace("max = 87.99", "max = 80")),
         combined=False,
     ),
+    Case("yaml-tag", "a YAML tag (`!!python/object:…`)", {"rilis.md": release("summary: !!python/object:os.system x\n")}),
+    Case("escape-no-character", 'an escape that names no character (`"\\U00110000"`)', {"rilis.md": release('summary: "\\U00110000"\n')}),
+    Case(
+        "source-broken-address", "`source: https://[::1` (an address that cannot be read)", {"rilis.md": release("source: https://[::1\n")}
+    ),
+    Case("slug-too-long", "a slug of 300 characters", {"rilis.md": release("slug: " + "a" * 300 + "\n")}),
+    Case("list-nested-on-one-line", "a list 500 deep on one line (`- - - … x`)", {"rilis.md": release(body="- " * 500 + "x\n")}),
+    Case("paragraph-too-long", "a paragraph of 30,000 characters of links", {"rilis.md": release(body=("[a](b) " * 200 + "\n") * 22)}),
+    Case(
+        "config-nested-deep",
+        "`site_config.toml` with lists nested 500 deep",
+        setup=site_config(CONFIG + "\n[extra]\nx = " + "[" * 500 + "]" * 500 + "\n"),
+        combined=False,
+    ),
+    Case(
+        "registry-nested-deep",
+        "`institutions.toml` with lists nested 500 deep",
+        setup=registry(REGISTRY + "x = " + "[" * 500 + "]" * 500 + "\n"),
+        combined=False,
+    ),
     Case(
         "registry-control-escape",
         "a control character in an institution's name in `institutions.toml`",
@@ -990,6 +1010,53 @@ EXPECTED: dict[str, tuple[str, ...]] = {
             "site_config.toml:9: error: rubric[0] 'Penilaian Kepatuhan 2022-2024': between bands 'Lainnya' and 'Kualitas "
             "Tertinggi' no band holds the scores above 80 (let each band begin just above the one below it, e.g.  max = "
             "87.99  then  min = 88)"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "yaml-tag": (
+        (
+            "{folder}/rilis.md:5: error: the front-matter uses a YAML tag ('!!...'), which the archive does not accept "
+            "(write the value alone: dates, numbers and true/false are read as such without a tag)"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "escape-no-character": (
+        "{folder}/rilis.md:5: error: a value holds an escape that names no character (delete the escape (\\u… or \\U…))",
+        "1 error, 0 warnings in 1 file",
+    ),
+    "source-broken-address": (
+        "{folder}/rilis.md:5: error: source 'https://[::1' is not a web address (write the full address, starting with https://)",
+        "1 error, 0 warnings in 1 file",
+    ),
+    "slug-too-long": (
+        (
+            "{folder}/rilis.md:5: error: the slug has 300 characters, more than 120 (write  slug: "
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa)"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "list-nested-on-one-line": (
+        (
+            "{folder}/rilis.md:7: error: a line nested 500 levels deep in quotes and lists, more than the 12 a release may "
+            "use (use fewer '>', list marks and less indentation at the start of a line)"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "paragraph-too-long": (
+        (
+            "{folder}/rilis.md:7: error: a paragraph of 30,799 characters, more than the 20,000 one may have (leave an "
+            "empty line between paragraphs)"
+        ),
+        "1 error, 0 warnings in 1 file",
+    ),
+    "config-nested-deep": (
+        "site_config.toml: error: lists or tables are nested hundreds deep (write each value on its own line, as in the sample file)",
+        "1 error, 0 warnings in 1 file",
+    ),
+    "registry-nested-deep": (
+        (
+            "{folder}/institutions.toml: error: lists or tables are nested hundreds deep (write each value on its own line,"
+            " as in the sample file)"
         ),
         "1 error, 0 warnings in 1 file",
     ),

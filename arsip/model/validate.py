@@ -47,6 +47,7 @@ RELEASE_KEYS = (
 )
 AWARD_KEYS = ("institution", "score", "zone", "category", "rank")
 SLUG_MAX = 60
+SLUG_GIVEN_MAX = 120  # characters of a slug written in the front-matter
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +245,11 @@ def _slug(fields: _Fields, date: dt.date | None, title: str | None) -> str | Non
         suggestion = make_slug(str(given), SLUG_MAX) or "judul-rilis"
         fields.fail("slug", f"slug {_shown(given)} may use only a-z, 0-9 and single '-'", f"write  slug: {suggestion}")
         return None
+    if len(given) > SLUG_GIVEN_MAX:  # a folder name longer than file systems allow
+        fields.fail(
+            "slug", f"the slug has {len(given)} characters, more than {SLUG_GIVEN_MAX}", f"write  slug: {make_slug(given, SLUG_MAX)}"
+        )
+        return None
     return given
 
 
@@ -251,8 +257,12 @@ def _source(fields: _Fields) -> str | None:
     source = fields.text("source")
     if source is None:
         return None
-    parts = urlsplit(source)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    try:
+        parts = urlsplit(source)
+        web = parts.scheme in ("http", "https") and bool(parts.netloc)
+    except ValueError:  # e.g. an unclosed '[' of an IPv6 address
+        web = False
+    if not web:
         fields.fail("source", f"source {_shown(source)} is not a web address", "write the full address, starting with https://")
         return None
     return source

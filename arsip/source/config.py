@@ -210,6 +210,8 @@ def load_config(root: Path) -> tuple[SiteConfig | None, list[Problem]]:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         return None, [toml_problem(exc, CONFIG_FILE, text)]
+    except RecursionError:
+        return None, [error(CONFIG_FILE, None, checks.NESTED_TOO_DEEPLY, checks.NESTED_HINT)]
     return parse_config(root, raw, text)
 
 

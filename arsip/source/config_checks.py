@@ -78,6 +78,8 @@ def _decimal(value: float) -> Decimal:
     return Decimal(str(value))
 
 
+NESTED_TOO_DEEPLY = "lists or tables are nested hundreds deep"
+NESTED_HINT = "write each value on its own line, as in the sample file"
 BASE_URL_CHARACTERS = re.compile(r"[A-Za-z0-9._~:/@%+,;=!$&*-]+")  # no quote, bracket, space or line break
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 MAX_SCALE = 1000

@@ -150,16 +150,9 @@ def parse_doc(text: str, relative: str, digest: str, problems: list[Problem]) ->
         problems.append(error(relative, 1, "the front-matter is not closed", "add a line '---' after the last front-matter field"))
         return None
     offset = text[: opening.end()].count("\n") + 1  # line number of the front-matter's first line
-    alias = _alias_line(fm)
-    if alias is not None:
-        problems.append(
-            error(
-                relative,
-                offset + alias,
-                "the front-matter uses a YAML alias ('*name'), which the archive does not accept",
-                "write the value out in full",
-            )
-        )
+    refused = _refused_syntax(fm)
+    if refused is not None:
+        problems.append(error(relative, offset + refused.line, refused.message, refused.hint))
         return None
     try:
         node, meta = _compose(fm)
@@ -229,6 +222,9 @@ def _compose(fm: str) -> tuple[yaml.Node | None, Any]:
     raise AssertionError("no YAML loader")  # pragma: no cover
 
 
+_TAG_OR_ESCAPE = re.compile(r"(?:^|[\s\[{,])!|\\[uUx]", re.MULTILINE)
+ALIAS_HINT = "write the value out in full"
+TAG_HINT = "write the value alone: dates, numbers and true/false are read as such without a tag"
 NESTED_TOO_DEEPLY = "the front-matter is nested too deeply"
 ONE_FIELD_PER_LINE = "write each field as 'key: value' on its own line"
 
@@ -254,16 +250,25 @@ def _check_values(root: yaml.Node) -> None:
             raise _Refused(line, f"the value holds {code}, which is not a character of text", "delete the escape (\\u… or \\x…)")
 
 
-def _alias_line(fm: str) -> int | None:
-    """The line (from 0) of the first YAML alias, which could make a few lines expand without bound."""
-    if "*" not in fm:
+def _refused_syntax(fm: str) -> _Refused | None:
+    """The first YAML alias (a few lines could expand without bound), tag (`!!int`, `!!python/...`: values are read
+    as the editor wrote them, never as a tag says) or escape no character has (`"\\U00110000"`), at its line."""
+    if "*" not in fm and not _TAG_OR_ESCAPE.search(fm):  # the common case: no need to scan (pure Python, slow)
         return None
+    line = 0
     try:
         for token in yaml.scan(fm, Loader=_TextPreservingLoader):
+            line = token.start_mark.line
             if isinstance(token, yaml.AliasToken):
-                return token.start_mark.line
+                return _Refused(
+                    line, "the front-matter uses a YAML alias ('*name'), which the archive does not accept", "write the value out in full"
+                )
+            if isinstance(token, yaml.TagToken):
+                return _Refused(line, "the front-matter uses a YAML tag ('!!...'), which the archive does not accept", TAG_HINT)
     except yaml.YAMLError:
         return None  # composing reports the syntax error with its line
+    except (ValueError, OverflowError):  # an escape such as \U00110000 names no character
+        return _Refused(line, "a value holds an escape that names no character", "delete the escape (\\u… or \\U…)")
     return None
 
 

@@ -31,8 +31,11 @@ MAX_OPEN_TAGS = 20  # '<' + letter with no '>' before the next '<', in the whole
 MAX_NESTING = 12  # levels of '>' quotes and 4-column indents (lists) a line may stand at
 MAX_BREAKS = 50  # heading, rule or definition lines in one paragraph without a blank line between them
 MAX_PARAGRAPH_LINES = 2000  # lines of one paragraph, list or table without a blank line (a table row is a line)
+MAX_PARAGRAPH_CHARS = 20_000  # of a paragraph (inline markup is placed once per element over the whole paragraph)
+MAX_LINE_CHARS = 20_000  # of any one line, a table's row included (a table is read cell by cell)
 MAX_ABBREVIATIONS = 100  # `*[BPK]: ...` definitions; each is tried at every position of the text
 _SPECIAL = re.compile(r"[\\\[\]()<]")  # the characters `_scan` looks at
+_NUMBERED = re.compile(r"[0-9]{1,9}[.)][ \t]")
 _TAG_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/!?")
 
 
@@ -46,6 +49,8 @@ class _Paragraph:
     open_parens: int = 0
     depth: int = 0
     breaks: int = 0
+    chars: int = 0
+    table: bool = False  # its second line is a table's `|---|---|`: its rows are read cell by cell
 
 
 def check_body(path: str, body: str, first_line: int) -> list[Problem]:
@@ -65,13 +70,23 @@ def check_body(path: str, body: str, first_line: int) -> list[Problem]:
         if paragraph is None:
             paragraph = _Paragraph(number)
         paragraph.lines += 1
+        paragraph.chars += len(line)
+        paragraph.table = paragraph.table or (paragraph.lines == 2 and _is_table_rule(line))
+        if len(line) > MAX_LINE_CHARS and "line" not in problems:
+            problems["line"] = error(
+                path,
+                number,
+                f"a line of {len(line):,} characters, more than the {MAX_LINE_CHARS:,} a line may have",
+                "break the text into paragraphs, with an empty line between them",
+            )
         level, rest = _nesting(line)
+        level += _list_markers(rest)
         if level > MAX_NESTING and "nesting" not in problems:
             problems["nesting"] = error(
                 path,
                 number,
                 f"a line nested {level} levels deep in quotes and lists, more than the {MAX_NESTING} a release may use",
-                "use fewer '>' and less indentation at the start of the line",
+                "use fewer '>', list marks and less indentation at the start of a line",
             )
         paragraph.breaks += _is_break(rest)
         abbreviations += rest.startswith("*[")
@@ -91,6 +106,9 @@ def check_body(path: str, body: str, first_line: int) -> list[Problem]:
         _close(path, paragraph, problems)
     if open_tags + tag_open > MAX_OPEN_TAGS and "tags" not in problems:
         problems["tags"] = _tags_problem(path, last)  # the last '<' is never closed
+    if problems.keys() - {"line", "chars"}:  # a body's length is said only when nothing more particular is wrong
+        problems.pop("line", None)
+        problems.pop("chars", None)
     return list(problems.values())
 
 
@@ -157,6 +175,12 @@ def _close(path: str, paragraph: _Paragraph, problems: dict[str, Problem]) -> No
             f"a paragraph of {paragraph.lines} lines without an empty line, more than the {MAX_PARAGRAPH_LINES} one may have",
             "leave an empty line between paragraphs",
         )
+    elif paragraph.chars > MAX_PARAGRAPH_CHARS and not paragraph.table and "line" not in problems:
+        found = (
+            "chars",
+            f"a paragraph of {paragraph.chars:,} characters, more than the {MAX_PARAGRAPH_CHARS:,} one may have",
+            "leave an empty line between paragraphs",
+        )
     elif paragraph.breaks > MAX_BREAKS:
         found = (
             "breaks",
@@ -175,6 +199,26 @@ def _nesting(line: str) -> tuple[int, str]:
     prefix = line[: len(line) - len(rest)]
     indent = prefix[prefix.rfind(">") + 1 :]
     return prefix.count(">") + len(indent.expandtabs(4)) // 4, rest
+
+
+def _list_markers(text: str) -> int:
+    """How many list items open on one line (`- - - x` is a list three deep); each consumes at least two characters."""
+    count, at = 0, 0
+    while True:
+        if text.startswith(("- ", "* ", "+ ", "-\t", "*\t", "+\t"), at):
+            at += 2
+        elif match := _NUMBERED.match(text, at):
+            at = match.end()
+        else:
+            return count
+        count += 1
+        while text.startswith((" ", "\t"), at):
+            at += 1
+
+
+def _is_table_rule(line: str) -> bool:
+    """A table's second line: `|---|:--:|`."""
+    return "-" in line and "|" in line and not line.strip(" \t|:-")
 
 
 def _is_break(text: str) -> bool:

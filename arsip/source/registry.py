@@ -207,8 +207,12 @@ def _entry(item: Any, path: str, line: int | None, problems: list[Problem]) -> I
         problems.append(error(path, line, "institution without a name", 'write name = "Pemerintah Kota Jambi"'))
         return None
     slug = item.get("slug", make_slug(name, 80))
-    if not isinstance(slug, str) or not SLUG_PATTERN.match(slug):
-        problems.append(error(path, line, f"slug of '{name}' must use only a-z, 0-9 and '-'", f'write slug = "{make_slug(name, 80)}"'))
+    if not isinstance(slug, str) or not SLUG_PATTERN.match(slug) or len(slug) > 120:
+        problems.append(
+            error(
+                path, line, f"slug of '{name}' must use only a-z, 0-9 and '-', at most 120 of them", f'write slug = "{make_slug(name, 80)}"'
+            )
+        )
     kind = item.get("kind", infer_kind(name))
     if kind not in KINDS:
         problems.append(error(path, line, f"kind '{kind}' of '{name}' is unknown", f"write one of: {', '.join(KINDS)}"))

@@ -28,7 +28,7 @@ from typing import Any, Protocol
 from ..problems import Problem, error, warning
 from . import assets
 from .config import SiteConfig
-from .config_checks import toml_problem
+from .config_checks import NESTED_HINT, NESTED_TOO_DEEPLY, toml_problem
 from .frontmatter import NOT_TEXT, SourceDoc, _doc_json, _plain, _stored, parse_doc
 
 REGISTRY_FILE = "institutions.toml"
@@ -387,5 +387,8 @@ def _read_registry(path: Path, relative: str, problems: list[Problem], before: R
         parsed = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         problems.append(toml_problem(exc, relative, text))
+        return None
+    except RecursionError:
+        problems.append(error(relative, None, NESTED_TOO_DEEPLY, NESTED_HINT))
         return None
     return Registry(relative, parsed, text)

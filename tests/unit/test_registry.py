@@ -74,7 +74,7 @@ def test_prefix_variant_of_a_registered_name_is_suggested() -> None:
 def test_registry_problems_are_reported() -> None:
     _, problems = directory('[[institution]]\nname = "X"\nkind = "desa"\nslug = "Bad Slug"\n')
     messages = [p.message for p in problems]
-    assert messages == ["slug of 'X' must use only a-z, 0-9 and '-'", "kind 'desa' of 'X' is unknown"]
+    assert messages == ["slug of 'X' must use only a-z, 0-9 and '-', at most 120 of them", "kind 'desa' of 'X' is unknown"]
     assert all(p.line == 1 for p in problems)
 
 

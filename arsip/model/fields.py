@@ -77,7 +77,8 @@ class _Fields:
                 self.fail(key, f"required field '{key}' {where}", f"add a line such as  {key}: {example}")
             return None
         if isinstance(value, bool) or not isinstance(value, str | int):
-            self.fail(key, f"'{key}' must be text, not {_yaml_type(value)}", f"write it on one line, e.g.  {key}: {example}")
+            hint = f"write it on one line, e.g.  {key}: {example}" if example else "write it as text on one line"
+            self.fail(key, f"'{key}' must be text, not {_yaml_type(value)}", hint)
             return None
         return re.sub(r"\s+", " ", str(value)).strip()
 

@@ -106,4 +106,9 @@ def disguised(relative: str, site_path: str, head: bytes) -> Problem | None:
 
 
 def megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB".replace(".0 MB", " MB")
+    """`2 MB`, `2.5 MB`; a size just over a whole number of megabytes keeps two decimals (`2.00 MB`), so that it
+    never reads the same as the limit it passes."""
+    shown = f"{size / (1024 * 1024):.1f}"
+    if shown.endswith(".0"):
+        shown = shown[:-2] if size % (1024 * 1024) == 0 else f"{size / (1024 * 1024):.2f}"
+    return f"{shown} MB"

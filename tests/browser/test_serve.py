@@ -12,7 +12,6 @@ import itertools
 import json
 import signal
 import subprocess
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -181,9 +180,24 @@ def test_ctrl_c_stops_it_even_when_started_in_the_background(tmp_path: Path) -> 
     assert "Preview stopped" in output and "Traceback" not in output
 
 
-@pytest.mark.parametrize("pause", [0, 0.01, 0.02, 0.04])
-def test_ctrl_c_while_the_search_index_is_rebuilt_exits_cleanly(tmp_path: Path, pause: float) -> None:
-    """Pages are rebuilt first, then the search index on the same thread: Ctrl-C can land in either."""
+def _pagefind_running(process: subprocess.Popen[str]) -> bool:
+    """Whether the preview has a Pagefind process of its own running at this moment (Linux's /proc)."""
+    for children in Path(f"/proc/{process.pid}/task").glob("*/children"):
+        for child in children.read_text().split():
+            try:
+                if "pagefind" in Path(f"/proc/{child}/cmdline").read_bytes().decode(errors="replace"):
+                    return True
+            except OSError:
+                continue  # the child finished between the two reads
+    return False
+
+
+@pytest.mark.parametrize("moment", ["file saved", "pages rebuilt", "pagefind running"])
+def test_ctrl_c_at_each_moment_of_a_rebuild_exits_cleanly(tmp_path: Path, moment: str) -> None:
+    """Pages are rebuilt first, then the search index on the same thread: Ctrl-C can land anywhere.
+
+    Each case waits for its moment as an event (the file written, the progress line printed, the
+    Pagefind process seen among the preview's children), then presses Ctrl-C once."""
     root = copy_project(tmp_path / "site")
     port = free_port()
     process = start_server(root, port)
@@ -192,8 +206,10 @@ def test_ctrl_c_while_the_search_index_is_rebuilt_exits_cleanly(tmp_path: Path, 
         wait_until_up(f"http://127.0.0.1:{port}/", process)
         release = root / RELEASE_FILE
         release.write_text(release.read_text(encoding="utf-8") + "\nSatu paragraf lagi.\n", encoding="utf-8")
-        transcript.wait_for("(search index follows)")
-        time.sleep(pause)  # not a wait: where Ctrl-C lands in the search index's rebuild, swept on purpose
+        if moment != "file saved":
+            transcript.wait_for("(search index follows)")
+        if moment == "pagefind running":
+            wait_until(lambda: _pagefind_running(process), "Pagefind started by the preview")
     finally:
         output = stop(process, transcript)
     assert process.returncode == 128 + signal.SIGINT, output

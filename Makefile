@@ -3,16 +3,18 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+# The editors' languages: catalogues kept as .po in the repository, compiled here (never committed).
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard arsip/locale/*/LC_MESSAGES/arsip.po))
 
-.PHONY: build serve check test lint test-tools lighthouse bench clean
+.PHONY: build serve check test lint test-tools lighthouse bench clean messages
 
-build: $(STAMP)
+build: $(STAMP) $(CATALOGUES)
 	$(PY) build.py build
 
-serve: $(STAMP)
+serve: $(STAMP) $(CATALOGUES)
 	$(PY) build.py serve --drafts
 
-check: $(STAMP)
+check: $(STAMP) $(CATALOGUES)
 	$(PY) build.py check
 
 $(STAMP): pyproject.toml
@@ -22,13 +24,21 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
+%.mo: %.po $(STAMP)
+	$(VENV)/bin/pybabel compile --statistics -i $< -o $@
+
+# After changing editor-facing text in arsip/: gather it, then translate the new entries of each .po.
+messages: $(STAMP)
+	$(VENV)/bin/pybabel extract -F babel.cfg -k tr -k trn:1,2 --add-location=file --no-wrap --omit-header -o arsip/locale/arsip.pot .
+	$(VENV)/bin/pybabel update -i arsip/locale/arsip.pot -d arsip/locale -D arsip --no-wrap --ignore-obsolete
+
 test-tools:
 	bash scripts/install-test-tools.sh
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
 
-test: $(STAMP) test-tools
+test: $(STAMP) $(CATALOGUES) test-tools
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 

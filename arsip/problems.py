@@ -1,7 +1,9 @@
 """Problems found while building, and the exception that carries them.
 
-Input: what a stage noticed (file, line, message, severity, hint). Output: `Problem` values that the
-CLI sorts and prints as `path:line: error: message (hint)`, plus a one-line summary. A problem always
+Input: what a stage noticed (file, line, message, severity, hint), the message and hint as `Text`
+not yet in any language (`arsip.i18n`). Output: `Problem` values that the CLI sorts and prints, in
+the editor's language, as `path:line: error: message (hint)` (`kesalahan`/`peringatan` in
+Indonesian), plus a one-line summary. A problem always
 prints as one line: line breaks and control characters that came from the input (a field name with
 a newline, a terminal escape sequence) are shown as escapes such as `\n`.
 """
@@ -12,6 +14,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
+
+from .i18n import ENGLISH, Language, Text, tr, trn
 
 Severity = Literal["error", "warning"]
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -28,28 +32,34 @@ class Problem:
 
     path: str
     line: int | None
-    message: str
+    message: Text | str
     severity: Severity = "error"
-    hint: str | None = None
+    hint: Text | str | None = None
 
     @property
     def is_error(self) -> bool:
         return self.severity == "error"
 
     def sort_key(self) -> tuple[str, int, str]:
-        return (self.path, self.line or 0, self.message)
+        return (self.path, self.line or 0, str(self.message))
 
-    def format(self) -> str:
+    def severity_word(self, language: Language = ENGLISH) -> str:
+        return language(SEVERITY_WORDS[self.severity])
+
+    def format(self, language: Language = ENGLISH) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        text = f"{where}: {self.severity}: {self.message}"
-        return one_line(f"{text} ({self.hint})" if self.hint else text)
+        text = f"{where}: {self.severity_word(language)}: {language(self.message)}"
+        return one_line(f"{text} ({language(self.hint)})" if self.hint else text)
 
 
-def error(path: str, line: int | None, message: str, hint: str | None = None) -> Problem:
+SEVERITY_WORDS: dict[Severity, Text] = {"error": tr("error"), "warning": tr("warning")}
+
+
+def error(path: str, line: int | None, message: Text | str, hint: Text | str | None = None) -> Problem:
     return Problem(path, line, message, "error", hint)
 
 
-def warning(path: str, line: int | None, message: str, hint: str | None = None) -> Problem:
+def warning(path: str, line: int | None, message: Text | str, hint: Text | str | None = None) -> Problem:
     return Problem(path, line, message, "warning", hint)
 
 
@@ -63,17 +73,17 @@ def promote_warnings(problems: Iterable[Problem]) -> tuple[Problem, ...]:
     return tuple(Problem(p.path, p.line, p.message, "error", p.hint) for p in problems)
 
 
-def summary(problems: Iterable[Problem]) -> str:
-    """`2 errors, 1 warning in 2 files`."""
+def summary(problems: Iterable[Problem], language: Language = ENGLISH) -> str:
+    """`2 errors, 1 warning in 2 files` (`2 kesalahan, 1 peringatan di 2 berkas`)."""
     problems = tuple(problems)
     errors = sum(p.is_error for p in problems)
-    warnings = len(problems) - errors
-    files = len({p.path for p in problems})
-    return f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')} in {_plural(files, 'file')}"
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+    text = tr(
+        "{errors}, {warnings} in {files}",
+        errors=trn("{count} error", "{count} errors", errors),
+        warnings=trn("{count} warning", "{count} warnings", len(problems) - errors),
+        files=trn("{count} file", "{count} files", len({p.path for p in problems})),
+    )
+    return language(text)
 
 
 class BuildFailed(Exception):

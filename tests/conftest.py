@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import threading
 from collections.abc import Callable, Iterator
@@ -11,6 +12,10 @@ from pathlib import Path
 
 import pytest
 from sitetools import REPO, copy_project, run_build
+
+# Tests read Arsip's English messages unless they ask for another language: the Indonesian ones are
+# checked entry by entry (tests/unit/test_messages.py) and line by line where a test names its language.
+os.environ.setdefault("ARSIP_LANG", "en")
 
 
 @pytest.fixture(scope="session")

@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .. import pipeline
+from .. import i18n, pipeline
 from ..builddb import stamp
 from ..problems import BuildFailed, Problem, summary
 from ..session import Session
@@ -32,6 +32,7 @@ from ..source.config import CACHE_DIR
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 70
 EXIT_INTERRUPTED, EXIT_TERMINATED = 128 + signal.SIGINT, 128 + signal.SIGTERM
 CRASH_FILE = "internal-error.txt"
+LANG_HELP = f"language of the messages (default: ${i18n.ENVIRONMENT}, else the site's language)"
 
 
 class Terminated(Exception):
@@ -40,6 +41,7 @@ class Terminated(Exception):
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    args.language = i18n.chosen(args.lang, args.root)
     command = args.command or "build"
     if command == "serve":  # the preview stops on Ctrl-C and SIGTERM by itself, as its normal end
         from . import serve
@@ -52,7 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("arsip: stopped; output/ is as it was", file=sys.stderr)
         return EXIT_TERMINATED if isinstance(stop, Terminated) else EXIT_INTERRUPTED
     except BuildFailed as failed:
-        _report(failed.problems, quiet=False)
+        _report(failed.problems, args.language, quiet=False)
         return EXIT_PROBLEMS
     except Exception as exc:
         if os.environ.get("ARSIP_DEBUG"):
@@ -105,7 +107,7 @@ def _build(args: argparse.Namespace, *, write_output: bool) -> int:
         try:
             if shown:
                 print(f"arsip: {shown}", file=sys.stderr)
-            options = f"drafts={config.drafts}|strict={args.strict}"
+            options = f"drafts={config.drafts}|strict={args.strict}|language={args.language.code}"
             inputs = stamp.input_digest(config, options)
             last = stamp.load_stamp(session.db)
             if inputs and last and last.inputs == inputs and last.outputs == stamp.output_digest(config):
@@ -117,7 +119,7 @@ def _build(args: argparse.Namespace, *, write_output: bool) -> int:
                     result = pipeline.build(config, strict=args.strict, progress=bar.update, session=session)
                 finally:
                     bar.close()
-            report = tuple(problem.format() for problem in result.problems)
+            report = tuple(problem.format(args.language) for problem in result.problems)
             outputs = stamp.output_digest(config)
             if inputs and outputs is not None:
                 stamp.save_stamp(session.db, stamp.Stamp(inputs, outputs, report, result.pages, result.releases))
@@ -127,7 +129,7 @@ def _build(args: argparse.Namespace, *, write_output: bool) -> int:
             session.close()
     else:
         result = pipeline.check(config, strict=args.strict)
-    _report(result.problems, quiet=True)
+    _report(result.problems, args.language, quiet=True)
     if not args.quiet:
         seconds = time.perf_counter() - started
         verb = "Built" if write_output else "Checked"
@@ -158,7 +160,7 @@ def _new(args: argparse.Namespace) -> int:
         validate.validate_doc(doc, directory, frozenset(), config, problems)
     errors = [problem for problem in problems if problem.is_error]
     if errors:
-        _report(errors, quiet=True)
+        _report(errors, args.language, quiet=True)
         print("nothing was written; run the command again with corrected values", file=sys.stderr)
         return EXIT_PROBLEMS
     target = root / draft.relative_path
@@ -226,30 +228,31 @@ def _use_colour() -> bool:
     return sys.stderr.isatty() and "NO_COLOR" not in os.environ
 
 
-def _paint(line: str, problem: Problem) -> str:
+def _paint(line: str, problem: Problem, language: i18n.Language) -> str:
     """`path:line: error: ...` with the severity word in red (errors) or yellow (warnings)."""
     colour = "31" if problem.is_error else "33"
-    word = f" {problem.severity}:"
-    painted = f" \033[1;{colour}m{problem.severity}\033[0m:"
-    return line.replace(word, painted, 1)
+    word = problem.severity_word(language)
+    return line.replace(f" {word}:", f" \033[1;{colour}m{word}\033[0m:", 1)
 
 
-def _report(problems: Sequence[Problem], *, quiet: bool) -> None:
+def _report(problems: Sequence[Problem], language: i18n.Language, *, quiet: bool) -> None:
     colour = _use_colour()
     for problem in problems:
-        line = problem.format()
-        print(_paint(line, problem) if colour else line, file=sys.stderr)
+        line = problem.format(language)
+        print(_paint(line, problem, language) if colour else line, file=sys.stderr)
     if problems and not quiet:
-        print(summary(problems), file=sys.stderr)
+        print(summary(problems, language), file=sys.stderr)
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="build.py", description="Arsip: build the awards archive from content/ into output/.")
     _build_options(parser, default=False)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: the current folder)")
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, default=None, help=LANG_HELP)
     # Options are accepted before or after the command; after it, SUPPRESS keeps the earlier value when absent.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--root", type=Path, default=argparse.SUPPRESS, help="project folder (default: the current folder)")
+    common.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS, help=LANG_HELP)
     options = argparse.ArgumentParser(add_help=False)
     _build_options(options, default=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command")

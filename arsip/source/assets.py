@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..i18n import Text, tr
 from ..problems import Problem, error, warning
 
 MAX_ASSET_BYTES = 25 * 1024 * 1024  # a phone's photo or a scanned report; anything larger is refused unread
@@ -46,14 +47,14 @@ def _pdf(head: bytes) -> bool:
 
 
 # extension: (what a reader would call it, how its first bytes look)
-PUBLISHED: dict[str, tuple[str, Callable[[bytes], bool]]] = {
-    "png": ("a PNG image", _png),
-    "jpg": ("a JPEG image", _jpeg),
-    "jpeg": ("a JPEG image", _jpeg),
-    "gif": ("a GIF image", _gif),
-    "webp": ("a WebP image", _webp),
-    "avif": ("an AVIF image", _avif),
-    "pdf": ("a PDF document", _pdf),
+PUBLISHED: dict[str, tuple[Text, Callable[[bytes], bool]]] = {
+    "png": (tr("a PNG image"), _png),
+    "jpg": (tr("a JPEG image"), _jpeg),
+    "jpeg": (tr("a JPEG image"), _jpeg),
+    "gif": (tr("a GIF image"), _gif),
+    "webp": (tr("a WebP image"), _webp),
+    "avif": (tr("an AVIF image"), _avif),
+    "pdf": (tr("a PDF document"), _pdf),
 }
 ACTIVE = frozenset(
     ["html", "htm", "xhtml", "shtml", "svg", "svgz", "js", "mjs", "xml", "xsl", "xslt", "css", "swf", "wasm", "php"]
@@ -72,22 +73,26 @@ def refused(relative: str, site_path: str, size: int) -> Problem | None:
         return error(
             relative,
             None,
-            f"refused: a .{kind} file can run scripts in the reader's browser, so content/ does not publish it",
-            "for a picture, export it as PNG or JPEG; for a text, write it as a release (.md)",
+            tr("refused: a .{kind} file can run scripts in the reader's browser, so content/ does not publish it", kind=kind),
+            tr("for a picture, export it as PNG or JPEG; for a text, write it as a release (.md)"),
         )
     if kind not in PUBLISHED:
         return warning(
             relative,
             None,
-            "not published: content/ publishes releases (.md), pictures (PNG, JPEG, GIF, WebP, AVIF) and PDF files",
-            "save it in one of those kinds, or move it out of content/",
+            tr("not published: content/ publishes releases (.md), pictures (PNG, JPEG, GIF, WebP, AVIF) and PDF files"),
+            tr("save it in one of those kinds, or move it out of content/"),
         )
     if size > MAX_ASSET_BYTES:
         return error(
             relative,
             None,
-            f"the file is {megabytes(size)}, more than the {megabytes(MAX_ASSET_BYTES)} a picture or document may have",
-            "make the picture smaller (e.g. 2000 pixels wide) or compress the PDF",
+            tr(
+                "the file is {size}, more than the {limit} a picture or document may have",
+                size=megabytes(size),
+                limit=megabytes(MAX_ASSET_BYTES),
+            ),
+            tr("make the picture smaller (e.g. 2000 pixels wide) or compress the PDF"),
         )
     return None
 
@@ -100,15 +105,16 @@ def disguised(relative: str, site_path: str, head: bytes) -> Problem | None:
     return error(
         relative,
         None,
-        f"the file's content is not {what}, as its name says",
-        "export it again in that format, or give it the extension of what it really is",
+        tr("the file's content is not {what}, as its name says", what=what),
+        tr("export it again in that format, or give it the extension of what it really is"),
     )
 
 
-def megabytes(size: int) -> str:
-    """`2 MB`, `2.5 MB`; a size just over a whole number of megabytes keeps two decimals (`2.00 MB`), so that it
-    never reads the same as the limit it passes."""
+def megabytes(size: int) -> Text:
+    """`2 MB`, `2.5 MB` (`2,5 MB` in Indonesian); a size just over a whole number of megabytes keeps two decimals
+    (`2.00 MB`), so that it never reads the same as the limit it passes."""
     shown = f"{size / (1024 * 1024):.1f}"
     if shown.endswith(".0"):
         shown = shown[:-2] if size % (1024 * 1024) == 0 else f"{size / (1024 * 1024):.2f}"
-    return f"{shown} MB"
+    whole, _, decimals = shown.partition(".")
+    return tr("{whole}.{decimals} MB", whole=whole, decimals=decimals) if decimals else tr("{whole} MB", whole=whole)

@@ -19,9 +19,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..i18n import Text, tr
 from ..problems import Problem, error
 from . import config_checks as checks
 from .config_checks import _decimal, _has_type, _type_name, _value_kind, toml_problem
+from .words import did_you_mean, known_keys, one_of
 
 CONFIG_FILE = "site_config.toml"
 CACHE_DIR = ".arsip-cache"  # the project's scratch folder (git-ignored): caches, the preview, the spare output
@@ -189,7 +191,6 @@ EXAMPLES = {
     "letter": 'letter = "A"',
 }
 MAX_HOME_RELEASES = 1000
-PERMALINK_CHARACTERS = re.compile(r"[A-Za-z0-9/_.{}-]+")
 
 
 def load_config(root: Path) -> tuple[SiteConfig | None, list[Problem]]:
@@ -198,14 +199,15 @@ def load_config(root: Path) -> tuple[SiteConfig | None, list[Problem]]:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        return None, [error(CONFIG_FILE, None, "file not found", "create site_config.toml in the project folder")]
+        return None, [error(CONFIG_FILE, None, tr("file not found"), tr("create site_config.toml in the project folder"))]
     except OSError as exc:
-        return None, [error(CONFIG_FILE, None, f"cannot read the file: {exc.strerror or exc}", "check the file's permissions")]
+        reason = tr("cannot read the file: {reason}", reason=exc.strerror or str(exc))
+        return None, [error(CONFIG_FILE, None, reason, tr("check the file's permissions"))]
     try:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        return None, [error(CONFIG_FILE, line, "the file is not UTF-8 text", "save it as UTF-8 in your editor")]
+        return None, [error(CONFIG_FILE, line, tr("the file is not UTF-8 text"), tr("save it as UTF-8 in your editor"))]
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -221,15 +223,16 @@ def parse_config(root: Path, raw: dict[str, Any], text: str) -> tuple[SiteConfig
     checker.keys(raw, TOP_LEVEL_KEYS, "")
     language = raw.get("language", "id")
     if isinstance(language, str) and language not in LANGUAGES:
-        checker.fail("language", f"language '{language}' is not supported", f"write one of: {', '.join(LANGUAGES)}")
+        checker.fail("language", tr("language '{language}' is not supported", language=language), one_of(LANGUAGES))
     base_url = raw.get("base_url", "/")
     if isinstance(base_url, str) and (reason := checks.base_url_problem(base_url)):
-        checker.fail("base_url", f"base_url {reason}", 'write e.g. base_url = "https://example.org/arsip/"')
+        checker.fail("base_url", tr("base_url {reason}", reason=reason), tr("write e.g. {example}", example=EXAMPLES["base_url"]))
     for key, code in checks.text_flaws(raw):
-        checker.fail(key, f"'{key}' holds {code}, which is not a character of text", "delete the escape (\\u…)")
+        checker.fail(key, tr("'{key}' holds {code}, which is not a character of text", key=key, code=code), tr("delete the escape (\\u…)"))
     home_releases = raw.get("home_releases", 10)
     if _has_type(home_releases, int) and not 0 <= home_releases <= MAX_HOME_RELEASES:
-        checker.fail("home_releases", f"home_releases = {home_releases} is outside 0-{MAX_HOME_RELEASES}", "write e.g.  home_releases = 10")
+        message = tr("home_releases = {value} is outside 0-{limit}", value=home_releases, limit=MAX_HOME_RELEASES)
+        checker.fail("home_releases", message, tr("write e.g.  {example}", example=EXAMPLES["home_releases"]))
     permalinks = _permalinks(raw.get("permalinks", {}), checker)
     rubric = _rubric(raw.get("rubric"), checker)
     if checker.problems:
@@ -257,36 +260,18 @@ def _permalinks(raw: Any, checker: _Checker) -> dict[str, str]:
     for name, pattern in raw.items():
         if name not in DEFAULT_PERMALINKS or not isinstance(pattern, str):
             continue
-        problem = _permalink_problem(name, pattern)
+        problem = checks.permalink_problem(pattern, PERMALINK_FIELDS.get(name))
         if problem:
-            checker.fail(name, f"permalink {name} = '{pattern}': {problem}", f'write e.g. {name} = "{DEFAULT_PERMALINKS[name]}"')
+            message = tr("permalink {name} = '{pattern}': {problem}", name=name, pattern=pattern, problem=problem)
+            checker.fail(name, message, tr("write e.g. {example}", example=name + ' = "' + DEFAULT_PERMALINKS[name] + '"'))
         else:
             result[name] = pattern
     return result
 
 
-def _permalink_problem(name: str, pattern: str) -> str | None:
-    """Why a permalink pattern is refused: every page it names must stay a plain folder under output/."""
-    if not (pattern.startswith("/") and pattern.endswith("/")):
-        return "must start and end with '/'"
-    if ".." in pattern or "\\" in pattern or "//" in pattern or "/./" in pattern:
-        return "must not contain '..', '\\', '//' or '/./'"
-    if not PERMALINK_CHARACTERS.fullmatch(pattern):
-        return "may use only a-z, A-Z, 0-9, '-', '_', '.', '/' and its placeholder"
-    placeholder = PERMALINK_FIELDS.get(name)
-    found = re.findall(r"\{[^}]*\}", pattern)
-    expected = [placeholder] if placeholder else []
-    if found != expected:
-        return f"must contain {placeholder} once" if placeholder else "takes no placeholder"
-    rest = pattern.replace(placeholder, "", 1) if placeholder else pattern
-    if "{" in rest or "}" in rest:
-        return f"has a '{{' or '}}' outside {placeholder}" if placeholder else "takes no placeholder"
-    return None
-
-
 def _rubric(raw: Any, checker: _Checker) -> tuple[Period, ...]:
     if raw is None:
-        checker.fail("", "no [[rubric]] periods", "copy the [[rubric]] tables from the sample site_config.toml")
+        checker.fail("", tr("no [[rubric]] periods"), tr("copy the [[rubric]] tables from the sample site_config.toml"))
         return ()
     if not isinstance(raw, list):
         return ()  # `keys` reported the wrong type
@@ -294,18 +279,21 @@ def _rubric(raw: Any, checker: _Checker) -> tuple[Period, ...]:
     for index, item in enumerate(raw):
         where = f"rubric[{index}]"
         if not isinstance(item, dict):
-            checker.fail("rubric", f"{where} must be a table")
+            checker.fail("rubric", tr("{where} must be a table", where=where))
             continue
         if not checker.keys(item, PERIOD_KEYS, where, required=("label", "first_year", "scale")):
             continue
         period = _period(item, where, checker)
         if period:
             for problem, hint in checks.period_problems(period):
-                checker.fail_at(checker.table_line("rubric", index), f"{where} '{period.label}': {problem}", hint)
+                message = tr("{where} '{label}': {problem}", where=where, label=period.label, problem=problem)
+                checker.fail_at(checker.table_line("rubric", index), message, hint)
             periods.append(period)
     for index, problem in checks.overlapping_periods(tuple(periods)):
-        hint = "end one period (last_year) before the other begins, or limit one to some kinds = [...]"
-        checker.fail_at(checker.table_line("rubric", index), f"rubric[{index}] '{periods[index].label}': {problem}", hint)
+        hint = tr("end one period (last_year) before the other begins, or limit one to some kinds = [...]")
+        where = "rubric[" + str(index) + "]"
+        message = tr("{where} '{label}': {problem}", where=where, label=periods[index].label, problem=problem)
+        checker.fail_at(checker.table_line("rubric", index), message, hint)
     return tuple(periods)
 
 
@@ -313,7 +301,7 @@ def _period(item: dict[str, Any], where: str, checker: _Checker) -> Period | Non
     kinds = tuple(item.get("kinds", ()))
     for kind in kinds:
         if kind not in KINDS:
-            checker.fail("kinds", f"{where}: kind '{kind}' is unknown", f"write one of: {', '.join(KINDS)}")
+            checker.fail("kinds", tr("{where}: kind '{kind}' is unknown", where=where, kind=str(kind)), one_of(KINDS))
     bands = []
     for index, band in enumerate(item.get("bands", ())):
         band_where = f"{where}.bands[{index}]"
@@ -321,7 +309,9 @@ def _period(item: dict[str, Any], where: str, checker: _Checker) -> Period | Non
             continue
         zone = band.get("zone")
         if zone is not None and zone not in ZONES:
-            checker.fail("zone", f"{band_where}: zone '{zone}' is not one of {', '.join(ZONES)}")
+            checker.fail(
+                "zone", tr("{where}: zone '{zone}' is not one of {zones}", where=band_where, zone=str(zone), zones=", ".join(ZONES))
+            )
             continue
         bands.append(Band(_decimal(band["min"]), _decimal(band["max"]), zone, band["category"], band.get("letter")))
     bands.sort(key=lambda band: band.min, reverse=True)
@@ -357,10 +347,10 @@ class _Checker:
         headers = [number for number, line in enumerate(self.lines, start=1) if pattern.match(line)]
         return headers[index] if index < len(headers) else None
 
-    def fail(self, key: str, message: str, hint: str | None = None) -> None:
+    def fail(self, key: str, message: Text, hint: Text | None = None) -> None:
         self.fail_at(self.line_of(key), message, hint)
 
-    def fail_at(self, line: int | None, message: str, hint: str | None = None) -> None:
+    def fail_at(self, line: int | None, message: Text, hint: Text | None = None) -> None:
         self.problems.append(error(CONFIG_FILE, line, message, hint))
 
     def keys(
@@ -376,26 +366,28 @@ class _Checker:
         for key, value in table.items():
             if key not in allowed:
                 close = difflib.get_close_matches(key, allowed, n=1)
-                hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(sorted(allowed))}"
-                self.fail(key, f"unknown key '{prefix}{key}'", hint)
+                hint = did_you_mean(close[0]) if close else known_keys(sorted(allowed))
+                self.fail(key, tr("unknown key '{key}'", key=prefix + key), hint)
                 ok = False
             elif not _has_type(value, allowed[key]):
-                self.fail(key, f"'{prefix}{key}' must be {_type_name(allowed[key])}, not {_value_kind(value)}", _hint(key))
+                expected, found = _type_name(allowed[key]), _value_kind(value)
+                self.fail(key, tr("'{key}' must be {expected}, not {found}", key=prefix + key, expected=expected, found=found), _hint(key))
                 ok = False
             elif isinstance(value, float) and not math.isfinite(value):
-                self.fail(key, f"'{prefix}{key}' must be a finite number, not {value}", _hint(key))
+                self.fail(key, tr("'{key}' must be a finite number, not {value}", key=prefix + key, value=str(value)), _hint(key))
                 ok = False
         for key in required:
             if key not in table:
                 example = _example(key)
-                self.fail(where.split("[")[0], f"{where} is missing '{key}'", f"add  {example}" if example else None)
+                hint = tr("add  {example}", example=example) if example else None
+                self.fail(where.split("[")[0], tr("{where} is missing '{key}'", where=where, key=key), hint)
                 ok = False
         return ok
 
 
 TABLE_HINTS = {
-    "permalinks": 'write a table: a line [permalinks], then lines such as  release = "/rilis/{slug}/"',
-    "rubric": "write [[rubric]] tables as in the sample site_config.toml",
+    "permalinks": tr("write a table: a line [permalinks], then lines such as  {example}", example='release = "/rilis/{slug}/"'),
+    "rubric": tr("write [[rubric]] tables as in the sample site_config.toml"),
 }
 
 
@@ -405,9 +397,9 @@ def _example(key: str) -> str | None:
     return EXAMPLES.get(key)
 
 
-def _hint(key: str) -> str | None:
+def _hint(key: str) -> Text | None:
     """What to write instead of a wrong value of `key`."""
     if key in TABLE_HINTS:
         return TABLE_HINTS[key]
     example = _example(key)
-    return f"write e.g.  {example}" if example else None
+    return tr("write e.g.  {example}", example=example) if example else None

@@ -26,8 +26,11 @@ from typing import TYPE_CHECKING, Any
 import frontmatter
 import yaml
 
+from ..i18n import Text, tr
 from ..problems import Problem, error
 from .markdown_guard import check_body
+from .words import number_text
+from .yaml_words import ONE_FIELD_PER_LINE, yaml_problem
 
 if TYPE_CHECKING:
     from .tree import DocStore
@@ -42,7 +45,7 @@ NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  
 class _Refused(Exception):
     """A front-matter value refused before it is made: the line (from 0), the message and the hint."""
 
-    def __init__(self, line: int, message: str, hint: str) -> None:
+    def __init__(self, line: int, message: Text, hint: Text) -> None:
         super().__init__(message)
         self.line, self.message, self.hint = line, message, hint
 
@@ -134,20 +137,25 @@ def _plain(value: object) -> bool:
 def parse_doc(text: str, relative: str, digest: str, problems: list[Problem]) -> SourceDoc | None:
     """Split front-matter from body with python-frontmatter and record each key's line."""
     if not text.strip():
-        hint = "write the front-matter, title:, date: and institution: between two lines '---', then the text; or delete the file"
-        problems.append(error(relative, None, "the file is empty", hint))
+        hint = tr("write the front-matter, title:, date: and institution: between two lines '---', then the text; or delete the file")
+        problems.append(error(relative, None, tr("the file is empty"), hint))
         return None
     opening = BOUNDARY.search(text)
     if not opening or text[: opening.start()].strip():
         problems.append(
-            error(relative, 1, "no front-matter", "start the file with a line '---', then title:, date:, institution:, then another '---'")
+            error(
+                relative,
+                1,
+                tr("no front-matter"),
+                tr("start the file with a line '---', then title:, date:, institution:, then another '---'"),
+            )
         )
         return None
     handler = frontmatter.YAMLHandler()
     try:
         fm, body = handler.split(text[opening.start() :])
     except ValueError:
-        problems.append(error(relative, 1, "the front-matter is not closed", "add a line '---' after the last front-matter field"))
+        problems.append(error(relative, 1, tr("the front-matter is not closed"), tr("add a line '---' after the last front-matter field")))
         return None
     offset = text[: opening.end()].count("\n") + 1  # line number of the front-matter's first line
     refused = _refused_syntax(fm)
@@ -157,7 +165,7 @@ def parse_doc(text: str, relative: str, digest: str, problems: list[Problem]) ->
     try:
         node, meta = _compose(fm)
     except yaml.YAMLError as exc:
-        problems.append(_yaml_problem(exc, relative, offset))
+        problems.append(yaml_problem(exc, fm, relative, offset))
         return None
     except _Refused as refused:
         problems.append(error(relative, offset + refused.line, refused.message, refused.hint))
@@ -167,7 +175,8 @@ def parse_doc(text: str, relative: str, digest: str, problems: list[Problem]) ->
         return None
     twice = list(_written_twice(node, "", offset))
     for key, first, again in twice:
-        problems.append(error(relative, again, f"'{key}' is written twice, on lines {first} and {again}", "keep one of the two lines"))
+        message = tr("'{key}' is written twice, on lines {first} and {again}", key=key, first=first, again=again)
+        problems.append(error(relative, again, message, tr("keep one of the two lines")))
     if twice:
         return None
     if meta is None:
@@ -177,8 +186,8 @@ def parse_doc(text: str, relative: str, digest: str, problems: list[Problem]) ->
             error(
                 relative,
                 offset,
-                f"the front-matter is a {_yaml_kind(meta)}, not a list of fields",
-                "write one 'key: value' per line, e.g. 'title: ...'",
+                tr("the front-matter is a {kind}, not a list of fields", kind=_yaml_kind(meta)),
+                tr("write one 'key: value' per line, e.g. 'title: ...'"),
             )
         )
         return None
@@ -190,18 +199,6 @@ def parse_doc(text: str, relative: str, digest: str, problems: list[Problem]) ->
         problems.extend(refused)
         return None
     return SourceDoc(relative, digest, meta, body.strip() + "\n", key_lines, offset)
-
-
-def _yaml_problem(exc: yaml.YAMLError, relative: str, offset: int) -> Problem:
-    """Name the line where the editor has to look: for an unclosed quote, where it was opened."""
-    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    context = getattr(exc, "context", None)
-    mark = getattr(exc, "problem_mark", None)
-    if "end of stream" in problem and getattr(exc, "context_mark", None):
-        mark = exc.context_mark
-    reason = f"{context}: {problem}" if context else problem
-    line = offset + mark.line if mark else offset
-    return error(relative, line, f"invalid YAML in the front-matter: {reason}", "check the colons, quotes and indentation on this line")
 
 
 def _compose(fm: str) -> tuple[yaml.Node | None, Any]:
@@ -223,10 +220,9 @@ def _compose(fm: str) -> tuple[yaml.Node | None, Any]:
 
 
 _TAG_OR_ESCAPE = re.compile(r"(?:^|[\s\[{,])!|\\[uUx]", re.MULTILINE)
-ALIAS_HINT = "write the value out in full"
-TAG_HINT = "write the value alone: dates, numbers and true/false are read as such without a tag"
-NESTED_TOO_DEEPLY = "the front-matter is nested too deeply"
-ONE_FIELD_PER_LINE = "write each field as 'key: value' on its own line"
+ALIAS_HINT = tr("write the value out in full")
+TAG_HINT = tr("write the value alone: dates, numbers and true/false are read as such without a tag")
+NESTED_TOO_DEEPLY = tr("the front-matter is nested too deeply")
 
 
 def _check_values(root: yaml.Node) -> None:
@@ -243,11 +239,16 @@ def _check_values(root: yaml.Node) -> None:
         elif isinstance(node, yaml.SequenceNode):
             stack.extend((child, depth + 1) for child in node.value)
         elif len(node.value) > MAX_VALUE_CHARS:
-            message = f"a value of {len(node.value):,} characters, more than the {MAX_VALUE_CHARS:,} a field may hold"
-            raise _Refused(line, message, "put long text below the front-matter, in the body of the release")
+            message = tr(
+                "a value of {chars} characters, more than the {limit} a field may hold",
+                chars=number_text(len(node.value)),
+                limit=number_text(MAX_VALUE_CHARS),
+            )
+            raise _Refused(line, message, tr("put long text below the front-matter, in the body of the release"))
         elif found := NOT_TEXT.search(node.value):
             code = f"U+{ord(found.group()):04X}"
-            raise _Refused(line, f"the value holds {code}, which is not a character of text", "delete the escape (\\u… or \\x…)")
+            message = tr("the value holds {code}, which is not a character of text", code=code)
+            raise _Refused(line, message, tr("delete the escape (\\u… or \\x…)"))
 
 
 def _refused_syntax(fm: str) -> _Refused | None:
@@ -260,15 +261,13 @@ def _refused_syntax(fm: str) -> _Refused | None:
         for token in yaml.scan(fm, Loader=_TextPreservingLoader):
             line = token.start_mark.line
             if isinstance(token, yaml.AliasToken):
-                return _Refused(
-                    line, "the front-matter uses a YAML alias ('*name'), which the archive does not accept", "write the value out in full"
-                )
+                return _Refused(line, tr("the front-matter uses a YAML alias ('*name'), which the archive does not accept"), ALIAS_HINT)
             if isinstance(token, yaml.TagToken):
-                return _Refused(line, "the front-matter uses a YAML tag ('!!...'), which the archive does not accept", TAG_HINT)
+                return _Refused(line, tr("the front-matter uses a YAML tag ('!!...'), which the archive does not accept"), TAG_HINT)
     except yaml.YAMLError:
         return None  # composing reports the syntax error with its line
     except (ValueError, OverflowError):  # an escape such as \U00110000 names no character
-        return _Refused(line, "a value holds an escape that names no character", "delete the escape (\\u… or \\U…)")
+        return _Refused(line, tr("a value holds an escape that names no character"), tr("delete the escape (\\u… or \\U…)"))
     return None
 
 
@@ -289,8 +288,8 @@ def _written_twice(node: yaml.Node | None, prefix: str, offset: int) -> Iterator
             yield from _written_twice(item, f"{prefix}{index}.", offset)
 
 
-def _yaml_kind(value: object) -> str:
-    return "list" if isinstance(value, list) else "single value"
+def _yaml_kind(value: object) -> Text:
+    return tr("list") if isinstance(value, list) else tr("single value")
 
 
 def _record_lines(node: yaml.Node | None, prefix: str, offset: int, lines: dict[str, int]) -> None:

@@ -23,7 +23,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..i18n import Text, tr
 from ..problems import Problem, error
+from .words import number_text
 
 MAX_UNCLOSED = 10  # '[' or '(' never closed in one paragraph; each costs a rescan of the paragraph's rest
 MAX_BRACKET_DEPTH = 8  # '[' inside '[': a linked image, [![photo](a.jpg)](b), is 2
@@ -76,8 +78,12 @@ def check_body(path: str, body: str, first_line: int) -> list[Problem]:
             problems["line"] = error(
                 path,
                 number,
-                f"a line of {len(line):,} characters, more than the {MAX_LINE_CHARS:,} a line may have",
-                "break the text into paragraphs, with an empty line between them",
+                tr(
+                    "a line of {chars} characters, more than the {limit} a line may have",
+                    chars=number_text(len(line)),
+                    limit=number_text(MAX_LINE_CHARS),
+                ),
+                tr("break the text into paragraphs, with an empty line between them"),
             )
         level, rest = _nesting(line)
         level += _list_markers(rest)
@@ -85,8 +91,12 @@ def check_body(path: str, body: str, first_line: int) -> list[Problem]:
             problems["nesting"] = error(
                 path,
                 number,
-                f"a line nested {level} levels deep in quotes and lists, more than the {MAX_NESTING} a release may use",
-                "use fewer '>', list marks and less indentation at the start of a line",
+                tr(
+                    "a line nested {level} levels deep in quotes and lists, more than the {limit} a release may use",
+                    level=level,
+                    limit=MAX_NESTING,
+                ),
+                tr("use fewer '>', list marks and less indentation at the start of a line"),
             )
         paragraph.breaks += _is_break(rest)
         abbreviations += rest.startswith("*[")
@@ -94,8 +104,8 @@ def check_body(path: str, body: str, first_line: int) -> list[Problem]:
             problems["abbreviations"] = error(
                 path,
                 number,
-                f"more than {MAX_ABBREVIATIONS} abbreviations defined with '*[...]:'",
-                "define only the abbreviations the text needs",
+                tr("more than {limit} abbreviations defined with '*[...]:'", limit=MAX_ABBREVIATIONS),
+                tr("define only the abbreviations the text needs"),
             )
         closed_not, tag_open = _scan(line, paragraph, tag_open)
         open_tags += closed_not
@@ -148,45 +158,64 @@ def _tags_problem(path: str, line: int) -> Problem:
     return error(
         path,
         line,
-        f"more than {MAX_OPEN_TAGS} '<' that start a tag never closed with '>'",
-        "write &lt; for a '<' that is shown as such",
+        tr("more than {limit} '<' that start a tag never closed with '>'", limit=MAX_OPEN_TAGS),
+        tr("write &lt; for a '<' that is shown as such"),
     )
 
 
 def _close(path: str, paragraph: _Paragraph, problems: dict[str, Problem]) -> None:
     """Judge a paragraph once its last line is read."""
     unclosed = paragraph.open_brackets + paragraph.open_parens
-    found: tuple[str, str, str] | None = None
+    found: tuple[str, Text, Text] | None = None
     if unclosed > MAX_UNCLOSED:
         found = (
             "unclosed",
-            f"a paragraph with {unclosed} '[' or '(' never closed, more than the {MAX_UNCLOSED} a paragraph may leave open",
-            "close each link as [text](address), or write \\[ and \\( for brackets shown as such",
+            tr(
+                "a paragraph with {unclosed} '[' or '(' never closed, more than the {limit} a paragraph may leave open",
+                unclosed=unclosed,
+                limit=MAX_UNCLOSED,
+            ),
+            tr("close each link as [text](address), or write \\[ and \\( for brackets shown as such"),
         )
     elif paragraph.depth > MAX_BRACKET_DEPTH:
         found = (
             "depth",
-            f"a paragraph with '[' nested {paragraph.depth} deep, more than the {MAX_BRACKET_DEPTH} a paragraph may hold",
-            "write each link as [text](address) without brackets inside its text, or write \\[ for a bracket shown as such",
+            tr(
+                "a paragraph with '[' nested {depth} deep, more than the {limit} a paragraph may hold",
+                depth=paragraph.depth,
+                limit=MAX_BRACKET_DEPTH,
+            ),
+            tr("write each link as [text](address) without brackets inside its text, or write \\[ for a bracket shown as such"),
         )
     elif paragraph.lines > MAX_PARAGRAPH_LINES:
         found = (
             "lines",
-            f"a paragraph of {paragraph.lines} lines without an empty line, more than the {MAX_PARAGRAPH_LINES} one may have",
-            "leave an empty line between paragraphs",
+            tr(
+                "a paragraph of {lines} lines without an empty line, more than the {limit} one may have",
+                lines=paragraph.lines,
+                limit=MAX_PARAGRAPH_LINES,
+            ),
+            tr("leave an empty line between paragraphs"),
         )
     elif paragraph.chars > MAX_PARAGRAPH_CHARS and not paragraph.table and "line" not in problems:
         found = (
             "chars",
-            f"a paragraph of {paragraph.chars:,} characters, more than the {MAX_PARAGRAPH_CHARS:,} one may have",
-            "leave an empty line between paragraphs",
+            tr(
+                "a paragraph of {chars} characters, more than the {limit} one may have",
+                chars=number_text(paragraph.chars),
+                limit=number_text(MAX_PARAGRAPH_CHARS),
+            ),
+            tr("leave an empty line between paragraphs"),
         )
     elif paragraph.breaks > MAX_BREAKS:
         found = (
             "breaks",
-            f"a paragraph with {paragraph.breaks} heading or rule lines without an empty line between them, "
-            f"more than the {MAX_BREAKS} one may have",
-            "leave an empty line before and after each heading and each line of '---'",
+            tr(
+                "a paragraph with {breaks} heading or rule lines without an empty line between them, more than the {limit} one may have",
+                breaks=paragraph.breaks,
+                limit=MAX_BREAKS,
+            ),
+            tr("leave an empty line before and after each heading and each line of '---'"),
         )
     if found is not None and found[0] not in problems:
         problems[found[0]] = error(path, paragraph.line, found[1], found[2])

@@ -16,10 +16,12 @@ from typing import Any
 
 from slugify import slugify
 
+from ..i18n import tr
 from ..problems import Problem, error, warning
 from .config import KINDS
 from .config_checks import text_flaws
 from .tree import Registry
+from .words import did_you_mean, known_keys, one_of
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -113,6 +115,7 @@ class Directory:
 
 
 ENTRY_KEYS = ("name", "slug", "kind", "province", "aliases")
+WRITE_NAME = tr("write {example}", example='name = "Pemerintah Kota Jambi"')
 
 
 def build_directory(registry: Registry | None) -> tuple[Directory, list[Problem]]:
@@ -126,15 +129,20 @@ def build_directory(registry: Registry | None) -> tuple[Directory, list[Problem]
     for key in registry.data:
         if key != "institution":
             problems.append(
-                error(registry.path, _key_line(lines, key), f"unknown table '{key}'", "each institution starts with a line [[institution]]")
+                error(
+                    registry.path,
+                    _key_line(lines, key),
+                    tr("unknown table '{key}'", key=key),
+                    tr("each institution starts with a line [[institution]]"),
+                )
             )
     if not isinstance(items, list):
         problems.append(
             error(
                 registry.path,
                 _key_line(lines, "institution"),
-                "'institution' must be a list of [[institution]] tables",
-                'start each institution with a line [[institution]], then name = "..." below it',
+                tr("'institution' must be a list of [[institution]] tables"),
+                tr("start each institution with a line [[institution]], then {example} below it", example='name = "..."'),
             )
         )
         items = []
@@ -152,8 +160,13 @@ def build_directory(registry: Registry | None) -> tuple[Directory, list[Problem]
                 error(
                     registry.path,
                     None,
-                    f"slug '{entry.slug}' is used by both '{slugs[entry.slug].name}' and '{entry.name}'",
-                    "give each institution its own slug",
+                    tr(
+                        "slug '{slug}' is used by both '{first}' and '{second}'",
+                        slug=entry.slug,
+                        first=slugs[entry.slug].name,
+                        second=entry.name,
+                    ),
+                    tr("give each institution its own slug"),
                 )
             )
         slugs[entry.slug] = entry
@@ -164,8 +177,8 @@ def build_directory(registry: Registry | None) -> tuple[Directory, list[Problem]
                     warning(
                         registry.path,
                         line,
-                        f"the name '{known}' belongs to both '{other.name}' and '{entry.name}'",
-                        "keep it as an alias of one institution only",
+                        tr("the name '{name}' belongs to both '{first}' and '{second}'", name=known, first=other.name, second=entry.name),
+                        tr("keep it as an alias of one institution only"),
                     )
                 )
                 continue
@@ -186,42 +199,44 @@ def _table_lines(lines: list[str]) -> list[int]:
 
 def _entry(item: Any, path: str, line: int | None, problems: list[Problem]) -> InstitutionRef | None:
     if not isinstance(item, dict):
-        problems.append(error(path, line, "an [[institution]] entry must be a table"))
+        problems.append(error(path, line, tr("an [[institution]] entry must be a table")))
         return None
     found = len(problems)
     for key in item:
         if key not in ENTRY_KEYS:
             close = difflib.get_close_matches(key, ENTRY_KEYS, n=1)
-            problems.append(
-                error(
-                    path, line, f"unknown key '{key}'", f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(ENTRY_KEYS)}"
-                )
-            )
+            hint = did_you_mean(close[0]) if close else known_keys(ENTRY_KEYS)
+            problems.append(error(path, line, tr("unknown key '{key}'", key=str(key)), hint))
     for key, code in text_flaws(item):
-        problems.append(error(path, line, f"'{key}' holds {code}, which is not a character of text", "delete the escape (\\u…)"))
+        message = tr("'{key}' holds {code}, which is not a character of text", key=key, code=code)
+        problems.append(error(path, line, message, tr("delete the escape (\\u…)")))
     name = item.get("name")
     if name is not None and not isinstance(name, str):
-        problems.append(error(path, line, "the name of an institution must be text", 'write name = "Pemerintah Kota Jambi"'))
+        problems.append(error(path, line, tr("the name of an institution must be text"), WRITE_NAME))
         return None
     if not isinstance(name, str) or not name.strip():
-        problems.append(error(path, line, "institution without a name", 'write name = "Pemerintah Kota Jambi"'))
+        problems.append(error(path, line, tr("institution without a name"), WRITE_NAME))
         return None
     slug = item.get("slug", make_slug(name, 80))
     if not isinstance(slug, str) or not SLUG_PATTERN.match(slug) or len(slug) > 120:
         problems.append(
             error(
-                path, line, f"slug of '{name}' must use only a-z, 0-9 and '-', at most 120 of them", f'write slug = "{make_slug(name, 80)}"'
+                path,
+                line,
+                tr("slug of '{name}' must use only a-z, 0-9 and '-', at most 120 of them", name=name),
+                tr("write {example}", example='slug = "' + make_slug(name, 80) + '"'),
             )
         )
     kind = item.get("kind", infer_kind(name))
     if kind not in KINDS:
-        problems.append(error(path, line, f"kind '{kind}' of '{name}' is unknown", f"write one of: {', '.join(KINDS)}"))
+        problems.append(error(path, line, tr("kind '{kind}' of '{name}' is unknown", kind=str(kind), name=name), one_of(KINDS)))
     province = item.get("province")
     if province is not None and not isinstance(province, str):
-        problems.append(error(path, line, f"province of '{name}' must be text"))
+        problems.append(error(path, line, tr("province of '{name}' must be text", name=name)))
     aliases = item.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(alias, str) for alias in aliases):
-        problems.append(error(path, line, f"aliases of '{name}' must be a list of names", 'write aliases = ["Pemkot Jambi", "Kota Jambi"]'))
+        message = tr("aliases of '{name}' must be a list of names", name=name)
+        problems.append(error(path, line, message, tr("write {example}", example='aliases = ["Pemkot Jambi", "Kota Jambi"]')))
     if len(problems) > found:
         return None
     return InstitutionRef(slug, name.strip(), kind, province, tuple(aliases), True)

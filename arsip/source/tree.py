@@ -25,15 +25,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from ..i18n import Text, tr
 from ..problems import Problem, error, warning
 from . import assets
 from .config import SiteConfig
 from .config_checks import NESTED_HINT, NESTED_TOO_DEEPLY, toml_problem
-from .frontmatter import NOT_TEXT, SourceDoc, _doc_json, _plain, _stored, parse_doc
+from .decoding import decode
+from .frontmatter import SourceDoc, _doc_json, _plain, _stored, parse_doc
 
 REGISTRY_FILE = "institutions.toml"
 MAX_RELEASE_BYTES = 2 * 1024 * 1024  # a release is text; its images are separate files
-BINARY_SNIFF = 8192  # a NUL byte among the first bytes means the file is not text
 LEFTOVER_ENDINGS = ("~", "#", ".swp", ".swo", ".swx", ".bak", ".orig", ".rej", ".tmp", ".part", ".crdownload")
 
 
@@ -97,8 +98,8 @@ def load_content(config: SiteConfig, *, memo: DocMemo | None = None) -> tuple[Co
     assets: list[Asset] = []
     registry = None
     content_dir = config.content_dir
-    missing = _missing_folder(content_dir, config.root, "the releases")
-    missing += _missing_folder(config.templates_dir, config.root, "the templates")
+    missing = _missing_folder(content_dir, config.root, tr("the releases"))
+    missing += _missing_folder(config.templates_dir, config.root, tr("the templates"))
     if missing:
         return Content((), (), None), missing
     content_prefix = _relative(content_dir, config.root) + "/"
@@ -125,21 +126,23 @@ def load_content(config: SiteConfig, *, memo: DocMemo | None = None) -> tuple[Co
             error(
                 _relative(content_dir, config.root),
                 None,
-                "holds no release: the site would be empty",
-                "put the releases (.md files) in content/, or check that the build runs in the right project folder",
+                tr("holds no release: the site would be empty"),
+                tr("put the releases (.md files) in content/, or check that the build runs in the right project folder"),
             )
         )
     return Content(tuple(docs), tuple(assets), registry), problems
 
 
-def _missing_folder(folder: Path, root: Path, holds: str) -> list[Problem]:
+def _missing_folder(folder: Path, root: Path, holds: Text) -> list[Problem]:
     """A problem when the folder that holds `holds` is missing or is not a folder: never an empty site."""
     name = _relative(folder, root)
     if folder.is_dir():
         return []
     if folder.exists() or folder.is_symlink():
-        return [error(name, None, f"this is a file, not the folder that holds {holds}", f"move it away and create the folder {name}/")]
-    return [error(name, None, f"the folder {name}/ that holds {holds} is missing", "create it, or give the project's folder with --root")]
+        message = tr("this is a file, not the folder that holds {holds}", holds=holds)
+        return [error(name, None, message, tr("move it away and create the folder {name}/", name=name))]
+    message = tr("the folder {name}/ that holds {holds} is missing", name=name, holds=holds)
+    return [error(name, None, message, tr("create it, or give the project's folder with --root"))]
 
 
 def _is_leftover(name: str) -> bool:
@@ -168,7 +171,8 @@ def _walk(folder: Path, root: Path, problems: list[Problem]) -> Iterator[tuple[s
 
     def unreadable(exc: OSError) -> None:
         where = _shown(Path(exc.filename), root) if exc.filename else _relative(folder, root)
-        problems.append(error(where, None, f"cannot read the folder: {exc.strerror or exc}", "check the folder's permissions"))
+        reason = tr("cannot read the folder: {reason}", reason=exc.strerror or str(exc))
+        problems.append(error(where, None, reason, tr("check the folder's permissions")))
 
     for current, dirs, files in os.walk(folder, onerror=unreadable, followlinks=False):
         here = Path(current)
@@ -182,14 +186,22 @@ def _walk(folder: Path, root: Path, problems: list[Problem]) -> Iterator[tuple[s
                 continue
             if path.is_symlink():
                 target = _link_target(path)
-                where = "outside the project" if target is None or not target.is_relative_to(real_root) else "elsewhere in the project"
-                problems.append(
-                    warning(relative, None, f"skipped: a link to a folder {where}", "copy the folder into content/ instead of linking it")
+                outside = target is None or not target.is_relative_to(real_root)
+                message = (
+                    tr("skipped: a link to a folder outside the project")
+                    if outside
+                    else tr("skipped: a link to a folder elsewhere in the project")
                 )
+                problems.append(warning(relative, None, message, tr("copy the folder into content/ instead of linking it")))
                 continue
             if _is_release(path):
                 problems.append(
-                    error(relative, None, "this is a folder, not a release file", "rename the folder so that its name does not end in .md")
+                    error(
+                        relative,
+                        None,
+                        tr("this is a folder, not a release file"),
+                        tr("rename the folder so that its name does not end in .md"),
+                    )
                 )
             kept.append(name)
         dirs[:] = kept
@@ -226,7 +238,9 @@ def _bad_name(name: str, relative: str, problems: list[Problem]) -> bool:
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:
-        problems.append(error(relative, None, "the name is not UTF-8 text", "rename it in your file manager, using ordinary letters"))
+        problems.append(
+            error(relative, None, tr("the name is not UTF-8 text"), tr("rename it in your file manager, using ordinary letters"))
+        )
         return True
     return False
 
@@ -248,22 +262,29 @@ def _linked_file(name: str, relative: str, real_root: Path, problems: list[Probl
     if path.is_symlink():
         target = _link_target(path)
         if target is None:
-            problems.append(error(relative, None, "a link that leads back to itself", "remove the link"))
+            problems.append(error(relative, None, tr("a link that leads back to itself"), tr("remove the link")))
             return False
         if not target.is_relative_to(real_root):
-            problems.append(warning(relative, None, "skipped: a link to a file outside the project", "copy the file into content/ instead"))
+            problems.append(
+                warning(relative, None, tr("skipped: a link to a file outside the project"), tr("copy the file into content/ instead"))
+            )
             return False
         if not target.exists():
-            problems.append(error(relative, None, "a link to a file that does not exist", "remove the link or put the file back"))
+            problems.append(error(relative, None, tr("a link to a file that does not exist"), tr("remove the link or put the file back")))
             return False
     try:
         mode = path.stat().st_mode
     except OSError as exc:
-        problems.append(error(relative, None, f"cannot read the file: {exc.strerror or exc}", "check the file's permissions"))
+        problems.append(_unreadable_file(relative, exc))
         return False
     if not stat.S_ISREG(mode):
-        kind = "a named pipe" if stat.S_ISFIFO(mode) else "a folder" if stat.S_ISDIR(mode) else "a device or socket"
-        problems.append(error(relative, None, f"this is {kind}, not a regular file", "remove it from content/"))
+        if stat.S_ISFIFO(mode):
+            message = tr("this is a named pipe, not a regular file")
+        elif stat.S_ISDIR(mode):
+            message = tr("this is a folder, not a regular file")
+        else:
+            message = tr("this is a device or socket, not a regular file")
+        problems.append(error(relative, None, message, tr("remove it from content/")))
         return False
     return True
 
@@ -279,20 +300,31 @@ def _read_bytes(path: str | Path, relative: str, problems: list[Problem], limit:
                 error(
                     relative,
                     None,
-                    f"the file is {assets.megabytes(size)}, more than the {assets.megabytes(limit)} a release may have",
-                    "a release is text only: put images in separate files beside it and split very long documents",
+                    tr(
+                        "the file is {size}, more than the {limit} a release may have",
+                        size=assets.megabytes(size),
+                        limit=assets.megabytes(limit),
+                    ),
+                    tr("a release is text only: put images in separate files beside it and split very long documents"),
                 )
             )
             return None
         with open(path, "rb") as stream:
             data = stream.read(-1 if limit is None else limit + 1)  # a file that grew since its size was taken
         if limit is not None and len(data) > limit:
-            problems.append(error(relative, None, f"the file is more than {assets.megabytes(limit)}", "make it smaller"))
+            problems.append(
+                error(relative, None, tr("the file is more than {limit}", limit=assets.megabytes(limit)), tr("make it smaller"))
+            )
             return None
         return data
     except OSError as exc:
-        problems.append(error(relative, None, f"cannot read the file: {exc.strerror or exc}", "check the file's permissions"))
+        problems.append(_unreadable_file(relative, exc))
         return None
+
+
+def _unreadable_file(relative: str, exc: OSError) -> Problem:
+    reason = tr("cannot read the file: {reason}", reason=exc.strerror or str(exc))
+    return error(relative, None, reason, tr("check the file's permissions"))
 
 
 def _read_asset(path: str, relative: str, site_path: str, info: os.stat_result | None, problems: list[Problem]) -> bytes | None:
@@ -300,7 +332,7 @@ def _read_asset(path: str, relative: str, site_path: str, info: os.stat_result |
     try:
         size = (info or os.stat(path)).st_size
     except OSError as exc:
-        problems.append(error(relative, None, f"cannot read the file: {exc.strerror or exc}", "check the file's permissions"))
+        problems.append(_unreadable_file(relative, exc))
         return None
     problem = assets.refused(relative, site_path, size)
     data = None if problem else _read_bytes(path, relative, problems, limit=assets.MAX_ASSET_BYTES)
@@ -321,30 +353,6 @@ def _status(path: str | Path, info: os.stat_result | None = None) -> tuple[int, 
     return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
 
 
-def _decode(data: bytes, relative: str, problems: list[Problem]) -> str | None:
-    if b"\x00" in data[:BINARY_SNIFF]:
-        problems.append(error(relative, None, "the file is binary, not Markdown text", "remove it or give it another extension"))
-        return None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        problems.append(error(relative, line, "the file is not UTF-8 text", "save it as UTF-8 in your editor"))
-        return None
-    if "\x00" in text:
-        problems.append(error(relative, None, "the file is binary, not Markdown text", "remove it or give it another extension"))
-        return None
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    found = NOT_TEXT.search(text)
-    if found:  # a character XML may not hold would make feed.xml and sitemap.xml unreadable
-        line = text.count("\n", 0, found.start()) + 1
-        code = f"U+{ord(found.group()):04X}"
-        hint = "it often comes with text pasted from a word processor; retype the text around it if a word looks wrong"
-        problems.append(warning(relative, line, f"an invisible control character ({code}) was replaced by a space", hint))
-        text = NOT_TEXT.sub(" ", text)
-    return text
-
-
 def _read_doc(path: str, relative: str, info: os.stat_result | None, problems: list[Problem], memo: DocMemo) -> SourceDoc | None:
     status = _status(path, info)
     seen = memo.stats.get(relative)
@@ -363,7 +371,7 @@ def _read_doc(path: str, relative: str, info: os.stat_result | None, problems: l
     known = memo.previous.get(key) or memo.current.get(key) or _stored(memo.store, relative, key[1])
     if known is None:
         found: list[Problem] = []
-        text = _decode(data, relative, found)
+        text = decode(data, relative, found)
         doc = parse_doc(text, relative, key[1], found) if text is not None else None
         known = (doc, tuple(found))
         if memo.store is not None and doc is not None and not found and _plain(doc.meta):
@@ -378,7 +386,7 @@ def _read_registry(path: Path, relative: str, problems: list[Problem], before: R
     data = _read_bytes(path, relative, problems)
     if data is None:
         return None
-    text = _decode(data, relative, problems)
+    text = decode(data, relative, problems)
     if text is None:
         return None
     if before is not None and before.path == relative and before.text == text:

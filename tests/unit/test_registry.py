@@ -73,7 +73,7 @@ def test_prefix_variant_of_a_registered_name_is_suggested() -> None:
 
 def test_registry_problems_are_reported() -> None:
     _, problems = directory('[[institution]]\nname = "X"\nkind = "desa"\nslug = "Bad Slug"\n')
-    messages = [p.message for p in problems]
+    messages = [str(p.message) for p in problems]
     assert messages == ["slug of 'X' must use only a-z, 0-9 and '-', at most 120 of them", "kind 'desa' of 'X' is unknown"]
     assert all(p.line == 1 for p in problems)
 
@@ -85,7 +85,7 @@ def test_a_name_shared_by_two_entries_points_at_the_entry_that_repeats_it() -> N
         '[[institution]]\nname = "Pemerintah Kota Jambi Baru"\nkind = "kota"\naliases = ["Pemerintah Kota Jambi"]\n'
     )
     _, problems = directory(text)
-    shared = [p for p in problems if "belongs to both" in p.message]
-    assert [(p.line, p.message) for p in shared] == [
+    shared = [p for p in problems if "belongs to both" in str(p.message)]
+    assert [(p.line, str(p.message)) for p in shared] == [
         (9, "the name 'Pemerintah Kota Jambi' belongs to both 'Pemerintah Kota Jambi' and 'Pemerintah Kota Jambi Baru'")
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from arsip.i18n import language
 from arsip.source.frontmatter import parse_doc
 
 
@@ -36,6 +37,10 @@ def test_no_front_matter() -> None:
 def test_front_matter_that_is_a_list() -> None:
     doc, problems = parse("---\n- a\n- b\n---\n")
     assert doc is None and str(problems[0].message) == "the front-matter is a list, not a list of fields"
+    assert problems[0].format(language("id")) == (
+        "content/x.md:1: kesalahan: front-matter berupa daftar, bukan deretan isian "
+        "(tulis satu 'kunci: nilai' per baris, mis. 'title: ...')"
+    )
 
 
 def test_unclosed_front_matter() -> None:
@@ -55,4 +60,11 @@ def test_a_key_written_twice_is_an_error_naming_both_lines() -> None:
     assert [(p.line, str(p.message)) for p in problems] == [
         (7, "'awards.0.zone' is written twice, on lines 6 and 7"),
         (8, "'score' is written twice, on lines 3 and 8"),
+    ]
+
+
+def test_a_key_written_twice_reads_in_indonesian() -> None:
+    _, problems = parse("---\ntitle: A\ntitle: B\n---\n")
+    assert [p.format(language("id")) for p in problems] == [
+        "content/x.md:3: kesalahan: 'title' ditulis dua kali, di baris 2 dan 3 (pertahankan salah satu dari kedua baris itu)"
     ]

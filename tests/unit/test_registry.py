@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from arsip.i18n import language
 from arsip.source.registry import build_directory, infer_kind
 from arsip.source.tree import Registry
 
@@ -76,6 +77,24 @@ def test_registry_problems_are_reported() -> None:
     messages = [str(p.message) for p in problems]
     assert messages == ["slug of 'X' must use only a-z, 0-9 and '-', at most 120 of them", "kind 'desa' of 'X' is unknown"]
     assert all(p.line == 1 for p in problems)
+    assert [p.format(language("id")) for p in problems] == [
+        "content/institutions.toml:1: kesalahan: slug 'X' hanya boleh memakai a-z, 0-9 dan '-', paling banyak 120 karakter "
+        '(tulis slug = "x")',
+        "content/institutions.toml:1: kesalahan: jenis 'desa' dari 'X' tidak dikenal (tulis salah satu dari: kementerian, lembaga, "
+        "provinsi, kota, kabupaten, kepolisian, kantor-pertanahan, lainnya)",
+    ]
+
+
+def test_an_unknown_key_suggests_the_known_one_in_either_language() -> None:
+    _, problems = directory('[[institution]]\nnama = "Pemerintah Kota Jambi"\n')
+    assert [p.format() for p in problems] == [
+        "content/institutions.toml:1: error: unknown key 'nama' (did you mean 'name'?)",
+        'content/institutions.toml:1: error: institution without a name (write name = "Pemerintah Kota Jambi")',
+    ]
+    assert [p.format(language("id")) for p in problems] == [
+        "content/institutions.toml:1: kesalahan: kunci 'nama' tidak dikenal (maksud Anda 'name'?)",
+        'content/institutions.toml:1: kesalahan: instansi tanpa nama (tulis name = "Pemerintah Kota Jambi")',
+    ]
 
 
 def test_a_name_shared_by_two_entries_points_at_the_entry_that_repeats_it() -> None:

@@ -12,7 +12,8 @@ crash: dates and decimals are kept as the text the editor wrote, values nested d
 control character written as an escape) are refused before any value is made, whole numbers have at
 most `MAX_DIGITS` digits (longer ones stay text), and YAML anchors and aliases are refused (they can
 make a few lines expand without bound). A body that Python-Markdown would convert in more than
-linear time is refused at the line of its offending paragraph (`markdown_guard`).
+linear time is refused at the line of its offending paragraph (`markdown_guard`). Front-matter that
+is not YAML is said in plain words at its line (`yaml_words`), never in the parser's.
 """
 
 from __future__ import annotations

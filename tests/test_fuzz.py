@@ -365,7 +365,7 @@ def check_problems(problems: tuple[Problem, ...]) -> None:
     """Problems are about the content (valid content always renders) and each prints as one line."""
     for problem in problems:
         assert problem.path.startswith("content/"), problem.format()
-        assert problem.message and "\n" not in problem.format() and "Traceback" not in problem.message, problem.format()
+        assert problem.message and "\n" not in problem.format() and "Traceback" not in str(problem.message), problem.format()
 
 
 # Content to build, and whether the build must accept it: valid lists must build; lists of any files, valid ones

@@ -1358,7 +1358,7 @@ def test_write_refuses_a_path_that_is_both_file_and_folder(tmp_path: Path) -> No
     output = tmp_path / "output"
     with pytest.raises(BuildFailed) as failed:
         write.sync([Output("feed.xml", b"a"), Output("feed.xml/index.html", b"b")], output)
-    assert failed.value.problems[0].message == "'feed.xml' would be both a file and a folder of the site"
+    assert str(failed.value.problems[0].message) == "'feed.xml' would be both a file and a folder of the site"
     assert not output.exists()
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .builddb import Recorded
+from .i18n import tr
 from .model import archive as model
 from .model import checks, validate
 from .model.validate import Release
@@ -148,7 +149,9 @@ class Indexing:
         try:
             return self.pending.result() if self.pending else self.kept or Indexed({})
         except SearchIndexError as failure:
-            raise BuildFailed([error("output/pagefind", None, f"the search index could not be built: {failure}")]) from failure
+            raise BuildFailed(
+                [error("output/pagefind", None, tr("the search index could not be built: {reason}", reason=failure.reason))]
+            ) from failure
 
     def files(self) -> list[File]:
         return self.result().all_files()

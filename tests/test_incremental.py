@@ -256,7 +256,7 @@ def test_work_shared_among_processes_gives_the_same_site(site: Path, tmp_path: P
     with pytest.raises(pipeline.BuildFailed) as failed:
         build(site)
     (problem,) = failed.value.problems  # one report for the template, however many pages and processes met it
-    assert problem.path == "templates/release.html" and problem.line == 3 and "no_such_value" in problem.message
+    assert problem.path == "templates/release.html" and problem.line == 3 and "no_such_value" in str(problem.message)
 
 
 @pytest.mark.parametrize("in_place", [False, True], ids=["swapped-output", "dev-server-preview"])

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import Text, tr
 from ..publish.files import FileStatus
 from .versions import versions_digest
 
@@ -73,13 +74,17 @@ class Bundle:
 
 
 class _Unusable(Exception):
-    """The file cannot be used; the message says why, in one line."""
+    """The file cannot be used; `reason` says why, in one line."""
+
+    def __init__(self, reason: Text) -> None:
+        super().__init__(str(reason))
+        self.reason = reason
 
 
 class BuildDB:
     """An open build database. `notice` is the one line to show when an unusable file was set aside."""
 
-    def __init__(self, connection: sqlite3.Connection, notice: str | None, path: Path | None = None) -> None:
+    def __init__(self, connection: sqlite3.Connection, notice: Text | None, path: Path | None = None) -> None:
         self.connection = connection
         self.notice = notice
         self.path = path
@@ -108,7 +113,7 @@ class BuildDB:
             return cls(_existing(path), None, path)
         except _Unusable as reason:
             _set_aside(path)
-            notice = f"{path.name}: {reason}; set aside as {path.name}.set-aside, building from scratch"
+            notice = tr("{name}: {reason}; set aside as {name}.set-aside, building from scratch", name=path.name, reason=reason.reason)
             try:
                 return cls(_fresh(str(path)), notice, path)
             except sqlite3.Error:  # the folder refuses a database: this build keeps nothing for the next
@@ -183,7 +188,9 @@ class BuildDB:
     def _broken(self) -> None:
         """The database failed under us: the next build starts from scratch (this one's output/ is right)."""
         if self.path is not None:
-            self.notice = f"{self.path.name}: could not be written (locked or damaged); set aside, the next build starts from scratch"
+            self.notice = tr(
+                "{name}: could not be written (locked or damaged); set aside, the next build starts from scratch", name=self.path.name
+            )
         self.connection.close()
         if self.path is not None:
             _set_aside(self.path)
@@ -230,7 +237,6 @@ class BuildDB:
         )
 
 
-
 def _status(recorded: Recorded) -> str | None:
     return recorded.status.encode() if recorded.status else None
 
@@ -261,9 +267,11 @@ def _existing(path: Path) -> sqlite3.Connection:
         connection = _connect(str(path))
         application, schema = (connection.execute(f"PRAGMA {pragma}").fetchone()[0] for pragma in ("application_id", "user_version"))
         if application != APPLICATION_ID:
-            raise _Unusable("not a build database of Arsip")
+            raise _Unusable(tr("not a build database of Arsip"))
         if schema != SCHEMA:
-            raise _Unusable(f"a build database of another version (schema {schema}, this Arsip uses {SCHEMA})")
+            raise _Unusable(
+                tr("a build database of another version (schema {schema}, this Arsip uses {ours})", schema=str(schema), ours=str(SCHEMA))
+            )
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("BEGIN IMMEDIATE")  # another program writing it (or holding it) is found now, not at the end
         connection.execute("ROLLBACK")
@@ -274,12 +282,12 @@ def _existing(path: Path) -> sqlite3.Connection:
     except sqlite3.OperationalError as exc:
         if connection is not None:
             connection.close()
-        reason = "locked by another program" if "locked" in str(exc) else "damaged"
+        reason = tr("locked by another program") if "locked" in str(exc) else tr("damaged")
         raise _Unusable(reason) from exc
     except sqlite3.DatabaseError as exc:
         if connection is not None:
             connection.close()
-        raise _Unusable("damaged or not a database") from exc
+        raise _Unusable(tr("damaged or not a database")) from exc
     except _Unusable:
         if connection is not None:
             connection.close()

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from types import MappingProxyType
 
+from ..i18n import tr
 from ..problems import Problem, error, warning
 from ..source.config import KINDS, ZONES, SiteConfig
 from ..source.registry import InstitutionRef, make_slug, name_key
@@ -83,9 +84,17 @@ def _shared_slugs(releases: tuple[Release, ...]) -> Iterator[Problem]:
             yield error(
                 path,
                 line,
-                f"'{name}' and '{known[0].name}' ({known[1]}:{known[2]}) would share one page (slug '{slug}')",
-                "if they are one institution, write one name (or add the other as an alias in content/institutions.toml);"
-                " if they are two, register both there, each with its own slug",
+                tr(
+                    "'{name}' and '{other}' ({where}) would share one page (slug '{slug}')",
+                    name=name,
+                    other=known[0].name,
+                    where=":".join((known[1], str(known[2]))),
+                    slug=slug,
+                ),
+                tr(
+                    "if they are one institution, write one name (or add the other as an alias in content/institutions.toml);"
+                    " if they are two, register both there, each with its own slug"
+                ),
             )
 
 
@@ -132,12 +141,13 @@ def _merge(ref: InstitutionRef, claims: list[Claim], problems: list[Problem]) ->
 
 
 def _disagreement(ref: InstitutionRef, claim: Claim, best: Claim, what: str, given: object, shown: object) -> Problem:
-    return warning(
-        claim.path,
-        claim.line,
-        f"{ref.name} {claim.year}: this release gives {what} {given}, but {best.path}:{best.line} gives {shown}",
-        f"the archive shows {shown}; correct the figure that is wrong",
+    where, values = f"{best.path}:{best.line}", {"name": ref.name, "year": str(claim.year), "given": str(given), "shown": str(shown)}
+    message = (
+        tr("{name} {year}: this release gives score {given}, but {where} gives {shown}", where=where, **values)
+        if what == "score"
+        else tr("{name} {year}: this release gives zone {given}, but {where} gives {shown}", where=where, **values)
     )
+    return warning(claim.path, claim.line, message, tr("the archive shows {shown}; correct the figure that is wrong", shown=str(shown)))
 
 
 def _first(values: Iterable[str | None]) -> str | None:

@@ -16,6 +16,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from ..i18n import Text, tr
 from ..problems import Problem, error, warning
 from ..source.config import ZONES
 from ..source.frontmatter import SourceDoc
@@ -55,30 +56,40 @@ class _Fields:
     def line(self, key: str) -> int:
         return self.doc.line(self.prefix + key)
 
-    def fail(self, key: str, message: str, hint: str | None = None) -> None:
+    def fail(self, key: str, message: Text, hint: Text | None = None) -> None:
         self.failed = True
         self.problems.append(error(self.doc.path, self.line(key), message, hint))
 
-    def warn(self, key: str, message: str, hint: str | None = None) -> None:
+    def warn(self, key: str, message: Text, hint: Text | None = None) -> None:
         self.problems.append(warning(self.doc.path, self.line(key), message, hint))
 
-    def unknown_keys(self, known: tuple[str, ...], what: str) -> None:
+    def unknown_keys(self, known: tuple[str, ...], what: Text) -> None:
         for key in self.meta:
             if key not in known:
                 close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
-                hint = f"did you mean '{close[0]}'?" if close else f"{what} fields are: {', '.join(known)}"
-                self.warn(str(key), f"unknown field {_shown(key)} is ignored", hint)
+                hint = (
+                    tr("did you mean '{name}'?", name=close[0])
+                    if close
+                    else tr("{what} fields are: {fields}", what=what, fields=", ".join(known))
+                )
+                self.warn(str(key), tr("unknown field {field} is ignored", field=_shown(key)), hint)
 
     def text(self, key: str, *, required: bool = False, example: str = "") -> str | None:
         value = self.meta.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
-                where = "is empty" if key in self.meta else "is missing"
-                self.fail(key, f"required field '{key}' {where}", f"add a line such as  {key}: {example}")
+                message = (
+                    tr("required field '{key}' is empty", key=key) if key in self.meta else tr("required field '{key}' is missing", key=key)
+                )
+                self.fail(key, message, tr("add a line such as  {key}: {example}", key=key, example=example))
             return None
         if isinstance(value, bool) or not isinstance(value, str | int):
-            hint = f"write it on one line, e.g.  {key}: {example}" if example else "write it as text on one line"
-            self.fail(key, f"'{key}' must be text, not {_yaml_type(value)}", hint)
+            hint = (
+                tr("write it on one line, e.g.  {key}: {example}", key=key, example=example)
+                if example
+                else tr("write it as text on one line")
+            )
+            self.fail(key, tr("'{key}' must be text, not {value}", key=key, value=_yaml_type(value)), hint)
             return None
         return re.sub(r"\s+", " ", str(value)).strip()
 
@@ -87,19 +98,19 @@ class _Fields:
         if raw is None:
             return None
         if not DATE_PATTERN.fullmatch(raw):
-            self.fail(key, f"date {_shown(raw)} is not written as YYYY-MM-DD", "write e.g.  date: 2024-12-03")
+            self.fail(key, tr("date {date} is not written as YYYY-MM-DD", date=_shown(raw)), tr("write e.g.  date: 2024-12-03"))
             return None
         try:
             date = dt.date.fromisoformat(raw)
         except ValueError:
-            self.fail(key, f"date '{raw}' does not exist in the calendar", "check the day and the month")
+            self.fail(key, tr("date '{date}' does not exist in the calendar", date=raw), tr("check the day and the month"))
             return None
-        hint = "write the day the release was published, e.g.  date: 2024-12-03"
+        hint = tr("write the day the release was published, e.g.  date: 2024-12-03")
         if date.year < FIRST_YEAR:
-            self.fail(key, f"date '{raw}' is before {FIRST_YEAR}, where the archive begins", hint)
+            self.fail(key, tr("date '{date}' is before {first}, where the archive begins", date=raw, first=str(FIRST_YEAR)), hint)
             return None
         if date.year > this_year() + 1:
-            self.fail(key, f"date '{raw}' is more than a year ahead", hint)
+            self.fail(key, tr("date '{date}' is more than a year ahead", date=raw), hint)
             return None
         return date
 
@@ -110,14 +121,14 @@ class _Fields:
         if isinstance(value, str) and YEAR_PATTERN.fullmatch(value):
             value = int(value)
         if isinstance(value, bool) or not isinstance(value, int):
-            self.fail(key, f"year must be a four-digit year, not {_yaml_type(value)}", "write e.g.  year: 2024")
+            self.fail(key, tr("year must be a four-digit year, not {value}", value=_yaml_type(value)), tr("write e.g.  year: 2024"))
             return None
         latest = published.year + 1 if published else 9999
         if not FIRST_YEAR <= value <= latest:
             self.fail(
                 key,
-                f"assessment year {value} is outside {FIRST_YEAR}-{latest}",
-                "the year the result is for, at most a year after the release's date",
+                tr("assessment year {year} is outside {first}-{latest}", year=str(value), first=str(FIRST_YEAR), latest=str(latest)),
+                tr("the year the result is for, at most a year after the release's date"),
             )
             return None
         return value
@@ -128,10 +139,10 @@ class _Fields:
             return None
         text = str(value).strip() if not isinstance(value, bool) else ""
         if text.startswith("-") and SCORE_PATTERN.fullmatch(text[1:]):
-            self.fail(key, f"score {text} is negative", "scores run from 0 upwards, e.g.  score: 93,68")
+            self.fail(key, tr("score {score} is negative", score=text), tr("scores run from 0 upwards, e.g.  score: 93,68"))
             return None
         if not SCORE_PATTERN.fullmatch(text):
-            self.fail(key, f"score {_shown(value)} is not a number", "write e.g.  score: 93,68  or  score: 93.68")
+            self.fail(key, tr("score {score} is not a number", score=_shown(value)), tr("write e.g.  score: 93,68  or  score: 93.68"))
             return None
         return Decimal(text.replace(",", "."))
 
@@ -143,8 +154,8 @@ class _Fields:
         if word in ZONE_WORDS:
             return ZONE_WORDS[word]
         close = difflib.get_close_matches(word, list(ZONE_WORDS), n=1, cutoff=0.5)
-        hint = f"did you mean '{ZONE_WORDS[close[0]]}'?" if close else None
-        self.fail(key, f"zone {_shown(raw)} is not one of {', '.join(ZONES)}", hint)
+        hint = tr("did you mean '{name}'?", name=ZONE_WORDS[close[0]]) if close else None
+        self.fail(key, tr("zone {zone} is not one of {zones}", zone=_shown(raw), zones=", ".join(ZONES)), hint)
         return None
 
     def boolean(self, key: str) -> bool:
@@ -152,7 +163,7 @@ class _Fields:
         if isinstance(value, str) and value.strip().casefold() in YES_NO:
             return YES_NO[value.strip().casefold()]  # a field that is yes or no: the words mean what they say
         if not isinstance(value, bool):
-            self.fail(key, f"'{key}' must be true or false", f"write  {key}: true")
+            self.fail(key, tr("'{key}' must be true or false", key=key), tr("write  {key}: true", key=key))
             return False
         return value
 
@@ -163,7 +174,7 @@ class _Fields:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(tag, str | int) and not isinstance(tag, bool) for tag in value):
-            self.fail(key, "tags must be a list of words", "write e.g.  tags: [zona hijau, jambi]")
+            self.fail(key, tr("tags must be a list of words"), tr("write e.g.  tags: [zona hijau, jambi]"))
             return ()
         return tuple(dict.fromkeys(str(tag).strip() for tag in value if str(tag).strip()))
 
@@ -178,11 +189,11 @@ def _shorter(text: str) -> str:
     return text if len(text) <= SHOWN_MAX else text[: SHOWN_MAX - 1] + "…"
 
 
-def _yaml_type(value: object) -> str:
+def _yaml_type(value: object) -> Text | str:
     if isinstance(value, list):
-        return "a list"
+        return tr("a list")
     if isinstance(value, dict):
-        return "a group of fields"
+        return tr("a group of fields")
     if isinstance(value, bool):
-        return "true/false"
+        return tr("true/false")
     return _shown(value)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
+from ..i18n import tr, trn
 from ..problems import Problem, error
 from ..render.record import Body, Fingerprinter
 from ..source.config import Band, SiteConfig
@@ -26,6 +27,7 @@ from ..source.tree import Asset
 from .fields import _Fields, _shown, this_year
 from .result import Result, ShowsResult
 from .rubric import band_for, period_for
+from .suggest import institution as _institution
 
 RELEASE_KEYS = (
     "title",
@@ -172,12 +174,17 @@ def _duplicate(slug: str, doc: SourceDoc, line: int, owner: tuple[SourceDoc, int
     """Two releases, one address: the later file (in path order) is reported, pointing at the first."""
     first = f"{owner[0].path}:{owner[1]}"
     if "slug" in doc.meta:
-        return error(doc.path, line, f"slug '{slug}' is also the slug of {first}", f"give this release its own, e.g.  slug: {slug}-2")
+        return error(
+            doc.path,
+            line,
+            tr("slug '{slug}' is also the slug of {first}", slug=slug, first=first),
+            tr("give this release its own, e.g.  slug: {slug}-2", slug=slug),
+        )
     return error(
         doc.path,
         line,
-        f"the slug '{slug}' made from the date and title is also the slug of {first}",
-        f"change the title or add a line such as  slug: {slug}-2",
+        tr("the slug '{slug}' made from the date and title is also the slug of {first}", slug=slug, first=first),
+        tr("change the title or add a line such as  slug: {slug}-2", slug=slug),
     )
 
 
@@ -185,7 +192,7 @@ def validate_doc(
     doc: SourceDoc, directory: Directory, asset_paths: frozenset[str], config: SiteConfig, problems: list[Problem]
 ) -> Release | None:
     fields = _Fields(doc, doc.meta, "", problems)
-    fields.unknown_keys(RELEASE_KEYS, "release")
+    fields.unknown_keys(RELEASE_KEYS, tr("release"))
     title = fields.text("title", required=True, example="Pemkot Jambi Raih Zona Hijau")
     date = fields.date("date")
     institution = _institution(fields, directory)
@@ -218,23 +225,6 @@ def validate_doc(
     )
 
 
-def _institution(fields: _Fields, directory: Directory) -> InstitutionRef | None:
-    name = fields.text("institution", required=True, example="Pemerintah Kota Jambi")
-    if name is None:
-        return None
-    found = directory.resolve(name)
-    if found:
-        return found
-    suggestion = directory.suggest(name)
-    if suggestion:
-        fields.warn(
-            "institution",
-            f"institution '{name}' is not in institutions.toml; did you mean '{suggestion}'?",
-            f"write  institution: {suggestion}  or add '{name}' to its aliases",
-        )
-    return directory.unregistered(name)
-
-
 def _slug(fields: _Fields, date: dt.date | None, title: str | None) -> str | None:
     given = fields.meta.get("slug")
     if given is None:
@@ -243,11 +233,20 @@ def _slug(fields: _Fields, date: dt.date | None, title: str | None) -> str | Non
         return f"{date.isoformat()}-{make_slug(title, SLUG_MAX)}".rstrip("-")
     if not isinstance(given, str) or not SLUG_PATTERN.match(given):
         suggestion = make_slug(str(given), SLUG_MAX) or "judul-rilis"
-        fields.fail("slug", f"slug {_shown(given)} may use only a-z, 0-9 and single '-'", f"write  slug: {suggestion}")
+        fields.fail(
+            "slug", tr("slug {slug} may use only a-z, 0-9 and single '-'", slug=_shown(given)), tr("write  slug: {slug}", slug=suggestion)
+        )
         return None
     if len(given) > SLUG_GIVEN_MAX:  # a folder name longer than file systems allow
         fields.fail(
-            "slug", f"the slug has {len(given)} characters, more than {SLUG_GIVEN_MAX}", f"write  slug: {make_slug(given, SLUG_MAX)}"
+            "slug",
+            trn(
+                "the slug has {count} character, more than {most}",
+                "the slug has {count} characters, more than {most}",
+                len(given),
+                most=str(SLUG_GIVEN_MAX),
+            ),
+            tr("write  slug: {slug}", slug=make_slug(given, SLUG_MAX)),
         )
         return None
     return given
@@ -263,7 +262,11 @@ def _source(fields: _Fields) -> str | None:
     except ValueError:  # e.g. an unclosed '[' of an IPv6 address
         web = False
     if not web:
-        fields.fail("source", f"source {_shown(source)} is not a web address", "write the full address, starting with https://")
+        fields.fail(
+            "source",
+            tr("source {source} is not a web address", source=_shown(source)),
+            tr("write the full address, starting with https://"),
+        )
         return None
     return source
 
@@ -286,8 +289,8 @@ def _image(fields: _Fields, doc_path: str, asset_paths: frozenset[str]) -> str |
     if site_path is None or site_path not in asset_paths:
         fields.fail(
             "image",
-            f"image {_shown(image)} was not found under content/",
-            "put the image file next to the release and write its file name, e.g.  image: foto.jpg",
+            tr("image {image} was not found under content/", image=_shown(image)),
+            tr("put the image file next to the release and write its file name, e.g.  image: foto.jpg"),
         )
         return None
     return site_path
@@ -307,23 +310,29 @@ def _award_claims(
     if awards is None:
         return []
     if not isinstance(awards, list):
-        parent.fail("awards", "'awards' must be a list", "start each award with '- institution: ...' on its own line")
+        parent.fail("awards", tr("'awards' must be a list"), tr("start each award with '- institution: ...' on its own line"))
         return []
     claims = []
     for index, item in enumerate(awards):
         prefix = f"awards.{index}."
         if not isinstance(item, dict):
             parent.fail(
-                f"awards.{index}", f"award {index + 1} must have fields", "write '- institution: ...' then 'score: ...' indented below it"
+                f"awards.{index}",
+                tr("award {number} must have fields", number=str(index + 1)),
+                tr("write '- institution: ...' then 'score: ...' indented below it"),
             )
             continue
         fields = _Fields(doc, item, prefix, problems)
-        fields.unknown_keys(AWARD_KEYS, "award")
+        fields.unknown_keys(AWARD_KEYS, tr("award"))
         institution = _institution(fields, directory)
         if institution and year and date:
             claim = _claim(fields, institution, year, slug, date, config)
             if claim is None and not fields.failed:
-                fields.warn("institution", f"award {index + 1} has no score, zone or category", "add  score:  or  zone:  to it")
+                fields.warn(
+                    "institution",
+                    tr("award {number} has no score, zone or category", number=str(index + 1)),
+                    tr("add  score:  or  zone:  to it"),
+                )
             if claim:
                 claims.append(claim)
         parent.failed = parent.failed or fields.failed
@@ -343,28 +352,34 @@ def _claim(fields: _Fields, institution: InstitutionRef, year: int, slug: str, d
     if period is None:
         fields.fail(
             "score" if score is not None else "zone",
-            f"no rubric period covers assessment year {year}",
-            "there was no assessment in 2020; check  year:  or add a [[rubric]] period",
+            tr("no rubric period covers assessment year {year}", year=str(year)),
+            tr("there was no assessment in 2020; check  year:  or add a [[rubric]] period"),
         )
         return None
     if score is not None and score > period.scale:
         fields.fail(
-            "score", f"score {score} is above the scale of {period.scale} used for {period.years_label}", "check the figure in the source"
+            "score",
+            tr("score {score} is above the scale of {scale} used for {years}",
+                score=str(score), scale=str(period.scale), years=period.years_label),
+            tr("check the figure in the source"),
         )
         return None
     if zone is not None and not any(band.zone for band in period.bands):
         fields.warn(
             "zone",
-            f"no zones were published for {year} ({period.label}); zone '{zone}' is shown as written",
-            "remove  zone:  or check  year:",
+            tr("no zones were published for {year} ({period}); zone '{zone}' is shown as written",
+               year=str(year), period=period.label, zone=zone),
+            tr("remove  zone:  or check  year:"),
         )
     band = band_for(period, score) if score is not None else _band_named(period.bands, category)
     named = _band_named(period.bands, category)
     if band and named and score is not None and named != band:
         fields.warn(
             "category",
-            f"category '{category}' does not match score {score}: under the {period.label} rubric {band.min}-{band.max} is {band.category}",
-            f"write  category: {band.category}  or check the score",
+            tr("category '{category}' does not match score {score}: under the {period} rubric {low}-{high} is {band}",
+                category=str(category), score=str(score), period=period.label, low=str(band.min), high=str(band.max), band=band.category,
+            ),
+            tr("write  category: {category}  or check the score", category=band.category),
         )
     if band:
         if zone is None:
@@ -372,9 +387,11 @@ def _claim(fields: _Fields, institution: InstitutionRef, year: int, slug: str, d
         elif band.zone and zone != band.zone and score is not None:
             fields.warn(
                 "zone",
-                f"zone '{zone}' does not match score {score}: under the {period.label} rubric "
-                f"{band.min}-{band.max} is {band.zone} ({band.category})",
-                f"write  zone: {band.zone}  or check the score",
+                tr("zone '{zone}' does not match score {score}: under the {period} rubric {low}-{high} is {band} ({category})",
+                    zone=zone, score=str(score), period=period.label, low=str(band.min), high=str(band.max),
+                    band=band.zone, category=band.category,
+                ),
+                tr("write  zone: {zone}  or check the score", zone=band.zone),
             )
         if category is None and (band.zone == zone or band.zone is None):
             category = band.category

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..builddb import Bundle
+from ..i18n import tr
 from ..problems import BuildFailed, error
 from .files import File, FileStatus, OnDisk, Output
 from .pagefind import IndexedPage, build_index
@@ -121,8 +122,8 @@ def _read(file: File) -> bytes:
     try:
         return file.data
     except OSError as exc:
-        message = f"cannot read the page kept from the last build: {exc.strerror or exc}"
-        hint = "build again; another build may have been writing output/ at the same time"
+        message = tr("cannot read the page kept from the last build: {reason}", reason=exc.strerror or str(exc))
+        hint = tr("build again; another build may have been writing output/ at the same time")
         raise BuildFailed([error(f"output/{file.path}", None, message, hint)]) from exc
 
 

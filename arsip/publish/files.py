@@ -14,6 +14,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import tr
+
 
 @dataclass(frozen=True, slots=True)
 class FileStatus:
@@ -85,7 +87,7 @@ class OnDisk:
         with open(self.file, "rb") as stream:
             data = stream.read()
         if not self.untouched():
-            raise OSError(errno.ESTALE, "changed by someone else during the build; build again", self.file)
+            raise OSError(errno.ESTALE, tr("changed by someone else during the build; build again"), self.file)
         return data
 
     @classmethod

@@ -25,9 +25,15 @@ from typing import Any
 
 from pagefind.service import get_executable
 
+from ..i18n import Text, tr
+
 
 class SearchIndexError(RuntimeError):
-    """Pagefind failed; the message says why."""
+    """Pagefind failed; the message (`reason`, a `Text` or Pagefind's own words) says why."""
+
+    @property
+    def reason(self) -> Text | str:
+        return self.args[0] if self.args and isinstance(self.args[0], Text | str) else str(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +63,7 @@ class Indexer:
     def __init__(self, language: str) -> None:
         executable = get_executable()
         if executable is None:
-            raise SearchIndexError("the pagefind binary is missing; run `make build` to install it")
+            raise SearchIndexError(tr("the pagefind binary is missing; run `make build` to install it"))
         self.process = subprocess.Popen(
             [str(executable), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
         )
@@ -86,7 +92,8 @@ class Indexer:
         self.done.wait()
         self.reader.join()
         if self.failure:
-            raise SearchIndexError(str(self.failure)) from self.failure
+            reason = self.failure.reason if isinstance(self.failure, SearchIndexError) else str(self.failure)
+            raise SearchIndexError(reason) from self.failure
         last = 2 + self.sent
         _send(self.stdin, last, {"type": "GetFiles", "index_id": self.index_id})
         files = _expect(next(self.answers), last, "GetFiles")["files"]
@@ -138,7 +145,7 @@ def _answers(stream: Any) -> Iterator[dict[str, Any]]:
     while True:
         chunk = stream.read1(1 << 22)
         if not chunk:
-            raise SearchIndexError("pagefind stopped unexpectedly")
+            raise SearchIndexError(tr("pagefind stopped unexpectedly"))
         start = len(pending)
         pending += chunk
         end = pending.find(b",", start)
@@ -154,7 +161,9 @@ def _answers(stream: Any) -> Iterator[dict[str, Any]]:
 def _expect(answer: dict[str, Any], message_id: int, kind: str) -> dict[str, Any]:
     payload = answer.get("payload", {})
     if payload.get("type") == "Error" or answer.get("message_id") != message_id or payload.get("type") != kind:
-        raise SearchIndexError(f"pagefind answered {payload.get('type')}: {payload.get('message', payload)}")
+        raise SearchIndexError(
+            tr("pagefind answered {kind}: {message}", kind=str(payload.get("type")), message=str(payload.get("message", payload)))
+        )
     return payload
 
 

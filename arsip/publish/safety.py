@@ -16,6 +16,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from ..i18n import Text, tr
 from ..problems import BuildFailed, Problem, error
 from ..source.config import CACHE_DIR
 from .files import File, FileStatus, OnDisk
@@ -37,16 +38,16 @@ class WriteReport:
     removed: tuple[str, ...]
 
 
-def unsafe_reason(relative: str) -> str | None:
+def unsafe_reason(relative: str) -> Text | None:
     """Why `relative` cannot be a file under output/, or None when it can."""
     if not relative or relative.endswith("/"):
-        return "it names no file"
+        return tr("it names no file")
     if relative.startswith("/"):
-        return "it is an absolute path"
+        return tr("it is an absolute path")
     if "\\" in relative or "\x00" in relative:
-        return "it contains a backslash or a NUL character"
+        return tr("it contains a backslash or a NUL character")
     if any(part in ("..", ".", "") for part in relative.split("/")):
-        return "it contains '..', '.' or an empty folder name"
+        return tr("it contains '..', '.' or an empty folder name")
     return None
 
 
@@ -80,17 +81,17 @@ def checked(outputs: Iterable[File], beside: dict[str, Stored] | None = None, kn
     for out in outputs:
         reason = None if out.path in known else unsafe_reason(out.path)
         if reason:
-            hint = "check the slugs, the image paths and [permalinks] in site_config.toml"
-            problems.append(error("output", None, f"refused to write '{out.path}': {reason}", hint))
+            hint = tr("check the slugs, the image paths and [permalinks] in site_config.toml")
+            problems.append(error("output", None, tr("refused to write '{path}': {reason}", path=out.path, reason=reason), hint))
         elif out.path in wanted:
-            hint = "a file in content/ or templates/static/ has the address of a page; rename it, or check [permalinks]"
-            problems.append(error("output", None, f"two files of the site would be written to '{out.path}'", hint))
+            hint = tr("a file in content/ or templates/static/ has the address of a page; rename it, or check [permalinks]")
+            problems.append(error("output", None, tr("two files of the site would be written to '{path}'", path=out.path), hint))
         else:
             wanted[out.path] = out if isinstance(out, OnDisk) else out.data
     every = wanted if beside is None else beside | wanted
     for relative in sorted(parent_folders(every) & set(every)):
-        hint = "two addresses clash; check [permalinks] in site_config.toml"
-        problems.append(error("output", None, f"'{relative}' would be both a file and a folder of the site", hint))
+        hint = tr("two addresses clash; check [permalinks] in site_config.toml")
+        problems.append(error("output", None, tr("'{path}' would be both a file and a folder of the site", path=relative), hint))
     if problems:
         raise BuildFailed(problems)
     return wanted
@@ -136,9 +137,13 @@ def existing_folder(output_dir: Path) -> bool:
     if stat.S_ISDIR(mode):
         return True
     name = output_dir.name
-    what = "a link" if stat.S_ISLNK(mode) else "a file"
-    hint = f"move {name} out of the project folder; the next build creates {name}/ anew"
-    raise BuildFailed([error(name, None, f"{name} is {what}, not a folder; the build writes only into a folder of its own", hint)])
+    hint = tr("move {name} out of the project folder; the next build creates {name}/ anew", name=name)
+    message = (
+        tr("{name} is a link, not a folder; the build writes only into a folder of its own", name=name)
+        if stat.S_ISLNK(mode)
+        else tr("{name} is a file, not a folder; the build writes only into a folder of its own", name=name)
+    )
+    raise BuildFailed([error(name, None, message, hint)])
 
 
 def same(path: str | Path, data: Stored) -> os.stat_result | None:
@@ -204,6 +209,6 @@ def disk_problem(exc: OSError, output_dir: Path) -> Problem:
     return error(
         output_dir.name,
         None,
-        f"cannot write the site: {reason}: {where}; {output_dir.name} was left as it was",
-        "check the free disk space and that the project folder may be written",
+        tr("cannot write the site: {reason}: {where}; {name} was left as it was", reason=reason, where=str(where), name=output_dir.name),
+        tr("check the free disk space and that the project folder may be written"),
     )

@@ -22,6 +22,7 @@ import jinja2
 
 from ..builddb import Recorded
 from ..builddb.readers import Readers
+from ..i18n import tr
 from ..problems import Problem, error
 from ..publish.files import File, OnDisk, Output, content_digest
 from ..publish.pagefind import indexed_digest
@@ -192,7 +193,8 @@ def _made(page: Page, view: ConfigView, config: SiteConfig) -> bytes | Problem:
     try:
         return page.make(page.context, Urls.of(view), view)  # type: ignore[misc]
     except Exception as exc:
-        return error(f"output/{page.file}", None, f"could not be made: {type(exc).__name__}: {exc}")
+        failure = f"{type(exc).__name__}: {exc}"
+        return error(f"output/{page.file}", None, tr("could not be made: {error}", error=failure))
 
 
 @dataclass(frozen=True, slots=True)

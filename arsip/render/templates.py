@@ -30,6 +30,7 @@ from babel.numbers import format_decimal, get_decimal_symbol
 from markupsafe import Markup
 
 from ..builddb.versions import versions_digest
+from ..i18n import Text, tr
 from ..problems import Problem, error
 from ..site.routes import Urls
 from ..source.config import SiteConfig
@@ -168,7 +169,7 @@ class Markdown:
         if html is None:
             refused = check_body(source, text, 1)  # a release's body was checked when read; any other text is here
             if refused:
-                raise ValueError(f"Markdown refused: {refused[0].message} ({refused[0].hint})")
+                raise MarkdownRefused(refused[0].message, refused[0].hint)
             html = self.fresh[key] = self._convert(text, folder)
         return Markup(html)
 
@@ -369,23 +370,37 @@ class PageRef:
     url: str
 
 
+class MarkdownRefused(ValueError):
+    """A text given to the `markdown` filter that the Markdown rules refuse; `text` says why, in any language."""
+
+    def __init__(self, message: Text | str, hint: Text | str | None) -> None:
+        plain = tr("Markdown refused: {message}", message=message)
+        self.text = plain if hint is None else tr("Markdown refused: {message} ({hint})", message=message, hint=hint)
+        super().__init__(str(self.text))
+
+
 def template_problem(exc: Exception, template: str, templates_dir: Path, root: Path) -> Problem:
     """Point at the template line that failed, not at Python."""
     prefix = templates_dir.relative_to(root).as_posix()
     if isinstance(exc, jinja2.TemplateSyntaxError) and exc.name:
-        return error(f"{prefix}/{exc.name}", exc.lineno, f"template syntax error: {exc.message}")
+        return error(f"{prefix}/{exc.name}", exc.lineno, tr("template syntax error: {error}", error=str(exc.message)))
     if isinstance(exc, jinja2.TemplateNotFound):
         where, line = _template_frame(exc, templates_dir, prefix, template)
-        return error(where, line, f"template '{exc.name}' not found", f"create {prefix}/{exc.name} or fix the name")
+        missing = f"{prefix}/{exc.name}"
+        return error(where, line, tr("template '{name}' not found", name=str(exc.name)), tr("create {path} or fix the name", path=missing))
     if isinstance(exc, OSError):
         where = _shown_template(exc.filename, templates_dir, prefix, template)
-        return error(where, None, f"cannot read the template: {exc.strerror or exc}", "check the file's permissions")
+        return error(
+            where, None, tr("cannot read the template: {reason}", reason=exc.strerror or str(exc)), tr("check the file's permissions")
+        )
     if isinstance(exc, UnicodeDecodeError):
-        return error(f"{prefix}/{template}", None, "a template is not UTF-8 text", "save the templates as UTF-8 in your editor")
+        return error(f"{prefix}/{template}", None, tr("a template is not UTF-8 text"), tr("save the templates as UTF-8 in your editor"))
     where, line = _template_frame(exc, templates_dir, prefix, template)
-    message = exc.message if isinstance(exc, jinja2.UndefinedError) and exc.message else f"{type(exc).__name__}: {exc}"
-    hint = "check the variable's name; templates/ lists what each page receives" if isinstance(exc, jinja2.UndefinedError) else None
-    return error(where, line, f"template error: {message}", hint)
+    message: Text | str = exc.message if isinstance(exc, jinja2.UndefinedError) and exc.message else f"{type(exc).__name__}: {exc}"
+    if isinstance(exc, MarkdownRefused):
+        message = tr("{kind}: {error}", kind="ValueError", error=exc.text)
+    hint = tr("check the variable's name; templates/ lists what each page receives") if isinstance(exc, jinja2.UndefinedError) else None
+    return error(where, line, tr("template error: {error}", error=message), hint)
 
 
 def _template_frame(exc: Exception, templates_dir: Path, prefix: str, template: str) -> tuple[str, int | None]:

@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import Any
 from urllib.parse import quote
 
+from ..i18n import Text, tr
 from ..model.types import Archive
 from ..problems import Problem, error
 from ..source.config import SiteConfig
@@ -176,8 +177,8 @@ def collisions(pages: list[Page]) -> list[Problem]:
                 error(
                     _source(page),
                     None,
-                    f"'{page.url}' is also the address of {_describe(first)}",
-                    "give this release its own  slug:",
+                    tr("'{url}' is also the address of {other}", url=page.url, other=_describe(first)),
+                    tr("give this release its own  slug:"),
                 )
             )
     return problems
@@ -188,6 +189,6 @@ def _source(page: Page) -> str:
     return release.path if release else "site_config.toml"
 
 
-def _describe(page: Page) -> str:
+def _describe(page: Page) -> Text | str:
     release = page.context.get("release")
-    return release.path if release else f"the {page.template.removesuffix('.html')} page"
+    return release.path if release else tr("the {name} page", name=page.template.removesuffix(".html"))

@@ -134,7 +134,7 @@ def _build(args: argparse.Namespace, *, write_output: bool) -> int:
         shown = session.db.notice
         try:
             if shown:
-                print(f"arsip: {shown}", file=sys.stderr)
+                print(f"arsip: {args.language(shown)}", file=sys.stderr)
             options = f"drafts={config.drafts}|strict={args.strict}|language={args.language.code}"
             inputs = stamp.input_digest(config, options)
             last = stamp.load_stamp(session.db)
@@ -153,7 +153,7 @@ def _build(args: argparse.Namespace, *, write_output: bool) -> int:
                 stamp.save_stamp(session.db, stamp.Stamp(inputs, outputs, report, result.pages, result.releases))
         finally:
             if session.db.notice != shown:
-                print(f"arsip: {session.db.notice}", file=sys.stderr)
+                print(f"arsip: {args.language(session.db.notice)}", file=sys.stderr)
             session.close()
     else:
         result = pipeline.check(config, strict=args.strict)

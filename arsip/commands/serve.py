@@ -100,7 +100,7 @@ class Preview:
                 self.session = Session.open(config.output_dir, in_place=True)
                 self.made = _identity(config.output_dir)
                 if self.session.db.notice:
-                    print(f"arsip: {self.session.db.notice}", file=sys.stderr, flush=True)
+                    print(f"arsip: {self.editor(self.session.db.notice)}", file=sys.stderr, flush=True)
             result = pipeline.build(config, session=self.session, search=search)
             self.problems = ()
             self._follow_moves(dict(result.release_urls))

@@ -4,7 +4,9 @@ Input: arguments and the project folder. Output: the site in output/ (for `build
 stderr as `path:line: severity: message (hint)` with a summary line, and the exit status:
 0 done, 1 problems in the input, 2 wrong usage, 70 a bug in Arsip (its traceback saved to
 `.arsip-cache/internal-error.txt`), 130 stopped by Ctrl-C, 143 stopped by SIGTERM; a stopped build
-leaves output/ as it was.
+leaves output/ as it was. Every line, the help and argparse's errors included (`arguments`), is in the
+editor's language (`i18n.chosen`: `--lang`, $ARSIP_LANG, the site's `language`), read from the arguments
+before the parser is made.
 """
 
 from __future__ import annotations

@@ -5,7 +5,9 @@ Input: the project folder, host, port and whether drafts are shown. Output: an H
 included when asked for and links pointing at the preview's own address, so `output/` keeps the
 published site untouched) and its exit status; after each save in content/, templates/ or
 site_config.toml the site is rebuilt (config re-read) and every open page reloads. A failed build keeps the last good
-pages and shows an overlay listing the problems on every page, until a good build removes it.
+pages and shows an overlay listing the problems on every page, until a good build removes it. The
+terminal's lines and the overlay are in the editor's language (`run(language=…)`); the web server's
+access log stays off the terminal.
 
 livereload's own reload is throttled (a reload within 3 s of the previous one is dropped) and its
 polling runs every 0.8 s. So the watcher here polls faster, and at once when the operating system

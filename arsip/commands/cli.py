@@ -4,7 +4,9 @@ Input: arguments and the project folder. Output: the site in output/ (for `build
 stderr as `path:line: severity: message (hint)` with a summary line, and the exit status:
 0 done, 1 problems in the input, 2 wrong usage, 70 a bug in Arsip (its traceback saved to
 `.arsip-cache/internal-error.txt`), 130 stopped by Ctrl-C, 143 stopped by SIGTERM; a stopped build
-leaves output/ as it was.
+leaves output/ as it was. Every line, the help and argparse's errors included (`arguments`), is in the
+editor's language (`i18n.chosen`: `--lang`, $ARSIP_LANG, the site's `language`), read from the arguments
+before the parser is made.
 """
 
 from __future__ import annotations
@@ -18,21 +20,24 @@ import signal
 import sys
 import time
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from babel.numbers import format_decimal
+
 from .. import i18n, pipeline
 from ..builddb import stamp
-from ..problems import BuildFailed, Problem, summary
+from ..i18n import Language, Text, tr, trn
+from ..problems import BuildFailed, Problem, error, summary, warning
 from ..session import Session
 from ..source.config import CACHE_DIR
+from .arguments import Parser, given
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 70
 EXIT_INTERRUPTED, EXIT_TERMINATED = 128 + signal.SIGINT, 128 + signal.SIGTERM
 CRASH_FILE = "internal-error.txt"
-LANG_HELP = f"language of the messages (default: ${i18n.ENVIRONMENT}, else the site's language)"
 
 
 class Terminated(Exception):
@@ -40,18 +45,20 @@ class Terminated(Exception):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # The parser speaks the editor's language, so that language is read from the arguments before it exists.
+    args = _parser(i18n.chosen(given(argv, "--lang"), Path(given(argv, "--root") or Path.cwd()))).parse_args(argv)
     args.language = i18n.chosen(args.lang, args.root)
     command = args.command or "build"
     if command == "serve":  # the preview stops on Ctrl-C and SIGTERM by itself, as its normal end
         from . import serve
 
-        return serve.run(args.root, host=args.host, port=args.port, drafts=args.drafts)
+        return serve.run(args.root, host=args.host, port=args.port, drafts=args.drafts, language=args.language)
     previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         return _new(args) if command == "new" else _build(args, write_output=command == "build")
     except (KeyboardInterrupt, Terminated) as stop:
-        print("arsip: stopped; output/ is as it was", file=sys.stderr)
+        _say(args.language, tr("arsip: stopped; output/ is as it was"), file=sys.stderr)
         return EXIT_TERMINATED if isinstance(stop, Terminated) else EXIT_INTERRUPTED
     except BuildFailed as failed:
         _report(failed.problems, args.language, quiet=False)
@@ -60,8 +67,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("ARSIP_DEBUG"):
             raise
         saved = _save_traceback(args.root)
-        where = f"; the details are in {saved}" if saved else ""
-        print(f"arsip: internal error, a bug in Arsip rather than in your files: {type(exc).__name__}: {exc}{where}", file=sys.stderr)
+        where = tr("; the details are in {path}", path=str(saved)) if saved else ""
+        _say(
+            args.language,
+            tr(
+                "arsip: internal error, a bug in Arsip rather than in your files: {error}{where}",
+                error=f"{type(exc).__name__}: {exc}",
+                where=where,
+            ),
+            file=sys.stderr,
+        )
         return EXIT_BUG
     finally:
         signal.signal(signal.SIGTERM, previous)
@@ -69,6 +84,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _terminate(signum: int, frame: object) -> None:
     raise Terminated
+
+
+def _say(language: Language, text: Text, **options: Any) -> None:
+    """One line for the editor, in the editor's language."""
+    print(language(text), **options)
+
+
+def seconds(value: float, language: Language, digits: int = 1) -> str:
+    """A duration in seconds as the language writes decimals (0.5 / 0,5)."""
+    return format_decimal(value, format="0." + "0" * digits, locale=language.code)
+
+
+def number(value: int, language: Language) -> str:
+    """A number as the language writes it (1,234 / 1.234)."""
+    return format_decimal(value, locale=language.code)
 
 
 def _save_traceback(root: Path) -> Path | None:
@@ -106,7 +136,7 @@ def _build(args: argparse.Namespace, *, write_output: bool) -> int:
         shown = session.db.notice
         try:
             if shown:
-                print(f"arsip: {shown}", file=sys.stderr)
+                print(f"arsip: {args.language(shown)}", file=sys.stderr)
             options = f"drafts={config.drafts}|strict={args.strict}|language={args.language.code}"
             inputs = stamp.input_digest(config, options)
             last = stamp.load_stamp(session.db)
@@ -125,18 +155,33 @@ def _build(args: argparse.Namespace, *, write_output: bool) -> int:
                 stamp.save_stamp(session.db, stamp.Stamp(inputs, outputs, report, result.pages, result.releases))
         finally:
             if session.db.notice != shown:
-                print(f"arsip: {session.db.notice}", file=sys.stderr)
+                print(f"arsip: {args.language(session.db.notice)}", file=sys.stderr)
             session.close()
     else:
         result = pipeline.check(config, strict=args.strict)
     _report(result.problems, args.language, quiet=True)
     if not args.quiet:
-        seconds = time.perf_counter() - started
-        verb = "Built" if write_output else "Checked"
-        warnings = len(result.problems)
-        tail = f"; {warnings} warning{'s' if warnings != 1 else ''}" if warnings else ""
-        print(f"{verb} {_count(result.pages, 'page')} from {_count(result.releases, 'release')} in {seconds:.1f} s{tail}")
+        took = seconds(time.perf_counter() - started, args.language)
+        pages, releases = _pages(result.pages), _releases(result.releases)
+        if write_output:
+            done = tr("Built {pages} from {releases} in {seconds} s", pages=pages, releases=releases, seconds=took)
+        else:
+            done = tr("Checked {pages} from {releases} in {seconds} s", pages=pages, releases=releases, seconds=took)
+        print(args.language(done) + _warnings(len(result.problems), args.language))
     return EXIT_OK
+
+
+def _pages(count: int) -> Text:
+    return trn("{count} page", "{count} pages", count)
+
+
+def _releases(count: int) -> Text:
+    return trn("{count} release", "{count} releases", count)
+
+
+def _warnings(count: int, language: Language) -> str:
+    """The tail of a summary line: `; 2 warnings` (`; 2 peringatan`), nothing without warnings."""
+    return "; " + language(trn("{count} warning", "{count} warnings", count)) if count else ""
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -148,7 +193,7 @@ def _new(args: argparse.Namespace) -> int:
     try:
         date = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
     except ValueError:
-        print(f"build.py new: --date '{args.date}' is not a date written as YYYY-MM-DD", file=sys.stderr)
+        _say(args.language, tr("build.py new: --date '{date}' is not a date written as YYYY-MM-DD", date=args.date), file=sys.stderr)
         return EXIT_USAGE
     config = pipeline.configure(root)
     content, _ = tree.load_content(config)
@@ -161,23 +206,20 @@ def _new(args: argparse.Namespace) -> int:
     errors = [problem for problem in problems if problem.is_error]
     if errors:
         _report(errors, args.language, quiet=True)
-        print("nothing was written; run the command again with corrected values", file=sys.stderr)
+        _say(args.language, tr("nothing was written; run the command again with corrected values"), file=sys.stderr)
         return EXIT_PROBLEMS
     target = root / draft.relative_path
     if target.exists():
-        print(
-            f"{draft.relative_path}: error: the file already exists; nothing was written (choose another title or edit that file)",
-            file=sys.stderr,
-        )
+        exists = tr("the file already exists; nothing was written")
+        _report([error(draft.relative_path, None, exists, tr("choose another title or edit that file"))], args.language, quiet=True)
         return EXIT_PROBLEMS
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as stream:
         stream.write(draft.text)
     if draft.suggestion:
-        print(
-            f"{draft.relative_path}: warning: '{draft.institution}' is not in content/institutions.toml "
-            f"(did you mean '{draft.suggestion}'?)",
-            file=sys.stderr,
+        unknown = tr("'{name}' is not in content/institutions.toml", name=draft.institution)
+        _report(
+            [warning(draft.relative_path, None, unknown, tr("did you mean '{name}'?", name=draft.suggestion))], args.language, quiet=True
         )
     print(draft.relative_path)
     return EXIT_OK
@@ -188,16 +230,15 @@ def _unchanged(last: stamp.Stamp, args: argparse.Namespace, started: float) -> i
     for line in last.report:
         print(line, file=sys.stderr)
     if not args.quiet:
-        seconds = time.perf_counter() - started
-        warnings = f"; {_count(len(last.report), 'warning')}" if last.report else ""
-        print(
-            f"Nothing changed: {_count(last.pages, 'page')} from {_count(last.releases, 'release')} up to date ({seconds:.1f} s){warnings}"
+        took = seconds(time.perf_counter() - started, args.language)
+        unchanged = tr(
+            "Nothing changed: {pages} from {releases} up to date ({seconds} s)",
+            pages=_pages(last.pages),
+            releases=_releases(last.releases),
+            seconds=took,
         )
+        print(args.language(unchanged) + _warnings(len(last.report), args.language))
     return EXIT_OK
-
-
-def _count(number: int, word: str) -> str:
-    return f"{number:,} {word}" if number == 1 else f"{number:,} {word}s"
 
 
 class _ProgressBar:
@@ -244,35 +285,47 @@ def _report(problems: Sequence[Problem], language: i18n.Language, *, quiet: bool
         print(summary(problems, language), file=sys.stderr)
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="build.py", description="Arsip: build the awards archive from content/ into output/.")
-    _build_options(parser, default=False)
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: the current folder)")
-    parser.add_argument("--lang", choices=i18n.LANGUAGES, default=None, help=LANG_HELP)
+def _parser(language: Language) -> argparse.ArgumentParser:
+    """The command line, its help and its errors in `language`."""
+
+    def say(text: Text) -> str:
+        return language(text).replace("%", "%%")  # argparse fills in %(default)s and the like in help texts
+
+    root_help = say(tr("project folder (default: the current folder)"))
+    lang_help = say(tr("language of the messages (default: ${variable}, else the site's language)", variable=i18n.ENVIRONMENT))
+    folder = language(tr("FOLDER"))
+    parser = Parser(prog="build.py", language=language, description=say(tr("Arsip: build the awards archive from content/ into output/.")))
+    _build_options(parser, say, default=False)
+    parser.add_argument("--root", type=Path, default=Path.cwd(), metavar=folder, help=root_help)
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, default=None, help=lang_help)
     # Options are accepted before or after the command; after it, SUPPRESS keeps the earlier value when absent.
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--root", type=Path, default=argparse.SUPPRESS, help="project folder (default: the current folder)")
-    common.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS, help=LANG_HELP)
-    options = argparse.ArgumentParser(add_help=False)
-    _build_options(options, default=argparse.SUPPRESS)
-    commands = parser.add_subparsers(dest="command")
-    commands.add_parser("build", parents=[common, options], help="build the site into output/ (the default)")
-    commands.add_parser("check", parents=[common, options], help="run every check without writing output/")
-    new = commands.add_parser("new", parents=[common], help="write a new release with a commented front-matter skeleton")
-    new.add_argument("title")
-    new.add_argument("--institution", required=True)
-    new.add_argument("--date", help="publication date, YYYY-MM-DD (default: today)")
-    new.add_argument("--score")
-    new.add_argument("--zone")
-    serve = commands.add_parser("serve", parents=[common], help="live preview at http://127.0.0.1:8000/")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--drafts", action="store_true", help="show releases marked draft: true (marked as drafts)")
+    common = Parser(add_help=False, language=language)
+    common.add_argument("--root", type=Path, default=argparse.SUPPRESS, metavar=folder, help=root_help)
+    common.add_argument("--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS, help=lang_help)
+    options = Parser(add_help=False, language=language)
+    _build_options(options, say, default=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", title=language(tr("commands")))
+    commands.add_parser("build", language=language, parents=[common, options], help=say(tr("build the site into output/ (the default)")))
+    commands.add_parser("check", language=language, parents=[common, options], help=say(tr("run every check without writing output/")))
+    new = commands.add_parser(
+        "new", language=language, parents=[common], help=say(tr("write a new release with a commented front-matter skeleton"))
+    )
+    new.add_argument("title", metavar=language(tr("title")), help=say(tr("the release's title, as in its source")))
+    new.add_argument(
+        "--institution", required=True, metavar=language(tr("NAME")), help=say(tr("the institution, as named in content/institutions.toml"))
+    )
+    new.add_argument("--date", metavar="YYYY-MM-DD", help=say(tr("publication date, YYYY-MM-DD (default: today)")))
+    new.add_argument("--score", metavar=language(tr("SCORE")), help=say(tr("the compliance score, e.g. 93,68")))
+    new.add_argument("--zone", metavar=language(tr("ZONE")), help=say(tr("hijau, kuning or merah")))
+    serve = commands.add_parser("serve", language=language, parents=[common], help=say(tr("live preview at http://127.0.0.1:8000/")))
+    serve.add_argument("--host", default="127.0.0.1", help=say(tr("address the preview listens on (default: 127.0.0.1)")))
+    serve.add_argument("--port", type=int, default=8000, help=say(tr("port the preview listens on (default: 8000)")))
+    serve.add_argument("--drafts", action="store_true", help=say(tr("show releases marked draft: true (marked as drafts)")))
     return parser
 
 
-def _build_options(parser: argparse.ArgumentParser, *, default: object) -> None:
-    parser.add_argument("--strict", action="store_true", default=default, help="treat warnings as errors")
-    parser.add_argument("--quiet", action="store_true", default=default, help="print only problems")
-    parser.add_argument("--drafts", action="store_true", default=default, help="include releases marked draft: true")
-    parser.add_argument("--clean", action="store_true", default=default, help="forget the build cache (.arsip-cache/) first")
+def _build_options(parser: argparse.ArgumentParser, say: Callable[[Text], str], *, default: object) -> None:
+    parser.add_argument("--strict", action="store_true", default=default, help=say(tr("treat warnings as errors")))
+    parser.add_argument("--quiet", action="store_true", default=default, help=say(tr("print only problems")))
+    parser.add_argument("--drafts", action="store_true", default=default, help=say(tr("include releases marked draft: true")))
+    parser.add_argument("--clean", action="store_true", default=default, help=say(tr("forget the build cache (.arsip-cache/) first")))

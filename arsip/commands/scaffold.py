@@ -20,6 +20,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..i18n import tr
 from ..problems import Problem, error
 from ..source.registry import Directory, make_slug
 
@@ -105,8 +106,12 @@ def _not_one_line(path: str, key: str, value: str | None) -> Problem | None:
             return error(
                 path,
                 None,
-                f"the {key} given holds U+{ord(char):04X}, a line break or control character, which a value on one line cannot",
-                f"write the {key} on one line, without tabs or control characters",
+                tr(
+                    "the {field} given holds U+{code}, a line break or control character, which a value on one line cannot",
+                    field=key,
+                    code=f"{ord(char):04X}",
+                ),
+                tr("write the {field} on one line, without tabs or control characters", field=key),
             )
     return None
 

@@ -5,7 +5,9 @@ Input: the project folder, host, port and whether drafts are shown. Output: an H
 included when asked for and links pointing at the preview's own address, so `output/` keeps the
 published site untouched) and its exit status; after each save in content/, templates/ or
 site_config.toml the site is rebuilt (config re-read) and every open page reloads. A failed build keeps the last good
-pages and shows an overlay listing the problems on every page, until a good build removes it.
+pages and shows an overlay listing the problems on every page, until a good build removes it. The
+terminal's lines and the overlay are in the editor's language (`run(language=…)`); the web server's
+access log stays off the terminal.
 
 livereload's own reload is throttled (a reload within 3 s of the previous one is dropped) and its
 polling runs every 0.8 s. So the watcher here polls faster, and at once when the operating system
@@ -36,20 +38,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from babel.numbers import format_decimal
 from livereload import Server
 from livereload.handlers import LiveReloadHandler, StaticFileHandler
 from tornado import ioloop, web
 
-from .. import pipeline
+from .. import i18n, pipeline
+from ..i18n import Language, Text, tr, trn
 from ..problems import BuildFailed, Problem, summary
-from ..render.strings import STRINGS
 from ..session import Session, database_path
 from ..source.config import CONFIG_FILE
 from . import serve_guard
 from .serve_watch import POLL_MS, FastWatcher
 
 PREVIEW_DIR = ".arsip-cache/preview"
-CACHE_GONE = ".arsip-cache/ dihapus, pratinjau dibangun ulang / .arsip-cache/ was removed, the preview is built again"
+CACHE_GONE = tr("arsip: .arsip-cache/ was removed, the preview is built again")
+OVERLAY_TITLE = tr("Build failed — this page is the last version that built.")
+OVERLAY_TEXT = tr("Fix the files below and save; the page reloads by itself.")
 
 
 @dataclass
@@ -67,6 +72,11 @@ class Preview:
     moved: dict[str, str] = field(default_factory=dict)
     drafts: bool = True
     made: tuple[tuple[int, int], ...] = ()  # the identity of the preview's folder and database the session made
+    editor: Language = i18n.ENGLISH  # the language of the terminal's lines and of the overlay (the site's is `language`)
+
+    def say(self, text: Text, **options: Any) -> None:
+        """One line on the terminal, in the editor's language, shown at once."""
+        print(self.editor(text), flush=True, **options)
 
     def intact(self) -> bool:
         """False once the folder or the database the session writes to is gone or replaced (`build --clean`)."""
@@ -81,7 +91,7 @@ class Preview:
         started = time.perf_counter()
         try:
             if self.session is not None and not self.intact():  # first: a build that fails now does not ask again
-                print(f"arsip: {CACHE_GONE}", flush=True)
+                self.say(CACHE_GONE)
                 self.session.close()
                 self.session, self.made = None, ()
             address = f"http://{_url_host(self.host)}:{self.port}/"
@@ -92,22 +102,32 @@ class Preview:
                 self.session = Session.open(config.output_dir, in_place=True)
                 self.made = _identity(config.output_dir)
                 if self.session.db.notice:
-                    print(f"arsip: {self.session.db.notice}", file=sys.stderr, flush=True)
+                    print(f"arsip: {self.editor(self.session.db.notice)}", file=sys.stderr, flush=True)
             result = pipeline.build(config, session=self.session, search=search)
             self.problems = ()
             self._follow_moves(dict(result.release_urls))
             written = len(result.report.written) + len(result.report.removed) if result.report else 0
-            seconds = time.perf_counter() - started
-            message = f"Rebuilt in {seconds:.2f} s: rendered {result.rendered:,} of {result.pages:,} pages, {written} files changed"
+            rebuilt = tr(
+                "Rebuilt in {seconds} s: rendered {rendered} of {pages}, {changed}",
+                seconds=format_decimal(time.perf_counter() - started, format="0.00", locale=self.editor.code),
+                rendered=format_decimal(result.rendered, locale=self.editor.code),
+                pages=trn("{count} page", "{count} pages", result.pages),
+                changed=trn("{count} file changed", "{count} files changed", written),
+            )
             for problem in result.problems:
-                print(problem.format(), file=sys.stderr, flush=True)
-            print(message if search else message + " (search index follows)", flush=True)
+                print(problem.format(self.editor), file=sys.stderr, flush=True)
+            self.say(rebuilt if search else tr("{rebuilt} (search index follows)", rebuilt=rebuilt))
             return True
         except BuildFailed as failed:
             self.problems = failed.problems
             for problem in failed.problems:
-                print(problem.format(), file=sys.stderr, flush=True)
-            print(f"Build failed: {summary(failed.problems)}; the last good pages stay, with the problems shown on top", flush=True)
+                print(problem.format(self.editor), file=sys.stderr, flush=True)
+            self.say(
+                tr(
+                    "Build failed: {summary}; the last good pages stay, with the problems shown on top",
+                    summary=summary(failed.problems, self.editor),
+                )
+            )
             return False
         finally:
             self.builds += 1
@@ -126,14 +146,16 @@ class Preview:
         """The error panel shown on top of every page while the latest build has failed."""
         if not self.failed:
             return b""
-        items = "".join(f'<li><code style="white-space:pre-wrap">{html.escape(problem.format())}</code></li>' for problem in self.problems)
-        words = STRINGS[self.language]
+        say = self.editor
+        items = "".join(
+            f'<li><code style="white-space:pre-wrap">{html.escape(problem.format(say))}</code></li>' for problem in self.problems
+        )
         return (
-            '<div id="arsip-overlay" role="alert" style="position:fixed;inset:auto 0 0 0;max-height:70vh;overflow:auto;'
+            f'<div id="arsip-overlay" role="alert" lang="{say.code}" style="position:fixed;inset:auto 0 0 0;max-height:70vh;overflow:auto;'
             "z-index:2147483647;background:#fff7f7;color:#1b1f24;border-top:4px solid #a51d1d;padding:1rem 1.25rem;"
             'font:15px/1.5 system-ui,sans-serif;box-shadow:0 -4px 16px rgba(0,0,0,.25)">'
-            f'<strong style="color:#a51d1d">{html.escape(words["overlay_title"])}</strong>'
-            f'<p style="margin:.25rem 0">{html.escape(summary(self.problems))}. {html.escape(words["overlay_text"])}</p>'
+            f'<strong style="color:#a51d1d">{html.escape(say(OVERLAY_TITLE))}</strong>'
+            f'<p style="margin:.25rem 0">{html.escape(summary(self.problems, say))}. {html.escape(say(OVERLAY_TEXT))}</p>'
             f'<ul style="margin:.5rem 0 0;padding-left:1.25rem">{items}</ul></div>'
         ).encode()
 
@@ -329,14 +351,20 @@ def _watch_the_folder(preview: Preview, busy: threading.Event, builder: _Builder
     ioloop.PeriodicCallback(check, POLL_MS).start()
 
 
-def run(root: Path, *, host: str = "127.0.0.1", port: int = 8000, drafts: bool = True) -> int:
+def run(root: Path, *, host: str = "127.0.0.1", port: int = 8000, drafts: bool = True, language: Language | None = None) -> int:
+    """The preview of `root` until Ctrl-C or SIGTERM; its lines and overlay in `language` (default: the editor's, `i18n.chosen`)."""
     root = root.resolve()
+    language = language or i18n.chosen(None, root)
     if not _port_free(host, port):
-        print(f"build.py serve: port {port} on {host} is in use; try another, e.g.  --port {port + 1}", file=sys.stderr)
+        busy_port = tr(
+            "build.py serve: port {port} on {host} is in use; try another, e.g.  --port {next}", port=port, host=host, next=port + 1
+        )
+        print(language(busy_port), file=sys.stderr)
         return 2
+    serve_guard.quiet_logs()
     output = root / PREVIEW_DIR
     output.mkdir(parents=True, exist_ok=True)
-    preview = Preview(root, host, port, drafts=drafts)
+    preview = Preview(root, host, port, drafts=drafts, editor=language)
     preview.rebuild()
     settle_memory()
 
@@ -353,11 +381,11 @@ def run(root: Path, *, host: str = "127.0.0.1", port: int = 8000, drafts: bool =
     received: list[int] = []
     _stop_on_signals(loop, received)
     _watch_the_folder(preview, busy, builder)
-    print(f"Preview at http://{_url_host(host)}:{port}/ (Ctrl-C to stop)", flush=True)
+    preview.say(tr("Preview at {address} (Ctrl-C to stop)", address=f"http://{_url_host(host)}:{port}/"))
     server.serve(host=host, port=port, root=str(output), open_url_delay=None)
     finished = builder.stop()
     status = 128 + received[0] if received else 0  # 130 after Ctrl-C, 143 after SIGTERM, as for build.py build
-    print("Preview stopped" if finished else "Preview stopped (the rebuild under way was left unfinished)", flush=True)
+    preview.say(tr("Preview stopped") if finished else tr("Preview stopped (the rebuild under way was left unfinished)"))
     if not finished:
         # The builder thread is still busy (Pagefind, or rendering in worker processes): leave now rather
         # than let the interpreter's shutdown pull thread pools out from under it (a traceback) or wait.

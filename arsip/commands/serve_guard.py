@@ -4,13 +4,14 @@ Input: the host and port the preview is bound to, its page handlers, and each re
 Origin header and path. Output: the Tornado application of the preview. It refuses, with 403 and one
 short line of plain text (Indonesian, then English), a request whose Host names another site (a DNS
 rebinding page sends its own name) and a reload socket opened by a page of another origin. Its access
-log shortens an overlong path to one readable line. livereload's `/forcereload` is left out: any page
-on the web could call it.
+log is kept off the editor's terminal (`quiet_logs`) but for a 500, and shortens an overlong path to one
+readable line. livereload's `/forcereload` is left out: any page on the web could call it.
 """
 
 from __future__ import annotations
 
 import ipaddress
+import logging
 import socket
 from dataclasses import dataclass
 from typing import Any
@@ -143,3 +144,16 @@ def application(host: str, port: int, pages: list[Any]) -> web.Application:
     """The preview's application: the reload socket and script, then `pages` (the preview's files)."""
     handlers = [(r"/livereload", ReloadSocket), (r"/livereload.js", LiveReloadJSHandler), *pages]
     return GuardedApplication(Door(host, port), handlers, transforms=[_Injector], log_function=log_request)
+
+
+def quiet_logs() -> None:
+    """The terminal is the editor's: Tornado's access log (`404 GET /favicon.ico (127.0.0.1) 0.52ms`, a line a
+    request) stays out of it, and so does livereload's chatter ("Serving on", "Running task", "Reload 1 waiters").
+    Still shown: a 500 (a bug in the preview), livereload's warnings and errors, and its "Browser Connected: <page>"
+    (that page reloads by itself from now on)."""
+    access_log.setLevel(logging.ERROR)
+    logging.getLogger("livereload").addFilter(_livereload_lines)  # the same filter, added once however often this runs
+
+
+def _livereload_lines(record: logging.LogRecord) -> bool:
+    return record.levelno >= logging.WARNING or str(record.msg).startswith("Browser Connected")

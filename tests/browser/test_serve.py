@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
+import re
 import signal
 import subprocess
 import urllib.error
@@ -264,6 +266,56 @@ def test_server_started_on_a_broken_site_recovers_after_the_fix(tmp_path: Path, 
         expect(page.locator("h1")).to_have_text("Arsip Kepatuhan Pelayanan Publik")
     finally:
         stop(process, transcript)
+
+
+def test_the_terminal_shows_no_access_log(dev_server: DevServer) -> None:
+    """Requests answered 200, 404 and 400 leave no line of Tornado's access log among the editor's lines."""
+    port = int(dev_server.url.rsplit(":", 1)[1])
+    for target, status in (("/", 200), ("/tidak-ada/", 404), ("/%00", 400), ("/pagefind/pagefind.js", 200)):
+        assert raw_request(port, target)[0] == status, target
+    output = stop(dev_server.process, dev_server.transcript)
+    assert f"Preview at http://127.0.0.1:{port}/ (Ctrl-C to stop)\n" in dev_server.transcript.lines
+    assert not re.search(r"\b(200|400|404) GET ", output), output
+    assert "Serving on" not in output and "Preview stopped" in output
+
+
+def test_the_preview_speaks_indonesian_in_its_terminal_and_overlay(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "site")
+    release = root / RELEASE_FILE
+    release.write_text(release.read_text(encoding="utf-8").replace("zone: hijau", "zone: hijo", 1), encoding="utf-8")
+    port = free_port()
+    process = start_server(root, port, env={**os.environ, "ARSIP_LANG": "id"})
+    transcript = Transcript(process)
+    try:
+        wait_until(lambda: answers_404(f"http://127.0.0.1:{port}/"), "the server answering 404 with the overlay")
+        status, _, body = raw_request(port, "/")
+        page = body.decode("utf-8")
+        assert status == 404 and '<div id="arsip-overlay" role="alert" lang="id"' in page
+        assert "Gagal membangun situs — halaman ini versi terakhir yang berhasil dibangun.</strong>" in page
+        assert re.search(
+            r">\d+ kesalahan, 0 peringatan di 1 berkas\. Perbaiki berkas di bawah ini lalu simpan; halaman akan dimuat ulang sendiri\.<",
+            page,
+        )
+        assert f'<code style="white-space:pre-wrap">{RELEASE_FILE}:5: kesalahan: ' in page
+        release.write_text(release.read_text(encoding="utf-8").replace("zone: hijo", "zone: hijau", 1), encoding="utf-8")
+        transcript.wait_for("(indeks pencarian menyusul)")
+        wait_until(lambda: raw_request(port, "/")[0] == 200, "the fixed site served")
+    finally:
+        output = stop(process, transcript)
+    lines = transcript.lines
+    assert f"Pratinjau di http://127.0.0.1:{port}/ (Ctrl-C untuk berhenti)\n" in lines
+    assert any(line.startswith(f"{RELEASE_FILE}:5: kesalahan: ") for line in lines), output
+    failed = (
+        r"Gagal membangun: \d+ kesalahan, 0 peringatan di 1 berkas; halaman terakhir yang berhasil tetap tampil, "
+        r"dengan masalahnya di atasnya\n"
+    )
+    assert any(re.fullmatch(failed, line) for line in lines), output
+    rebuilt = (
+        r"Dibangun ulang dalam \d+,\d\d detik: [\d.]+ dari [\d.]+ halaman dirender, [\d.]+ berkas berubah"
+        r"( \(indeks pencarian menyusul\))?\n"
+    )
+    assert sum(bool(re.fullmatch(rebuilt, line)) for line in lines) >= 1, output
+    assert lines[-1] == "Pratinjau berhenti\n" and "Traceback" not in output
 
 
 def answers_404(url: str) -> bool:

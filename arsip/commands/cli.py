@@ -128,7 +128,7 @@ def _build(args: argparse.Namespace, *, write_output: bool) -> int:
                 print(f"arsip: {session.db.notice}", file=sys.stderr)
             session.close()
     else:
-        result = pipeline.check(config, strict=args.strict)
+        result = pipeline.check(config, strict=args.strict, external=args.external)
     _report(result.problems, args.language, quiet=True)
     if not args.quiet:
         seconds = time.perf_counter() - started
@@ -257,7 +257,8 @@ def _parser() -> argparse.ArgumentParser:
     _build_options(options, default=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("build", parents=[common, options], help="build the site into output/ (the default)")
-    commands.add_parser("check", parents=[common, options], help="run every check without writing output/")
+    check = commands.add_parser("check", parents=[common, options], help="run every check without writing output/")
+    check.add_argument("--external", action="store_true", help="check links to other sites too (answers kept a day)")
     new = commands.add_parser("new", parents=[common], help="write a new release with a commented front-matter skeleton")
     new.add_argument("title")
     new.add_argument("--institution", required=True)

@@ -31,13 +31,16 @@ from ..source.registry import core_name, infer_kind
 from .validate import Release
 
 # What a body must hold to link anywhere: an inline or reference link or image, a footnote, raw HTML.
-LINK_SYNTAX = re.compile(r"\]\s*[(\[:]|\[\^|\b(?:href|src)\s*=", re.IGNORECASE)
+_MARKDOWN_LINK = re.compile(r"\]\s*[(\[:]|\[\^")
+_HTML_LINK = re.compile(r"\b(?:href|src)\s*=", re.IGNORECASE)
 _ENDS = " \t\"'()<>[]"  # what stands around a link written in Markdown or HTML
 
 
 def may_link(body: str) -> bool:
     """Whether a body's Markdown could hold a link at all (most bodies do not: they are not converted to look)."""
-    return LINK_SYNTAX.search(body) is not None
+    if "]" in body and _MARKDOWN_LINK.search(body):  # the plain `in` first: most bodies are prose alone
+        return True
+    return "=" in body and _HTML_LINK.search(body) is not None
 
 
 class _LinkCollector(HTMLParser):

@@ -4,18 +4,20 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 # The editors' languages: catalogues kept as .po in the repository, compiled here (never committed).
+# Extra options for build.py, e.g. `make check ARGS=--external` or `make build ARGS=--strict`.
+ARGS ?=
 CATALOGUES := $(patsubst %.po,%.mo,$(wildcard arsip/locale/*/LC_MESSAGES/arsip.po))
 
 .PHONY: build serve check test lint test-tools lighthouse bench clean messages
 
 build: $(STAMP) $(CATALOGUES)
-	$(PY) build.py build
+	$(PY) build.py build $(ARGS)
 
 serve: $(STAMP) $(CATALOGUES)
-	$(PY) build.py serve --drafts
+	$(PY) build.py serve --drafts $(ARGS)
 
 check: $(STAMP) $(CATALOGUES)
-	$(PY) build.py check
+	$(PY) build.py check $(ARGS)
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed"; exit 2; }

@@ -48,14 +48,15 @@ def build(
     with spare as staging:
         produced = stages.produce(plan, tree, config, session, staging, progress)  # only what read something that changed
         _final(produced.problems, strict)
+        final = _final([*final, *stages.broken_links(produced, tree, plan, config, session)], strict)  # those release bodies wrote
         indexing = stages.index_search(produced, plan, config, session, search)  # Pagefind works while pages are placed
         report = stages.publish(produced, indexing, tree, config, session, staging)  # -> output/, then the build database
     urls = tuple((release.path, plan.urls.link("release", release.slug)) for release in releases)
     return BuildResult(final, len(releases), len(plan.pages), len(produced.entries), report, urls, produced.made)
 
 
-def check(config: SiteConfig, *, strict: bool = False) -> BuildResult:
-    """Every stage but writing, plus a link check of the generated site."""
+def check(config: SiteConfig, *, strict: bool = False, external: bool = False) -> BuildResult:
+    """Every stage but writing, plus a link check of the generated site (`external`: of outside links too)."""
     session = Session.in_memory()
     tree, problems = stages.read(config, session)
     releases, found = stages.check(tree, config, session)
@@ -65,7 +66,7 @@ def check(config: SiteConfig, *, strict: bool = False) -> BuildResult:
     files = [file for _, file, _ in produced.entries] + stages.assets(tree)
     if not any(problem.is_error for problem in problems):
         files += stages.index_search(produced, plan, config, session, True).files()
-        problems += stages.broken_links(files, plan)
+        problems += stages.broken_links(produced, tree, plan, config, session, files, external)
     return BuildResult(_final(problems, strict), len(releases), len(plan.pages), len(files), None)
 
 

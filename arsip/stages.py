@@ -22,7 +22,7 @@ from .model import archive as model
 from .model import checks, validate
 from .model.validate import Release
 from .problems import BuildFailed, Problem, error
-from .publish import in_place, write
+from .publish import in_place, links, write
 from .publish.bundles import Indexed, SearchIndex
 from .publish.files import File, OnDisk, status_as_written
 from .publish.pagefind import SearchIndexError
@@ -202,5 +202,16 @@ def assets(tree: Tree) -> list[File]:
     return extras.asset_files(tree.content.assets)
 
 
-def broken_links(files: list[File], plan: Plan) -> list[Problem]:
-    return checks.broken_links(files, plan.urls)
+def broken_links(
+    produced: Produced,
+    tree: Tree,
+    plan: Plan,
+    config: SiteConfig,
+    session: Session,
+    files: list[File] | None = None,
+    external: bool = False,
+) -> list[Problem]:
+    """Broken links where they are written (`publish.links`): in a build (no `files`) those of release bodies, as warnings."""
+    env = session.memos.environment.value[0] if session.memos.environment.value else None
+    store = None if files is not None else session.db.markdown
+    return links.check_links(produced, tree.sources.bodies, plan.urls, config, env, store, files=files, external=external)

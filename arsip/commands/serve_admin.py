@@ -10,9 +10,11 @@ Host names another site never reaches them):
   `make serve` from package-lock.json, never from a CDN): the bundle, its chunks, its stylesheet;
 - `/api/v1` Decap's local backend (`admin_backend`), which writes under content/ only.
 
-`/api/v1` writes files, so it answers only the preview's own pages: a request without an Origin
-header naming the preview's own address (scheme, name and port), or sent as anything but JSON (a form
-or a `text/plain` body, which a page of another site can post without asking), is refused with 403.
+`/api/v1` writes files, so it answers only the preview's own pages on this very machine: a request
+from another machine (`serve --host 0.0.0.0` shows the site to the network, not the form's backend),
+without an Origin header naming the preview's own address (scheme, name and port), or sent as
+anything but JSON (a form or a `text/plain` body, which a page of another site can post without
+asking first) is refused with 403.
 A page of another site cannot read the answers either: no CORS header is ever sent. None of these
 pages may be shown in a frame of another page (clickjacking).
 
@@ -22,6 +24,7 @@ or the problem with its file and line on the overlay, is in the preview at once.
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import mimetypes
 from pathlib import Path
@@ -182,6 +185,9 @@ class LocalBackendHandler(_AdminHandler):
         origin = headers.get("Origin")
         kind = headers.get("Content-Type", "").split(";")[0].strip().lower()
         fetched_from = headers.get("Sec-Fetch-Site")
+        if not _loopback(self.request.remote_ip):  # `serve --host 0.0.0.0` shows the site to the network, never this
+            serve_guard.refuse(self, 403, serve_guard.REFUSED_ORIGIN)
+            return
         if origin is None or not serve_guard.same_origin(origin, headers.get("Host", "")) or fetched_from not in (None, "same-origin"):
             serve_guard.refuse(self, 403, serve_guard.REFUSED_ORIGIN)
             return
@@ -209,6 +215,13 @@ class DecapFiles(web.StaticFileHandler):
     def set_extra_headers(self, path: str) -> None:
         _guard_headers(self)
         self.set_header("Cache-Control", "no-cache")
+
+
+def _loopback(address: str | None) -> bool:
+    try:
+        return ipaddress.ip_address((address or "").removeprefix("::ffff:")).is_loopback
+    except ValueError:
+        return False
 
 
 def _escape(text: str) -> str:

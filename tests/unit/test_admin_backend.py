@@ -162,3 +162,10 @@ def test_the_configuration_comes_from_the_sites_schema() -> None:
     assert fields["score"]["widget"] == "string"  # 91,20 as written, never a number that would drop its zero
     assert fields["date"]["format"] == "YYYY-MM-DD"
     assert fields["title"]["label"] == "Judul"  # the editor's language
+
+
+def test_the_backend_answers_this_machine_only() -> None:
+    from arsip.commands import serve_admin
+
+    assert all(serve_admin._loopback(address) for address in ("127.0.0.1", "::1", "::ffff:127.0.0.1", "127.0.0.2"))
+    assert not any(serve_admin._loopback(address) for address in ("192.168.1.20", "10.0.0.1", "::ffff:192.168.1.20", "", None))

@@ -8,12 +8,12 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 ARGS ?=
 CATALOGUES := $(patsubst %.po,%.mo,$(wildcard arsip/locale/*/LC_MESSAGES/arsip.po))
 
-.PHONY: build serve check test lint test-tools lighthouse bench clean messages
+.PHONY: build serve check test lint test-tools admin-tools lighthouse bench clean messages
 
 build: $(STAMP) $(CATALOGUES)
 	$(PY) build.py build $(ARGS)
 
-serve: $(STAMP) $(CATALOGUES)
+serve: $(STAMP) $(CATALOGUES) admin-tools
 	$(PY) build.py serve --drafts $(ARGS)
 
 check: $(STAMP) $(CATALOGUES)
@@ -36,6 +36,10 @@ messages: $(STAMP)
 
 test-tools:
 	bash scripts/install-test-tools.sh
+
+# Decap CMS, the form the preview serves at /admin/ (pinned in package-lock.json).
+admin-tools:
+	bash scripts/install-admin.sh
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

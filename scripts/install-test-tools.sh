@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the test suite drives besides Python packages, on a machine that may have nothing:
 # Debian's Chromium (Playwright cannot download its own browser here), Java for the Nu Html Checker,
-# Node.js/npm, then the npm tools pinned in package-lock.json (axe-core, vnu-jar, lighthouse).
+# Node.js/npm, then the npm packages pinned in package-lock.json (axe-core, vnu-jar, lighthouse, and
+# decap-cms, which the preview serves at /admin/).
 # Idempotent: each step is skipped when its tool is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."

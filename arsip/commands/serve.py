@@ -48,7 +48,7 @@ from ..i18n import Language, Text, tr, trn
 from ..problems import BuildFailed, Problem, summary
 from ..session import Session, database_path
 from ..source.config import CONFIG_FILE
-from . import serve_guard
+from . import serve_admin, serve_guard
 from .serve_watch import POLL_MS, FastWatcher
 
 PREVIEW_DIR = ".arsip-cache/preview"
@@ -232,7 +232,8 @@ class PreviewServer(Server):
         self.preview = preview
 
     def get_web_handlers(self, script: bytes) -> list[tuple[str, type[web.RequestHandler], dict[str, Any]]]:
-        return [(r"/(.*)", PreviewFileHandler, {"path": self.root, "default_filename": "index.html", "preview": self.preview})]
+        files = (r"/(.*)", PreviewFileHandler, {"path": self.root, "default_filename": "index.html", "preview": self.preview})
+        return [*serve_admin.handlers(self.preview.root), files]  # the editors' form at /admin/, then the site
 
     def application(self, port: int, host: str, liveport: Any = None, debug: Any = None, live_css: bool = True) -> None:
         """livereload's application, behind the door of `serve_guard` (Host and Origin checked)."""

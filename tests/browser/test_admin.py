@@ -1,0 +1,211 @@
+"""The editors' form at /admin/ (Decap CMS), driven as an editor uses it: a real `build.py serve` on
+127.0.0.1 for a copy of the sample site, a real Chromium page filling the form and saving.
+
+A release saved through the form is a Markdown file in content/, built, and served by the preview; a
+bad value saved through the form is shown on the preview's overlay with its file and line. No test
+sleeps for a fixed time: each waits for the event it needs (the file written, the page served, the
+overlay shown), and its time limit only bounds a failure. The form's `/api/v1`, which writes files,
+answers the preview's own pages only; the last tests knock on it as another site would.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import re
+import subprocess
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from devserver import PATIENCE, Transcript, free_port, start_server, stop, wait_until, wait_until_up
+from playwright.sync_api import Browser, Page, expect
+from sitetools import REPO, copy_project
+
+SHOWN = PATIENCE * 1000  # milliseconds a page may take to change: a bound on failure only
+DECAP = REPO / "node_modules" / "decap-cms" / "dist" / "decap-cms.js"
+
+
+@dataclass
+class DevServer:
+    root: Path
+    url: str
+    port: int
+    process: subprocess.Popen[str]
+    transcript: Transcript
+
+
+@pytest.fixture
+def dev_server(tmp_path: Path) -> Iterator[DevServer]:
+    assert DECAP.is_file(), "Decap CMS is not installed: run `make test-tools` (npm ci)"
+    root = copy_project(tmp_path / "site")
+    port = free_port()
+    process = start_server(root, port, "--drafts")
+    transcript = Transcript(process)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(url + "/", process)
+        yield DevServer(root, url, port, process, transcript)
+    finally:
+        stop(process, transcript)
+
+
+@pytest.fixture
+def admin(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+@pytest.fixture
+def preview(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+def open_form(page: Page, server: DevServer) -> None:
+    """The form for a new release, past Decap's login (the local backend asks for no password)."""
+    page.goto(server.url + "/admin/")
+    page.get_by_role("button", name="Login").click()
+    expect(page.get_by_text("2024-12-03 · Pemkot Jambi Raih Nilai 93,68")).to_be_visible(timeout=SHOWN)  # the releases listed
+    page.goto(server.url + "/admin/#/collections/rilis/new")
+    expect(page.locator("[id^=title-field]")).to_be_visible(timeout=SHOWN)
+
+
+def fill_and_save(page: Page, *, title: str, date: str, institution: str, score: str, zone: str, body: str) -> None:
+    page.locator("[id^=title-field]").fill(title)
+    page.locator("[id^=date-field]").fill(date)
+    page.locator("[id^=institution-field]").fill(institution)
+    page.keyboard.press("Enter")  # the registry's name, chosen from the list
+    page.locator("[id^=score-field]").fill(score)
+    page.locator("[id^=zone-field]").fill(zone)
+    page.keyboard.press("Enter")
+    page.locator("[data-slate-editor=true]").first.click()
+    page.keyboard.type(body)
+    page.get_by_role("button", name="Publish").click()
+    page.get_by_text("Publish now").click()
+
+
+def served_release(server: DevServer, title: str) -> str | None:
+    """The preview's URL of the release titled `title`, once its open data lists it."""
+    try:
+        with urllib.request.urlopen(server.url + "/data/awards.json", timeout=5) as response:
+            data = json.load(response)
+    except (urllib.error.URLError, ValueError):
+        return None
+    return next((server.url + release["url"] for release in data["releases"] if release["title"] == title), None)
+
+
+def saved_file(server: DevServer, name: str) -> Path | None:
+    path = server.root / "content" / "2024" / name
+    return path if path.is_file() and path.read_text(encoding="utf-8").rstrip().endswith("formulir.") else None
+
+
+def test_a_release_added_through_the_form_is_written_built_and_shown(dev_server: DevServer, admin: Page, preview: Page) -> None:
+    open_form(admin, dev_server)
+    rebuilds = dev_server.transcript.count("Rebuilt in")
+    title = "Kemenkeu Raih Nilai 91,20 pada Penilaian Kepatuhan 2024"
+    fill_and_save(
+        admin, title=title, date="2024-12-20", institution="Kementerian Keuangan", score="91,20", zone="hijau", body="Isi dari formulir."
+    )
+
+    path = wait_until(lambda: saved_file(dev_server, "2024-12-20-kemenkeu-raih-nilai-91-20-pada-penilaian-kepatuhan-2024.md"), "the file")
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\n")
+    for line in (f"title: {title}", "date: 2024-12-20", "institution: Kementerian Keuangan", "score: 91,20", "zone: hijau"):
+        assert line in text.splitlines(), text
+
+    url = wait_until(lambda: served_release(dev_server, title), "the release in the preview's open data")
+    preview.goto(url)
+    expect(preview.locator("h1")).to_contain_text(title)
+    expect(preview.locator(".body")).to_contain_text("Isi dari formulir.")
+    expect(preview.locator("#arsip-overlay")).to_have_count(0)
+
+    # The rebuild that followed the save took under a second (the preview's own measure of it).
+    dev_server.transcript.wait_for("Rebuilt in", times=rebuilds + 1)
+    after_save = [line for line in dev_server.transcript.lines if line.startswith("Rebuilt in")][rebuilds]
+    seconds = float(re.search(r"Rebuilt in ([0-9.]+) s", after_save).group(1))  # type: ignore[union-attr]
+    assert seconds < 1.0, after_save
+
+
+def test_a_bad_value_entered_through_the_form_shows_its_file_and_line(dev_server: DevServer, admin: Page, preview: Page) -> None:
+    connected = dev_server.transcript.count("Browser Connected:")
+    preview.goto(dev_server.url + "/instansi/")
+    dev_server.transcript.wait_for("Browser Connected:", times=connected + 1)  # the preview page reloads by itself
+    open_form(admin, dev_server)
+    fill_and_save(
+        admin,
+        title="Kemenkeu Raih Nilai 150",
+        date="2024-12-21",
+        institution="Kementerian Keuangan",
+        score="150",
+        zone="hijau",
+        body="Isi dari formulir.",
+    )
+
+    path = wait_until(lambda: saved_file(dev_server, "2024-12-21-kemenkeu-raih-nilai-150.md"), "the file")
+    line = next(number for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text.startswith("score:"))
+    overlay = preview.locator("#arsip-overlay")
+    expect(overlay).to_be_visible(timeout=SHOWN)
+    expect(overlay).to_contain_text(f"content/2024/2024-12-21-kemenkeu-raih-nilai-150.md:{line}:")
+    expect(overlay).to_contain_text("150")
+
+
+def post(server: DevServer, body: object, headers: dict[str, str]) -> tuple[int, str]:
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=PATIENCE)
+    try:
+        connection.request("POST", "/api/v1", body=json.dumps(body), headers=headers)
+        response = connection.getresponse()
+        return response.status, response.read().decode("utf-8")
+    finally:
+        connection.close()
+
+
+def persist(path: str) -> dict[str, object]:
+    raw = "---\ntitle: x\n---\n"
+    options = {"commitMessage": "x", "useWorkflow": False, "status": ""}
+    return {
+        "action": "persistEntry",
+        "params": {"branch": "main", "dataFiles": [{"slug": "x", "path": path, "raw": raw}], "assets": [], "options": options},
+    }
+
+
+def test_the_form_backend_answers_only_the_previews_own_pages(dev_server: DevServer) -> None:
+    own = f"http://127.0.0.1:{dev_server.port}"
+    json_type = {"Content-Type": "application/json"}
+    good = persist("content/2024/2024-12-22-dari-luar.md")
+    written = dev_server.root / "content" / "2024" / "2024-12-22-dari-luar.md"
+    for headers in (
+        json_type,  # no Origin: not a page of the preview
+        {**json_type, "Origin": "http://evil.example"},
+        {**json_type, "Origin": f"http://localhost:{dev_server.port}"},  # another origin, even on this machine
+        {"Content-Type": "text/plain", "Origin": own},  # what another site can post without asking first
+        {**json_type, "Origin": own, "Host": "evil.example"},  # DNS rebinding: the door turns it away
+        {**json_type, "Origin": own, "Sec-Fetch-Site": "cross-site"},
+    ):
+        status, text = post(dev_server, good, headers)
+        assert status == 403, (headers, text)
+        assert "access-control-allow-origin" not in text.lower()
+    assert not written.exists()
+
+    for outside in (
+        "site_config.toml",
+        "content/../site_config.toml",
+        "/etc/passwd",
+        "content/institutions.toml",
+        "templates/x.md",
+        "content/.git/x.md",
+    ):
+        status, text = post(dev_server, persist(outside), {**json_type, "Origin": own})
+        assert status == 422, (outside, text)
+    assert (dev_server.root / "site_config.toml").read_text(encoding="utf-8") == (REPO / "site_config.toml").read_text(encoding="utf-8")
+
+    status, text = post(dev_server, good, {**json_type, "Origin": own})
+    assert (status, json.loads(text)) == (200, {"message": "entry persisted"})
+    assert written.read_text(encoding="utf-8") == "---\ntitle: x\n---\n"

@@ -306,7 +306,8 @@ def _parser(language: Language) -> argparse.ArgumentParser:
     _build_options(options, say, default=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", title=language(tr("commands")))
     commands.add_parser("build", language=language, parents=[common, options], help=say(tr("build the site into output/ (the default)")))
-    check = commands.add_parser("check", language=language, parents=[common, options], help=say(tr("run every check without writing output/")))
+    check_help = say(tr("run every check without writing output/"))
+    check = commands.add_parser("check", language=language, parents=[common, options], help=check_help)
     check.add_argument("--external", action="store_true", help=say(tr("check links to other sites too (answers kept a day)")))
     new = commands.add_parser(
         "new", language=language, parents=[common], help=say(tr("write a new release with a commented front-matter skeleton"))

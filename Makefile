@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 ARGS ?=
 CATALOGUES := $(patsubst %.po,%.mo,$(wildcard arsip/locale/*/LC_MESSAGES/arsip.po))
 
-.PHONY: build serve check test lint test-tools admin-tools lighthouse bench clean messages
+.PHONY: build serve check test lint test-tools admin-tools lighthouse bench bench-form clean messages
 
 build: $(STAMP) $(CATALOGUES)
 	$(PY) build.py build $(ARGS)
@@ -54,5 +54,9 @@ lighthouse: build test-tools
 clean:
 	rm -rf output .arsip-cache tests/artifacts
 
-bench: $(STAMP)
+bench: $(STAMP) bench-form
 	$(PY) bench/run.py --sizes 1000,10000 --peers
+
+# The editors' form: from "Publish now" at /admin/ to the release shown in the preview.
+bench-form: $(STAMP) $(CATALOGUES) test-tools admin-tools
+	$(PY) bench/form.py

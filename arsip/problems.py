@@ -32,9 +32,15 @@ class Problem:
 
     path: str
     line: int | None
-    message: Text | str
+    message: Text
     severity: Severity = "error"
-    hint: Text | str | None = None
+    hint: Text | None = None
+
+    def __post_init__(self) -> None:
+        # Text, never a ready-made string: a string could only ever be shown in the language it was written in.
+        for name, value in (("message", self.message), ("hint", self.hint)):
+            if not isinstance(value, Text) and not (name == "hint" and value is None):
+                raise TypeError(f"Problem.{name} must be Text from tr()/trn(), not {type(value).__name__}: {value!r}")
 
     @property
     def is_error(self) -> bool:
@@ -55,11 +61,11 @@ class Problem:
 SEVERITY_WORDS: dict[Severity, Text] = {"error": tr("error"), "warning": tr("warning")}
 
 
-def error(path: str, line: int | None, message: Text | str, hint: Text | str | None = None) -> Problem:
+def error(path: str, line: int | None, message: Text, hint: Text | None = None) -> Problem:
     return Problem(path, line, message, "error", hint)
 
 
-def warning(path: str, line: int | None, message: Text | str, hint: Text | str | None = None) -> Problem:
+def warning(path: str, line: int | None, message: Text, hint: Text | None = None) -> Problem:
     return Problem(path, line, message, "warning", hint)
 
 

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from playwright.sync_api import Page
 from sitetools import REPO
 
 PATIENCE = 30.0  # seconds a wait may take before the test fails: a bound on failure, not a promise of speed
@@ -137,3 +138,11 @@ def stop(process: subprocess.Popen[str], transcript: Transcript | None = None) -
     if transcript:
         return transcript.text()
     return process.stdout.read() if process.stdout else ""
+
+
+def open_live(page: Page, url: str, transcript: Transcript) -> None:
+    """Open a page and wait until the server has counted it among the pages it reloads (livereload prints
+    "Browser Connected" when the page's socket has said hello and sent its address)."""
+    connected = transcript.count("Browser Connected:")
+    page.goto(url)
+    transcript.wait_for("Browser Connected:", times=connected + 1)

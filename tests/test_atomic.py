@@ -369,6 +369,12 @@ def test_a_failure_of_the_files_made_later_leaves_the_site_as_it_was(tmp_path: P
     assert tree_bytes(output) == old
 
 
+def in_a_terminal() -> None:
+    """Ctrl-C as in an editor's terminal: a test run started in the background (`make test &`) hands its
+    children an ignored SIGINT, which Python would keep ignoring."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize(("signum", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["ctrl-c", "sigterm"])
 def test_a_stopped_build_says_so_and_leaves_the_old_site(tmp_path: Path, signum: int, status: int) -> None:
     root = copy_project(tmp_path / "site", with_content=False)
@@ -379,7 +385,11 @@ def test_a_stopped_build_says_so_and_leaves_the_old_site(tmp_path: Path, signum:
     watch = Watch(root)
     environment = {key: value for key, value in os.environ.items() if key != "ARSIP_DEBUG"}
     process = subprocess.Popen(
-        [sys.executable, str(REPO / "build.py"), "--root", str(root), "--quiet"], stderr=subprocess.PIPE, text=True, env=environment
+        [sys.executable, str(REPO / "build.py"), "--root", str(root), "--quiet"],
+        stderr=subprocess.PIPE,
+        text=True,
+        env=environment,
+        preexec_fn=in_a_terminal,
     )
     assert watch.wait_until(process, "writing"), "the build ended before it was seen writing"
     process.send_signal(signum)

@@ -5,17 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from chromium import CHROMIUM, FLAGS
 from playwright.sync_api import Browser, Page, sync_playwright
-
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @pytest.fixture(scope="session")

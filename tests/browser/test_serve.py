@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from devserver import PATIENCE, Transcript, free_port, raw_request, start_server, stop, wait_until, wait_until_up
+from devserver import PATIENCE, Transcript, free_port, open_live, raw_request, start_server, stop, wait_until, wait_until_up
 from playwright.sync_api import Browser, Page, expect
 from sitetools import copy_project
 
@@ -74,14 +74,6 @@ def page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
-def open_live(page: Page, url: str, transcript: Transcript) -> None:
-    """Open a page and wait until the server has counted it among the pages it reloads (livereload prints
-    "Browser Connected" when the page's socket has said hello and sent its address)."""
-    connected = transcript.count("Browser Connected:")
-    page.goto(url)
-    transcript.wait_for("Browser Connected:", times=connected + 1)
-
-
 def test_every_saved_title_shows_in_the_open_page(dev_server: DevServer, page: Page) -> None:
     """Saves that follow each other as fast as the page shows them: livereload, left to itself, would drop
     a reload that comes within 3 s of the previous one, and the page would keep an old title for good."""
@@ -107,6 +99,43 @@ def test_bad_front_matter_shows_overlay_then_fix_brings_page_back(dev_server: De
     expect(page.locator("#arsip-overlay")).to_have_count(0, timeout=SHOWN)
     expect(page.locator("h1")).to_have_text("Instansi")
     assert dev_server.process.poll() is None
+
+
+OVERLAY_WORDS = {
+    "id": (
+        "Gagal membangun situs — halaman ini versi terakhir yang berhasil dibangun.",
+        f"{RELEASE_FILE}:5: kesalahan: zona 'hijo' bukan salah satu dari hijau, kuning, merah (maksud Anda 'hijau'?)",
+    ),
+    "en": (
+        "Build failed — this page is the last version that built.",
+        f"{RELEASE_FILE}:5: error: zone 'hijo' is not one of hijau, kuning, merah (did you mean 'hijau'?)",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_the_overlay_speaks_the_sites_language(tmp_path: Path, page: Page, language: str) -> None:
+    """With no --lang and no ARSIP_LANG, the overlay over a broken release is in site_config.toml's language."""
+    root = copy_project(tmp_path / "site")
+    config = root / "site_config.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace('language = "id"', f'language = "{language}"', 1), encoding="utf-8")
+    port = free_port()
+    process = start_server(root, port, env={key: value for key, value in os.environ.items() if key != "ARSIP_LANG"})
+    transcript = Transcript(process)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(url + "/", process)
+        open_live(page, url + "/instansi/", transcript)
+        release = root / RELEASE_FILE
+        release.write_text(release.read_text(encoding="utf-8").replace("zone: hijau", "zone: hijo", 1), encoding="utf-8")
+        overlay = page.locator("#arsip-overlay")
+        expect(overlay).to_be_visible(timeout=SHOWN)
+        expect(overlay).to_have_attribute("lang", language)
+        title, problem = OVERLAY_WORDS[language]
+        expect(overlay).to_contain_text(title)
+        expect(overlay).to_contain_text(problem)
+    finally:
+        stop(process, transcript)
 
 
 def output_times(folder: Path) -> dict[str, int]:

@@ -32,7 +32,7 @@ $(STAMP): pyproject.toml
 # After changing editor-facing text in arsip/: gather it, then translate the new entries of each .po.
 messages: $(STAMP)
 	$(VENV)/bin/pybabel extract -F babel.cfg -k tr -k trn:1,2 --add-location=file --no-wrap --omit-header -o arsip/locale/arsip.pot .
-	$(VENV)/bin/pybabel update -i arsip/locale/arsip.pot -d arsip/locale -D arsip --no-wrap --ignore-obsolete
+	$(VENV)/bin/pybabel update -i arsip/locale/arsip.pot -d arsip/locale -D arsip --no-wrap --ignore-obsolete --no-fuzzy-matching
 
 test-tools:
 	bash scripts/install-test-tools.sh

@@ -43,6 +43,55 @@ def test_new_suggests_a_registered_name(tmp_path: Path) -> None:
     assert "did you mean 'Pemerintah Kota Jambi'?" in result.stderr
 
 
+def test_new_registers_a_new_institution_only_when_asked_and_told_enough(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "site")
+    registry = root / "content" / "institutions.toml"
+    before = registry.read_text(encoding="utf-8")
+    name = "Pemerintah Kabupaten Tanjung Jabung Timur"  # a regency of its own, one word from the registered Tanjung Jabung Barat
+    release = "content/2024/2024-12-05-pemkab-tanjabtim-raih-zona-hijau.md"
+    args = ("new", "Pemkab Tanjabtim Raih Zona Hijau", "--institution", name, "--date", "2024-12-05", "--score", "88,10")
+
+    told = run_build(root, *args, "--register")
+    assert told.returncode == 1 and told.stdout == ""
+    assert told.stderr.splitlines() == [
+        f"content/institutions.toml: error: '{name}' is of the kind kabupaten, which belongs to a province "
+        "(add the province, e.g.  --province Jambi)",
+        "nothing was written; run the command again with corrected values",
+    ]
+    assert registry.read_text(encoding="utf-8") == before and not (root / release).exists()
+
+    registered = run_build(root, *args, "--register", "--province", "Jambi")
+    assert registered.returncode == 0, registered.stderr
+    assert registered.stdout == release + "\n"
+    assert registered.stderr == f"registered '{name}' in content/institutions.toml\n"
+    added = f'[[institution]]\nname = "{name}"\nslug = "pemerintah-kabupaten-tanjung-jabung-timur"\nkind = "kabupaten"\n'
+    added += 'province = "Jambi"\n'
+    assert registry.read_text(encoding="utf-8") == before.rstrip("\n") + "\n\n" + added
+    built = run_build(root, "check", "--strict")
+    assert built.returncode == 0, built.stderr
+    page = run_build(root)
+    assert page.returncode == 0, page.stderr
+    assert (root / "output" / "instansi" / "pemerintah-kabupaten-tanjung-jabung-timur" / "index.html").is_file()
+
+    again = run_build(root, "new", "Rilis Kedua", "--institution", name, "--date", "2024-12-06", "--register", "--province", "Jambi")
+    assert again.returncode == 0 and again.stderr == ""  # registered already: nothing added twice
+    assert registry.read_text(encoding="utf-8").count(f'name = "{name}"') == 1
+
+
+def test_new_will_not_register_a_name_whose_slug_is_taken(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "site")
+    registry = root / "content" / "institutions.toml"
+    before = registry.read_text(encoding="utf-8")
+    name = "Kementérian Keuangan"  # not a registered name, but its slug is Kementerian Keuangan's
+    result = run_build(root, "new", "Rilis", "--institution", name, "--date", "2024-12-05", "--register")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        f"content/institutions.toml: error: the slug 'kementerian-keuangan' of '{name}' is already the slug of 'Kementerian Keuangan' "
+        "(register it by hand in content/institutions.toml, with a slug of its own)"
+    )
+    assert registry.read_text(encoding="utf-8") == before
+
+
 def test_check_passes_on_the_sample_site_and_writes_nothing(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "site")
     result = run_build(root, "check", "--strict")

@@ -172,7 +172,7 @@ def test_new_speaks_indonesian(mini_site) -> None:
     assert written.returncode == 0 and written.stdout == "content/2025/2025-12-10-rilis-baru.md\n"
     assert written.stderr == (
         "content/2025/2025-12-10-rilis-baru.md: peringatan: 'Pemerintah Kota Jamby' tidak ada di content/institutions.toml "
-        "(maksud Anda 'Pemerintah Kota Jambi'?)\n"
+        "(maksud Anda 'Pemerintah Kota Jambi'? Bila itu instansi lain, tambahkan --register (dan --province) untuk mendaftarkannya)\n"
     )
     again = run_build(root, *args, env=ID)
     assert again.returncode == 1 and again.stderr == (

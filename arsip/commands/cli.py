@@ -12,7 +12,6 @@ before the parser is made.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import gc
 import os
 import shutil
@@ -30,9 +29,9 @@ from babel.numbers import format_decimal
 from .. import i18n, pipeline
 from ..builddb import stamp
 from ..i18n import Language, Text, tr, trn
-from ..problems import BuildFailed, Problem, error, summary, warning
+from ..problems import BuildFailed, Problem, summary
 from ..session import Session
-from ..source.config import CACHE_DIR
+from ..source.config import CACHE_DIR, KINDS
 from .arguments import Parser, given
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 70
@@ -185,44 +184,9 @@ def _warnings(count: int, language: Language) -> str:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from ..model import validate
-    from ..source import frontmatter, registry, tree
-    from . import scaffold
+    from . import new
 
-    root = args.root.resolve()
-    try:
-        date = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
-    except ValueError:
-        _say(args.language, tr("build.py new: --date '{date}' is not a date written as YYYY-MM-DD", date=args.date), file=sys.stderr)
-        return EXIT_USAGE
-    config = pipeline.configure(root)
-    content, _ = tree.load_content(config)
-    directory, _ = registry.build_directory(content.registry)
-    draft = scaffold.new_release(args.title, args.institution, directory, date=date, score=args.score, zone=args.zone)
-    problems: list[Problem] = list(draft.refused)  # a value holding a line break or control character
-    doc = None if problems else frontmatter.parse_doc(draft.text, draft.relative_path, "", problems)
-    if doc:
-        validate.validate_doc(doc, directory, frozenset(), config, problems)
-    errors = [problem for problem in problems if problem.is_error]
-    if errors:
-        _report(errors, args.language, quiet=True)
-        _say(args.language, tr("nothing was written; run the command again with corrected values"), file=sys.stderr)
-        return EXIT_PROBLEMS
-    target = root / draft.relative_path
-    if target.exists():
-        exists = tr("the file already exists; nothing was written")
-        _report([error(draft.relative_path, None, exists, tr("choose another title or edit that file"))], args.language, quiet=True)
-        return EXIT_PROBLEMS
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("x", encoding="utf-8") as stream:
-        stream.write(draft.text)
-    if draft.suggestion:
-        unknown = tr("'{name}' is not in content/institutions.toml", name=draft.institution)
-        _report(
-            [warning(draft.relative_path, None, unknown, tr("did you mean '{name}'?", name=draft.suggestion))], args.language, quiet=True
-        )
-    print(draft.relative_path)
-    return EXIT_OK
+    return new.run(args)
 
 
 def _unchanged(last: stamp.Stamp, args: argparse.Namespace, started: float) -> int:
@@ -319,6 +283,11 @@ def _parser(language: Language) -> argparse.ArgumentParser:
     new.add_argument("--date", metavar="YYYY-MM-DD", help=say(tr("publication date, YYYY-MM-DD (default: today)")))
     new.add_argument("--score", metavar=language(tr("SCORE")), help=say(tr("the compliance score, e.g. 93,68")))
     new.add_argument("--zone", metavar=language(tr("ZONE")), help=say(tr("hijau, kuning or merah")))
+    new.add_argument(
+        "--register", action="store_true", help=say(tr("add the institution to content/institutions.toml when it is not there yet"))
+    )
+    new.add_argument("--kind", choices=KINDS, help=say(tr("the kind of the institution to register (default: read from its name)")))
+    new.add_argument("--province", metavar=language(tr("PROVINCE")), help=say(tr("the province of the institution to register")))
     serve = commands.add_parser("serve", language=language, parents=[common], help=say(tr("live preview at http://127.0.0.1:8000/")))
     serve.add_argument("--host", default="127.0.0.1", help=say(tr("address the preview listens on (default: 127.0.0.1)")))
     serve.add_argument("--port", type=int, default=8000, help=say(tr("port the preview listens on (default: 8000)")))

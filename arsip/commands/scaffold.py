@@ -3,7 +3,8 @@
 Input: a title, an institution name and optionally date, score and zone. Output: the text of a
 Markdown file with a complete, commented front-matter skeleton (in Indonesian, for editors), and
 where it should go under content/, or the problems of values that cannot be written as one line.
-The institution is matched against institutions.toml.
+The institution is matched against institutions.toml; with `--register`, an institution that is not
+there yet gets the `[[institution]]` lines that register it (name, slug, kind, province).
 
 Every value given is written as a YAML double-quoted string (JSON's quoting, which YAML reads), with
 the characters YAML would not keep as written escaped, so no value can add a line or a key to the
@@ -22,7 +23,10 @@ from dataclasses import dataclass
 
 from ..i18n import tr
 from ..problems import Problem, error
-from ..source.registry import Directory, make_slug
+from ..source.registry import Directory, infer_kind, make_slug
+
+# Kinds whose institutions belong to a province: registering one without it would leave it off the province pages.
+REGIONAL_KINDS = frozenset({"provinsi", "kota", "kabupaten", "kepolisian", "kantor-pertanahan"})
 
 # What a YAML double-quoted string may not hold as written: C0 controls (JSON escapes them), DEL and C1 controls
 # (U+0085 is a line break to YAML), U+2028/U+2029, surrogates (not encodable) and U+FFFE/U+FFFF.
@@ -120,3 +124,37 @@ def _quoted(value: str) -> str:
     """A YAML double-quoted string: JSON's quoting, plus a \\u escape for what YAML would not keep as written."""
     quoted = json.dumps(value.strip(), ensure_ascii=False)
     return _YAML_UNPRINTABLE.sub(lambda match: f"\\u{ord(match.group()):04x}", quoted)
+
+
+def registration(
+    name: str, directory: Directory, registry_path: str, *, kind: str | None = None, province: str | None = None
+) -> tuple[str, tuple[Problem, ...]]:
+    """The `[[institution]]` lines that register `name`, or the problems that keep them from being written.
+    `kind` is one of the registry's kinds (the command line offers no other); by default, read from the name."""
+    clean = re.sub(r"\s+", " ", name).strip()
+    kind = kind or infer_kind(clean)
+    slug = make_slug(clean, 80) or "instansi"
+    problems = [problem for problem in (_not_one_line(registry_path, "province", province),) if problem]
+    if kind in REGIONAL_KINDS and not (province or "").strip():
+        problems.append(
+            error(
+                registry_path,
+                None,
+                tr("'{name}' is of the kind {kind}, which belongs to a province", name=clean, kind=kind),
+                tr("add the province, e.g.  --province Jambi"),
+            )
+        )
+    taken = next((entry for entry in directory.entries if entry.slug == slug), None)
+    if taken:
+        problems.append(
+            error(
+                registry_path,
+                None,
+                tr("the slug '{slug}' of '{name}' is already the slug of '{other}'", slug=slug, name=clean, other=taken.name),
+                tr("register it by hand in {path}, with a slug of its own", path=registry_path),
+            )
+        )
+    lines = ["[[institution]]", f"name = {_quoted(clean)}", f'slug = "{slug}"', f'kind = "{kind}"']
+    if province and province.strip():
+        lines.append(f"province = {_quoted(province)}")
+    return "\n".join(lines) + "\n", tuple(problems)

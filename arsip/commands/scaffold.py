@@ -78,7 +78,6 @@ class Draft:
     relative_path: str
     text: str
     institution: str
-    suggestion: str | None
     refused: tuple[Problem, ...] = ()
 
 
@@ -87,7 +86,6 @@ def new_release(
 ) -> Draft:
     found = directory.resolve(institution)
     name = found.name if found else institution.strip()
-    suggestion = None if found else directory.suggest(institution)
     text = SKELETON.format(
         title=_quoted(title),
         date=date.isoformat(),
@@ -100,7 +98,7 @@ def new_release(
     path = f"content/{date.year}/{date.isoformat()}-{slug}.md"
     given = {"title": title, "institution": institution, "score": score, "zone": zone}
     refused = tuple(problem for key, value in given.items() if (problem := _not_one_line(path, key, value)))
-    return Draft(path, text, name, suggestion, refused)
+    return Draft(path, text, name, refused)
 
 
 def _not_one_line(path: str, key: str, value: str | None) -> Problem | None:

@@ -21,6 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..i18n import tr
+from ..model.suggest import suggestion as closest
 from ..problems import Problem, error
 from ..source.registry import Directory, make_slug
 
@@ -83,7 +84,7 @@ def new_release(
 ) -> Draft:
     found = directory.resolve(institution)
     name = found.name if found else institution.strip()
-    suggestion = None if found else directory.suggest(institution)
+    suggestion = None if found else closest(directory, institution)
     text = SKELETON.format(
         title=_quoted(title),
         date=date.isoformat(),

@@ -6,7 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
-from sitetools import copy_project, read_page, run_build, tree_bytes, tree_state
+from sitetools import REPO, copy_project, read_page, run_build, tree_bytes, tree_state
 
 RELEASE = """---
 title: {title}
@@ -138,6 +138,33 @@ def test_disagreeing_reports_warn_and_keep_the_most_precise(mini_site) -> None:
     row = read_page(root, "/instansi/provinsi-banten/").select_one("section[aria-labelledby='riwayat'] tbody tr")
     assert row.get_text(" ", strip=True).startswith("2023 74,95 * Zona Kuning")
     assert "Sumber berbeda" in read_page(root, "/instansi/provinsi-banten/").select_one("p.note").get_text()
+
+
+def test_misspelt_names_against_a_full_registry_are_told_the_intended_one(mini_site) -> None:
+    meant = {
+        "Kemenkue": "Kementerian Keuangan",
+        "Badan Standarisasi Nasional": "Badan Standardisasi Nasional",
+        "Pemprov Sulawesi Tengara": "Pemerintah Provinsi Sulawesi Tenggara",
+        "Pemkot Bandug": "Pemerintah Kota Bandung",
+        "Pemkab Slemn": "Pemerintah Kabupaten Sleman",
+        "Polda Jamb": "Kepolisian Daerah Jambi",
+        "Kantah Kabupaten Bandng": "Kantor Pertanahan Kabupaten Bandung",
+        "Universitas Gajah Mada": "Universitas Gadjah Mada",
+    }
+    files = {
+        f"content/{index}.md": release(title=f"Rilis {index}", institution=typo) for index, typo in enumerate([*meant, "Pemkab Bantul"])
+    }
+    registry = (REPO / "tests" / "data" / "institutions-did-you-mean.toml").read_text(encoding="utf-8")
+    root = mini_site({"content/institutions.toml": registry, **files})
+    result = run_build(root)
+    assert result.returncode == 0, result.stderr
+    for index, (typo, intended) in enumerate(meant.items()):
+        hint = f"content/{index}.md:4: warning: institution '{typo}' is not in institutions.toml; did you mean '{intended}'?"
+        assert hint in result.stderr, typo
+    assert (
+        f"content/{len(meant)}.md:4: warning: institution 'Pemkab Bantul' is not in content/institutions.toml (register it: add to"
+        ' content/institutions.toml the lines  [[institution]]  name = "Pemkab Bantul"  kind = "kabupaten"  province = "…")'
+    ) in result.stderr.splitlines()
 
 
 def test_unregistered_name_close_to_registered_warns_with_suggestion(mini_site) -> None:

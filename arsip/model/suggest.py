@@ -1,44 +1,127 @@
 """Which registered institution an unknown name most likely means, and how to register a new one.
 
 Input: the institution `Directory` and a name the registry does not know. Output: the canonical
-name of the closest registered institution, ranked by similarity (difflib's ratio) over each
-entry's name, its aliases and the place name inside them (`Pemkab Slemn` is compared with `sleman`
-as well as with `Pemerintah Kabupaten Sleman`), a registered entry of the same kind first among
-equals; or None when nothing is close, and then the lines that register the name in
-`content/institutions.toml`.
+name of the closest registered institution, or None when nothing is close, and then the lines that
+register the name in `content/institutions.toml`.
+
+Names are compared by what tells bodies apart. Two names that both write a level prefix apart
+(`Pemkab`, `Pemerintah Kota`, `Polres`, `Kantah Kota`, `Kementerian`...) are compared by the place
+or subject after it (`Pemkab Slemn` with `sleman`), the prefix only saying whether the kinds fit
+(a city and a regency of one name half fit: the press writes "Pemkab Bukittinggi"); a long shared
+`Pemerintah Kabupaten` must not make `Bantul` look like `Bandung`. A name without such a prefix
+(`Tanjab Brat`, `Kemenkue`, `Universitas Gajah Mada`, `Sleman`) is compared as a whole as well as
+with the place names. Similarity is difflib's ratio, two neighbouring letters swapped costing half a
+letter. Among equals, the entry of the kind the prefix says comes first, then the one whose whole
+name is closer (`Polda Jamb` means Polda Jambi, not Polresta Jambi).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from ..i18n import tr
-from ..source.registry import Directory, InstitutionRef, core_name, infer_kind, name_key
+from ..source.registry import Directory, InstitutionRef, core_name, infer_kind, name_key, place_name
 from .fields import _Fields
 
 CLOSE = 0.8  # the least similarity of a suggestion (a letter missing or two swapped in a place name of six)
+LOCAL = frozenset({"kota", "kabupaten"})  # the press calls a city a regency ("Pemkab Bukittinggi") and back
+CROSS_LOCAL = 0.9  # what a place name is worth under the other local-government prefix
 
 
-def _similarity(a: str, b: str) -> float:
-    return SequenceMatcher(None, a, b, autojunk=False).ratio() if a and b else 0.0
+@dataclass(frozen=True, slots=True)
+class _Written:
+    """A name as compared: its key, the name without its prefix, the place after a prefix written
+    apart (None for `Kemenkeu` or `Tanjab Barat`), and the kind its prefix says."""
+
+    key: str
+    core: str
+    place: str | None
+    kind: str
+
+
+@lru_cache(maxsize=8192)
+def _written(name: str) -> _Written:
+    return _Written(name_key(name), core_name(name), place_name(name), infer_kind(name))
+
+
+def _swapped(a: str, b: str) -> bool:
+    """`a` is `b` with two neighbouring letters swapped (`kemenkue`, `kemenkeu`)."""
+    if len(a) != len(b):
+        return False
+    differ = [index for index, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return len(differ) == 2 and differ[1] == differ[0] + 1 and a[differ[0]] == b[differ[1]] and a[differ[1]] == b[differ[0]]
+
+
+class _Likeness:
+    """How much known names resemble one written name: difflib's ratio, except that a swap of
+    neighbouring letters costs half a letter, not a whole one. Each form of the written name gets one
+    matcher, prepared once for all the names it is compared with, and each pair is compared once."""
+
+    def __init__(self, name: str) -> None:
+        self.name = _written(name)
+        self._matchers: dict[str, SequenceMatcher[str]] = {}
+        self._known: dict[tuple[str, str], float] = {}
+
+    def __call__(self, mine: str | None, theirs: str | None) -> float:
+        if not mine or not theirs:
+            return 0.0
+        found = self._known.get((mine, theirs))
+        if found is None:
+            found = self._known[mine, theirs] = self._ratio(mine, theirs)
+        return found
+
+    def _ratio(self, mine: str, theirs: str) -> float:
+        if _swapped(mine, theirs):
+            return 1 - 0.5 / len(mine)
+        matcher = self._matchers.get(mine)
+        if matcher is None:
+            matcher = self._matchers[mine] = SequenceMatcher(None, "", mine, autojunk=False)
+        matcher.set_seq1(theirs)
+        return matcher.ratio()
+
+
+def _kinds_fit(kind: str, known: _Written, entry: InstitutionRef) -> float:
+    """How much a place name counts between the kind a name says and a known name of `entry`."""
+    if "lainnya" in (kind, known.kind) or kind in (known.kind, entry.kind):
+        return 1.0
+    return CROSS_LOCAL if {kind, entry.kind} == LOCAL else 0.0
+
+
+def _match(like: _Likeness, known: _Written, entry: InstitutionRef) -> float:
+    """How much the written name resembles one known name of `entry`."""
+    name = like.name
+    fit = _kinds_fit(name.kind, known, entry)
+    if name.place and known.place:  # a level, then a place on both sides: the place tells them apart
+        return like(name.place, known.place) * fit
+    return max(like(name.key, known.key), like(name.core, known.core) * fit)
+
+
+def _whole(like: _Likeness, entry: InstitutionRef) -> float:
+    """How much the written name resembles the closest of the names of `entry`, letter by letter."""
+    return max(like(like.name.key, _written(known).key) for known in (entry.name, *entry.aliases))
 
 
 def ranked(directory: Directory, name: str) -> list[tuple[float, str]]:
     """Registered names by how much `name` resembles them (names, aliases, place names), most similar first."""
-    key, core, kind = name_key(name), core_name(name), infer_kind(name)
+    like = _Likeness(name)
     scores: dict[str, float] = {}
+    entries: dict[str, InstitutionRef] = {}
     for entry in directory.entries:
-        best = 0.0
-        for known in (entry.name, *entry.aliases):
-            known_kind = infer_kind(known)
-            fits = kind == "lainnya" or known_kind in (kind, "lainnya") or entry.kind == kind
-            whole = _similarity(key, name_key(known))
-            place = _similarity(core, core_name(known)) if fits else 0.0
-            best = max(best, whole, place)
-        bonus = 0.01 if entry.kind == kind else 0.0  # among equals, the institution of the kind the name says
-        scores[entry.name] = max(scores.get(entry.name, 0.0), best + bonus)
-    return sorted(((score, known) for known, score in scores.items()), key=lambda item: (-item[0], item[1]))
+        best = max(_match(like, _written(known), entry) for known in (entry.name, *entry.aliases))
+        bonus = 0.01 if entry.kind == like.name.kind != "lainnya" else 0.0  # among equals, the kind the name's prefix says
+        if best + bonus >= scores.get(entry.name, 0.0):
+            scores[entry.name], entries[entry.name] = best + bonus, entry
+    ties = Counter(scores.values())
+    whole = {known: _whole(like, entries[known]) for known, score in scores.items() if score >= CLOSE and ties[score] > 1}
+
+    def order(item: tuple[str, float]) -> tuple[float, float, str]:  # then the whole name closer, then by name
+        return -item[1], -whole.get(item[0], 0.0), item[0]
+
+    return [(score, known) for known, score in sorted(scores.items(), key=order)]
 
 
 def suggestion(directory: Directory, name: str) -> str | None:

@@ -2,8 +2,8 @@
 
 Input: the parsed `content/institutions.toml` (canonical name, slug, kind, province, aliases).
 Output: a `Directory` that resolves any written form of a name ("Pemkot Jambi", "kota  jambi") to
-one `InstitutionRef`, infers the kind of unregistered names from their prefix, and suggests the
-registered name an unknown one most likely means.
+one `InstitutionRef`, infers the kind of unregistered names from their prefix, and tells the place
+in a name from its prefix (for `model/suggest`, which suggests what an unknown name most likely means).
 """
 
 from __future__ import annotations
@@ -33,13 +33,14 @@ _KIND_PREFIXES: tuple[tuple[str, str], ...] = (
     (
         "kepolisian",
         r"kepolisian daerah|kepolisian resor kota besar|kepolisian resor kota|kepolisian resor|kepolisian"
-        r"|polrestabes|polresta|polres|polda",
+        r"|polrestabes|polresta|polres kota besar|polres kota|polres|polda",
     ),
     ("kantor-pertanahan", r"kantor pertanahan|kantah"),
     ("kementerian", r"kementerian|kemen\w*|kem\w+"),
     ("lembaga", r"badan|lembaga|komisi"),
 )
 _PREFIX_RE = tuple((kind, re.compile(rf"^(?:{words})\b\s*(.*)$")) for kind, words in _KIND_PREFIXES)
+_LOCAL_PREFIX_RE = re.compile(rf"^(?:{dict(_KIND_PREFIXES)['kota']}|{dict(_KIND_PREFIXES)['kabupaten']})\s+")
 
 
 def make_slug(text: str, max_length: int = 60) -> str:
@@ -87,6 +88,23 @@ def core_name(name: str) -> str:
     return name_key(words)
 
 
+def place_name(name: str) -> str | None:
+    """The place or subject written after a level prefix, as a key: `Pemkab Slemn` -> `slemn`,
+    `Kantah Kota Surabaya II` -> `surabayaii`; None when no prefix stands apart from it (`Kemenkeu`,
+    `KemenPAN-RB`, `Tanjab Barat`), the whole name then being the name."""
+    words = _words(name)
+    for kind, pattern in _PREFIX_RE:
+        match = pattern.match(words)
+        if match:
+            rest = match.group(1)
+            if not rest or words[match.start(1) - 1] != " ":
+                return None
+            if kind == "kantor-pertanahan":  # a land office is named after its local government
+                rest = _LOCAL_PREFIX_RE.sub("", rest)
+            return name_key(rest) or None
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Directory:
     """Every registered institution, findable by any of its names."""
@@ -101,17 +119,6 @@ class Directory:
         """A stand-in for a name the registry does not know."""
         clean = re.sub(r"\s+", " ", name).strip()
         return InstitutionRef(make_slug(clean, 80) or "instansi", clean, infer_kind(clean), None, (), False)
-
-    def suggest(self, name: str) -> str | None:
-        """The registered name an unknown name most likely means, if any is close."""
-        kind, core = infer_kind(name), core_name(name)
-        for entry in self.entries:
-            for known in (entry.name, *entry.aliases):
-                if core_name(known) == core and (kind == "lainnya" or infer_kind(known) in (kind, "lainnya")):
-                    return entry.name
-        names = {name_key(known): entry.name for entry in self.entries for known in (entry.name, *entry.aliases)}
-        close = difflib.get_close_matches(name_key(name), list(names), n=1, cutoff=0.85)
-        return names[close[0]] if close else None
 
 
 ENTRY_KEYS = ("name", "slug", "kind", "province", "aliases")

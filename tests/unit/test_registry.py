@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from arsip.i18n import language
-from arsip.source.registry import build_directory, infer_kind
+from arsip.model.suggest import suggestion
+from arsip.source.registry import build_directory, infer_kind, place_name
 from arsip.source.tree import Registry
 
 REGISTRY = """
@@ -53,6 +54,7 @@ def test_spacing_inside_a_name_is_ignored() -> None:
         ("Pemprov Banten", "provinsi"),
         ("Kepolisian Resor (Polres) Kulon Progo", "kepolisian"),
         ("Polresta Jambi", "kepolisian"),
+        ("Polres Kota Jambi", "kepolisian"),
         ("Kantah Tala", "kantor-pertanahan"),
         ("Kementerian Luar Negeri", "kementerian"),
         ("Kemenlu", "kementerian"),
@@ -66,10 +68,31 @@ def test_kind_is_inferred_from_the_prefix(name: str, kind: str) -> None:
 
 def test_prefix_variant_of_a_registered_name_is_suggested() -> None:
     found, _ = directory()
-    assert found.suggest("Pemerintah Kabupaten Deli Serdang ") == "Pemerintah Kabupaten Deli Serdang"
-    assert found.suggest("Kabupaten Deli Serdang") == "Pemerintah Kabupaten Deli Serdang"
-    assert found.suggest("Pemerintah Kota Jamby") == "Pemerintah Kota Jambi"
-    assert found.suggest("Pemerintah Kota Medan") is None
+    assert suggestion(found, "Pemerintah Kabupaten Deli Serdang ") == "Pemerintah Kabupaten Deli Serdang"
+    assert suggestion(found, "Kabupaten Deli Serdang") == "Pemerintah Kabupaten Deli Serdang"
+    assert suggestion(found, "Pemerintah Kota Jamby") == "Pemerintah Kota Jambi"
+    assert suggestion(found, "Pemerintah Kota Medan") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("Pemkab Slemn", "slemn"),
+        ("Pemerintah Kabupaten Tanjung Jabung Barat", "tanjungjabungbarat"),
+        ("Kab. Sleman", "sleman"),
+        ("Polres Kota Jambi", "jambi"),
+        ("Kantah Kota Surabaya II", "surabayaii"),
+        ("Kantor Pertanahan Kabupaten Tanah Laut", "tanahlaut"),
+        ("Kantah Kotabaru", "kotabaru"),
+        ("Kementerian Keuangan", "keuangan"),
+        ("Kemenkeu", None),
+        ("KemenPAN-RB", None),
+        ("Tanjab Barat", None),
+        ("Pemkab", None),
+    ],
+)
+def test_the_place_is_what_follows_a_prefix_written_apart(name: str, place: str | None) -> None:
+    assert place_name(name) == place
 
 
 def test_registry_problems_are_reported() -> None:

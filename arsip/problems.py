@@ -10,6 +10,7 @@ a newline, a terminal escape sequence) are shown as escapes such as `\n`.
 
 from __future__ import annotations
 
+import errno
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -59,6 +60,27 @@ class Problem:
 
 
 SEVERITY_WORDS: dict[Severity, Text] = {"error": tr("error"), "warning": tr("warning")}
+
+# The system's reason for a failed read or write, in the editor's language (the English is the C library's text).
+OS_REASONS: dict[int, Text] = {
+    errno.EACCES: tr("Permission denied"),
+    errno.EPERM: tr("Operation not permitted"),
+    errno.ENOENT: tr("No such file or directory"),
+    errno.ENOTDIR: tr("Not a directory"),
+    errno.EISDIR: tr("Is a directory"),
+    errno.ELOOP: tr("Too many levels of symbolic links"),
+    errno.ENAMETOOLONG: tr("File name too long"),
+    errno.ENOSPC: tr("No space left on device"),
+    errno.EROFS: tr("Read-only file system"),
+    errno.EIO: tr("Input/output error"),
+    errno.EMFILE: tr("Too many open files"),
+    errno.EBUSY: tr("Device or resource busy"),
+}
+
+
+def os_reason(exc: OSError) -> Text | str:
+    """Why the system refused: the text of `exc`, translated when it is one of the usual reasons."""
+    return OS_REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
 
 
 def error(path: str, line: int | None, message: Text, hint: Text | None = None) -> Problem:

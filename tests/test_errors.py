@@ -1,7 +1,7 @@
 """Broken input: every problem reported at once, with file, line and hint; output/ untouched.
 
-Each folder in tests/invalid/ is a broken mini-site: its content/ files plus `expected.txt`, the
-exact lines the build must print.
+Each folder in tests/invalid/ is a broken mini-site: its content/ files plus the exact lines the build
+must print, in English (`expected.txt`) and in Indonesian (`expected.id.txt`, `ARSIP_LANG=id`).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from sitetools import REPO, copy_project, run_build, tree_state
 
 INVALID = Path(__file__).parent / "invalid"
 CASES = sorted(path.name for path in INVALID.iterdir() if (path / "expected.txt").is_file())
+EXPECTED = {"en": "expected.txt", "id": "expected.id.txt"}  # the language, and the file of the lines it prints
 
 
 def invalid_site(tmp_path: Path, *cases: str) -> Path:
@@ -28,17 +29,18 @@ def invalid_site(tmp_path: Path, *cases: str) -> Path:
     return root
 
 
-def expected_lines(case: str) -> list[str]:
-    lines = (INVALID / case / "expected.txt").read_text(encoding="utf-8").splitlines()
+def expected_lines(case: str, language: str = "en") -> list[str]:
+    lines = (INVALID / case / EXPECTED[language]).read_text(encoding="utf-8").splitlines()
     return [line.replace("content/", f"content/{case}/", 1) for line in lines]
 
 
+@pytest.mark.parametrize("language", EXPECTED)
 @pytest.mark.parametrize("case", CASES)
-def test_invalid_site_prints_exact_problems(tmp_path: Path, case: str) -> None:
+def test_invalid_site_prints_exact_problems(tmp_path: Path, case: str, language: str) -> None:
     root = invalid_site(tmp_path, case)
-    result = run_build(root)
+    result = run_build(root, env={"ARSIP_LANG": language})
     assert result.returncode == 1
-    assert result.stderr.splitlines() == expected_lines(case)
+    assert result.stderr.splitlines() == expected_lines(case, language)
     assert "Traceback" not in result.stderr + result.stdout
     assert not (root / "output").exists()
 

@@ -4,10 +4,13 @@ Bad input, one case at a time: the exact lines the build prints, its exit status
 
 Every case starts from a small built site (one good release) and adds one bad input. The build must
 print exactly the expected lines on stderr (never a traceback), exit with status 1 (0 for the inputs
-that must simply work) and, when it fails, leave output/ as it was, bytes and timestamps. One more
-run puts every content problem into one site at once: all of them are reported together.
+that must simply work) and, when it fails, leave output/ as it was, bytes and timestamps. Each case is
+built in both languages, side by side: in Indonesian (`ARSIP_LANG=id`, lines in
+tests/robustness_indonesian.py, each one reviewed against its English line) and in English (`EXPECTED`
+below). One more run per language puts every content problem into one site at once: all of them are
+reported together.
 
-docs/robustness.md is generated from this table (the expected lines are checked against real
+docs/robustness.md is generated from these tables (the expected lines are checked against real
 builds above it); after changing a message, rewrite it with
     ARSIP_WRITE_DOCS=1 .venv/bin/python -m pytest tests/test_robustness.py -k docs
 
@@ -32,6 +35,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from robustness_indonesian import INDONESIAN
 from sitetools import REPO, copy_project, tree_bytes, tree_state
 
 from arsip.problems import BuildFailed
@@ -90,6 +94,11 @@ def news(title: str) -> str:
 def summary(errors: int, warnings: int = 0, files: int = 1) -> str:
     plural = {1: ""}
     return f"{errors} error{plural.get(errors, 's')}, {warnings} warning{plural.get(warnings, 's')} in {files} file{plural.get(files, 's')}"
+
+
+def ringkasan(errors: int, warnings: int = 0, files: int = 1) -> str:
+    """The summary line in Indonesian, which has no plural forms."""
+    return f"{errors} kesalahan, {warnings} peringatan di {files} berkas"
 
 
 def symlink_out(root: Path, folder: Path) -> None:
@@ -1089,14 +1098,50 @@ EXPECTED: dict[str, tuple[str, ...]] = {
 }
 
 
-def run(root: Path, *, unprivileged: bool = False) -> subprocess.CompletedProcess[str]:
-    """`build.py --root ROOT`; with `unprivileged`, as root without the right to read any file."""
+@dataclass(frozen=True)
+class Tongue:
+    """A language the build speaks: its code, its words for error and warning, its summary line, and
+    the exact lines each case prints in it."""
+
+    code: str
+    error: str
+    warning: str
+    summary: Callable[[int, int, int], str]
+    expected: dict[str, tuple[str, ...]]
+
+    def is_problem(self, line: str) -> bool:
+        return f": {self.error}: " in line or f": {self.warning}: " in line
+
+
+ENGLISH = Tongue("en", "error", "warning", summary, EXPECTED)
+TONGUES = (Tongue("id", "kesalahan", "peringatan", ringkasan, INDONESIAN), ENGLISH)
+
+
+def start(root: Path, *, language: str = "en", unprivileged: bool = False) -> subprocess.Popen[str]:
+    """`build.py --root ROOT` in `language`, started; with `unprivileged`, as root without the right to read any file."""
     command = [sys.executable, str(REPO / "build.py"), "--root", str(root)]
     if unprivileged and os.geteuid() == 0:
         caps = "-dac_override,-dac_read_search"
         command = [shutil.which("setpriv") or "setpriv", f"--inh-caps={caps}", f"--bounding-set={caps}", *command]
     environment = {key: value for key, value in os.environ.items() if key not in ("ARSIP_DEBUG", "NO_COLOR")}
-    return subprocess.run(command, capture_output=True, text=True, env=environment, timeout=120, check=False)
+    environment["ARSIP_LANG"] = language
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment)
+
+
+def finish(process: subprocess.Popen[str]) -> subprocess.CompletedProcess[str]:
+    """What a started build printed, once it ended (killed after two minutes)."""
+    try:
+        stdout, stderr = process.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.communicate()
+        raise
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+
+
+def run(root: Path, *, language: str = "en", unprivileged: bool = False) -> subprocess.CompletedProcess[str]:
+    """`build.py --root ROOT` in `language`, to its end."""
+    return finish(start(root, language=language, unprivileged=unprivileged))
 
 
 @pytest.fixture(scope="module")
@@ -1130,32 +1175,65 @@ def prepare(case: Case, root: Path, folder: Path) -> None:
         case.setup(root, folder)
 
 
-def expected_lines(case: Case, folder: str) -> list[str]:
-    """The lines `case` must print when its files are in `folder` (`content` alone, or a folder of it)."""
-    return [line.format(folder=folder) for line in EXPECTED[case.name]]
+def expected_lines(case: Case, folder: str, tongue: Tongue = ENGLISH) -> list[str]:
+    """The lines `case` must print in `tongue` when its files are in `folder` (`content` alone, or a folder of it)."""
+    return [line.format(folder=folder) for line in tongue.expected[case.name]]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
-def test_bad_input_gives_the_exact_message(case: Case, built_site: Path, tmp_path: Path) -> None:
-    root = tmp_path / "site"
-    shutil.copytree(built_site, root, symlinks=True)
-    prepare(case, root, root / "content")
-    before = state(root / "output")
-    if case.name.startswith("unreadable") and os.geteuid() == 0 and not shutil.which("setpriv"):
-        pytest.skip("running as root without setpriv: no way to make a file unreadable to the build")
-    result = run(root, unprivileged=case.name.startswith("unreadable"))
+def test_every_case_says_the_same_in_both_languages() -> None:
+    """Each case has its lines in each language: as many, for the same file and line, of the same severity."""
+    names = [case.name for case in CASES]
+    assert len(set(names)) == len(names)
+    for tongue in TONGUES:
+        assert list(tongue.expected) == names, f"{tongue.code}: one entry per case, in the order of CASES"
+    indonesian, english = TONGUES
+    for case in CASES:
+        pairs = list(zip(expected_lines(case, "content", indonesian), expected_lines(case, "content", english), strict=True))
+        for id_line, en_line in pairs:
+            for word_id, word_en in ((indonesian.error, english.error), (indonesian.warning, english.warning)):
+                if f": {word_en}: " in en_line:
+                    assert id_line.split(f": {word_id}: ")[0] == en_line.split(f": {word_en}: ")[0], (case.name, id_line)
+        shown = [line for line in expected_lines(case, "content") if english.is_problem(line)]
+        errors = sum(f": {english.error}: " in line for line in shown)
+        counts = (errors, len(shown) - errors, len({line.split(":")[0] for line in shown}))
+        if errors:  # the summary line closes a failed build's lines
+            assert [line for _, line in pairs][-1] == english.summary(*counts), case.name
+            assert [line for line, _ in pairs][-1] == indonesian.summary(*counts), case.name
+
+
+def check(case: Case, tongue: Tongue, root: Path, before: object, result: subprocess.CompletedProcess[str]) -> None:
+    """What a build of `case` in `tongue` must have printed and done."""
     assert "Traceback" not in result.stdout + result.stderr
-    assert result.stderr.splitlines() == expected_lines(case, "content")
-    assert result.returncode == case.status
+    assert result.stderr.splitlines() == expected_lines(case, "content", tongue), f"in {tongue.code}"
+    assert result.returncode == case.status, f"in {tongue.code}"
     if case.status:
-        assert state(root / "output") == before, "output/ changed although the build failed"
+        assert state(root / "output") == before, f"output/ changed although the build failed (in {tongue.code})"
     if case.shows:
         assert case.shows in (root / "output" / "data" / "awards.json").read_text(encoding="utf-8")
     if case.name == "editor-leftovers":  # not read, so not published either
         assert not {path.name for path in (root / "output").rglob("*")} & set(LEFTOVERS)
 
 
-def test_every_problem_of_a_run_is_reported(built_site: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_bad_input_gives_the_exact_message(case: Case, built_site: Path, tmp_path: Path) -> None:
+    """The case in each language, the builds side by side (two copies of the site, two processes)."""
+    if case.name.startswith("unreadable") and os.geteuid() == 0 and not shutil.which("setpriv"):
+        pytest.skip("running as root without setpriv: no way to make a file unreadable to the build")
+    roots, before, builds = {}, {}, {}
+    for tongue in TONGUES:
+        root = roots[tongue.code] = tmp_path / tongue.code
+        shutil.copytree(built_site, root, symlinks=True)
+        prepare(case, root, root / "content")
+        before[tongue.code] = state(root / "output")
+    for tongue in TONGUES:
+        builds[tongue.code] = start(roots[tongue.code], language=tongue.code, unprivileged=case.name.startswith("unreadable"))
+    results = {code: finish(build) for code, build in builds.items()}
+    for tongue in TONGUES:
+        check(case, tongue, roots[tongue.code], before[tongue.code], results[tongue.code])
+
+
+@pytest.mark.parametrize("tongue", TONGUES, ids=[tongue.code for tongue in TONGUES])
+def test_every_problem_of_a_run_is_reported(tongue: Tongue, built_site: Path, tmp_path: Path) -> None:
     root = tmp_path / "site"
     shutil.copytree(built_site, root, symlinks=True)
     before = state(root / "output")
@@ -1164,37 +1242,34 @@ def test_every_problem_of_a_run_is_reported(built_site: Path, tmp_path: Path) ->
     for case in cases:
         folder = f"content/{case.name}"
         prepare(case, root, root / folder)
-        expected += [line for line in expected_lines(case, folder) if not _is_summary(line)]
-    result = run(root)
+        expected += [line for line in expected_lines(case, folder, tongue) if tongue.is_problem(line)]
+    result = run(root, language=tongue.code)
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     assert sorted(lines[:-1]) == sorted(expected)
-    errors = sum(": error: " in line for line in expected)
+    errors = sum(f": {tongue.error}: " in line for line in expected)
     files = len({line.split(":")[0] for line in expected})
-    assert lines[-1] == summary(errors, len(expected) - errors, files)
+    assert lines[-1] == tongue.summary(errors, len(expected) - errors, files)
     assert state(root / "output") == before
 
 
-def _is_summary(line: str) -> bool:
-    return " in " in line and line.split(" in ")[-1].split()[-1] in ("file", "files") and line[0].isdigit()
-
-
 def docs_text() -> str:
-    """docs/robustness.md: every case and the exact lines it prints."""
+    """docs/robustness.md: every case and the exact lines it prints, in Indonesian, then in English."""
     rows = []
     for number, case in enumerate(CASES, start=1):
-        lines = expected_lines(case, "content")
-        shown = "<br>".join(f"`{line.replace('|', '&#124;')}`" for line in lines) or "*(nothing: it simply works)*"
+        shown = " | ".join(_cell(expected_lines(case, "content", tongue)) for tongue in TONGUES)
         rows.append(f"| {number} | {case.what} | {shown} | {case.status} |")
     return "\n".join(
         [
             "# What the build says about bad input",
             "",
             "Every row is a test in `tests/test_robustness.py`: the build is run on a small site with that one",
-            "bad input, and it must print exactly these lines (the last one counts the problems), exit with",
+            "bad input, once in Indonesian (`--lang id` or `ARSIP_LANG=id`; the default) and once in English",
+            "(`--lang en`), and it must print exactly these lines (the last one counts the problems), exit with",
             "this status and, when it fails, leave `output/` exactly as it was. The file is `content/…` in",
             "every row; in your project the message names your file and line. Problems are printed as",
             "",
+            "    path:line: kesalahan: apa yang salah (apa yang sebaiknya ditulis)",
             "    path:line: error: what is wrong (what to write instead)",
             "",
             "Errors stop the build and change nothing in `output/`; warnings do not stop it. A run lists every",
@@ -1202,8 +1277,8 @@ def docs_text() -> str:
             "",
             "Generated from the test's table; do not edit by hand (see the test's docstring).",
             "",
-            "| # | Bad input | What the build prints | Exit status |",
-            "|---|---|---|---|",
+            "| # | Bad input | What the build prints in Indonesian | The same in English | Exit status |",
+            "|---|---|---|---|---|",
             *rows,
             "",
             "## What else holds, whatever the input",
@@ -1247,6 +1322,10 @@ def docs_text() -> str:
             "",
         ]
     )
+
+
+def _cell(lines: list[str]) -> str:
+    return "<br>".join(f"`{line.replace('|', '&#124;')}`" for line in lines) or "*(nothing: it simply works)*"
 
 
 def test_docs_list_every_case() -> None:

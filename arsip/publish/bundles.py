@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..builddb import Bundle
 from ..i18n import tr
-from ..problems import BuildFailed, error
+from ..problems import BuildFailed, error, os_reason
 from .files import File, FileStatus, OnDisk, Output
 from .pagefind import IndexedPage, build_index
 
@@ -122,7 +122,7 @@ def _read(file: File) -> bytes:
     try:
         return file.data
     except OSError as exc:
-        message = tr("cannot read the page kept from the last build: {reason}", reason=exc.strerror or str(exc))
+        message = tr("cannot read the page kept from the last build: {reason}", reason=os_reason(exc))
         hint = tr("build again; another build may have been writing output/ at the same time")
         raise BuildFailed([error(f"output/{file.path}", None, message, hint)]) from exc
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..i18n import Text, tr
-from ..problems import BuildFailed, Problem, error
+from ..problems import BuildFailed, Problem, error, os_reason
 from ..source.config import CACHE_DIR
 from .files import File, FileStatus, OnDisk
 
@@ -205,7 +205,7 @@ def replace(target: Path, data: bytes) -> None:
 
 def disk_problem(exc: OSError, output_dir: Path) -> Problem:
     where = exc.filename or output_dir
-    reason = exc.strerror or str(exc)
+    reason = os_reason(exc)
     return error(
         output_dir.name,
         None,

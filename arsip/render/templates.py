@@ -31,13 +31,14 @@ from markupsafe import Markup
 
 from ..builddb.versions import versions_digest
 from ..i18n import Text, tr
-from ..problems import Problem, error
+from ..problems import Problem, error, os_reason
 from ..site.routes import Urls
 from ..source.config import SiteConfig
 from ..source.markdown_guard import check_body
 from ..source.registry import make_slug
 from ..workers import cores, forked_pool
 from .chart import score_chart
+from .jinja_words import jinja_text, repr_error
 from .record import Body, ConfigView, capture, digest_of_bytes, note
 from .strings import STRINGS
 
@@ -383,20 +384,19 @@ def template_problem(exc: Exception, template: str, templates_dir: Path, root: P
     """Point at the template line that failed, not at Python."""
     prefix = templates_dir.relative_to(root).as_posix()
     if isinstance(exc, jinja2.TemplateSyntaxError) and exc.name:
-        return error(f"{prefix}/{exc.name}", exc.lineno, tr("template syntax error: {error}", error=str(exc.message)))
+        return error(f"{prefix}/{exc.name}", exc.lineno, tr("template syntax error: {error}", error=jinja_text(str(exc.message))))
     if isinstance(exc, jinja2.TemplateNotFound):
         where, line = _template_frame(exc, templates_dir, prefix, template)
         missing = f"{prefix}/{exc.name}"
         return error(where, line, tr("template '{name}' not found", name=str(exc.name)), tr("create {path} or fix the name", path=missing))
     if isinstance(exc, OSError):
         where = _shown_template(exc.filename, templates_dir, prefix, template)
-        return error(
-            where, None, tr("cannot read the template: {reason}", reason=exc.strerror or str(exc)), tr("check the file's permissions")
-        )
+        reason = tr("cannot read the template: {reason}", reason=os_reason(exc))
+        return error(where, None, reason, tr("check the file's permissions"))
     if isinstance(exc, UnicodeDecodeError):
         return error(f"{prefix}/{template}", None, tr("a template is not UTF-8 text"), tr("save the templates as UTF-8 in your editor"))
     where, line = _template_frame(exc, templates_dir, prefix, template)
-    message: Text | str = exc.message if isinstance(exc, jinja2.UndefinedError) and exc.message else f"{type(exc).__name__}: {exc}"
+    message: Text | str = jinja_text(exc.message) if isinstance(exc, jinja2.UndefinedError) and exc.message else repr_error(exc)
     if isinstance(exc, MarkdownRefused):
         message = tr("{kind}: {error}", kind="ValueError", error=exc.text)
     hint = tr("check the variable's name; templates/ lists what each page receives") if isinstance(exc, jinja2.UndefinedError) else None

@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..i18n import Text, tr
-from ..problems import Problem, error
+from ..problems import Problem, error, os_reason
 from . import config_checks as checks
 from .config_checks import _decimal, _has_type, _type_name, _value_kind, toml_problem
 from .words import did_you_mean, known_keys, one_of
@@ -201,7 +201,7 @@ def load_config(root: Path) -> tuple[SiteConfig | None, list[Problem]]:
     except FileNotFoundError:
         return None, [error(CONFIG_FILE, None, tr("file not found"), tr("create site_config.toml in the project folder"))]
     except OSError as exc:
-        reason = tr("cannot read the file: {reason}", reason=exc.strerror or str(exc))
+        reason = tr("cannot read the file: {reason}", reason=os_reason(exc))
         return None, [error(CONFIG_FILE, None, reason, tr("check the file's permissions"))]
     try:
         text = data.decode("utf-8").removeprefix("\ufeff")

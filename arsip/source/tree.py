@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ..i18n import Text, tr
-from ..problems import Problem, error, warning
+from ..problems import Problem, error, os_reason, warning
 from . import assets
 from .config import SiteConfig
 from .config_checks import NESTED_HINT, NESTED_TOO_DEEPLY, toml_problem
@@ -171,7 +171,7 @@ def _walk(folder: Path, root: Path, problems: list[Problem]) -> Iterator[tuple[s
 
     def unreadable(exc: OSError) -> None:
         where = _shown(Path(exc.filename), root) if exc.filename else _relative(folder, root)
-        reason = tr("cannot read the folder: {reason}", reason=exc.strerror or str(exc))
+        reason = tr("cannot read the folder: {reason}", reason=os_reason(exc))
         problems.append(error(where, None, reason, tr("check the folder's permissions")))
 
     for current, dirs, files in os.walk(folder, onerror=unreadable, followlinks=False):
@@ -323,7 +323,7 @@ def _read_bytes(path: str | Path, relative: str, problems: list[Problem], limit:
 
 
 def _unreadable_file(relative: str, exc: OSError) -> Problem:
-    reason = tr("cannot read the file: {reason}", reason=exc.strerror or str(exc))
+    reason = tr("cannot read the file: {reason}", reason=os_reason(exc))
     return error(relative, None, reason, tr("check the file's permissions"))
 
 

@@ -143,8 +143,8 @@ def assert_plain(lines: list[str]) -> None:
             'summary: "C:\\Users\\arsip"\n',
             "content/rilis.md:4: error: a backslash in double quotes starts an escape such as \\n, and this one is not "
             "(put the value in single quotes: summary: 'C:\\Users\\arsip')",
-            "content/rilis.md:4: kesalahan: garis miring terbalik di dalam tanda kutip ganda memulai escape seperti \\n, "
-            "dan yang ini bukan escape (letakkan nilainya di antara tanda kutip tunggal: summary: 'C:\\Users\\arsip')",
+            "content/rilis.md:4: kesalahan: garis miring terbalik di dalam tanda kutip ganda memulai kode khusus seperti \\n, "
+            "dan yang ini bukan kode khusus (letakkan nilainya di antara tanda kutip tunggal: summary: 'C:\\Users\\arsip')",
             id="backslash-in-double-quotes",
         ),
         pytest.param(
@@ -285,6 +285,6 @@ def test_sizes_are_written_as_the_reader_writes_numbers() -> None:
         "(make the picture smaller (e.g. 2000 pixels wide) or compress the PDF)"
     )
     assert problem.format(ID) == (
-        "content/foto.jpg: kesalahan: berkas ini 26,5 MB, lebih dari 25 MB yang boleh dimiliki gambar atau dokumen "
+        "content/foto.jpg: kesalahan: berkas ini berukuran 26,5 MB, lebih dari 25 MB yang boleh dimiliki gambar atau dokumen "
         "(perkecil gambarnya (mis. lebar 2000 piksel) atau mampatkan PDF-nya)"
     )

@@ -149,7 +149,13 @@ def institution(fields: _Fields, directory: Directory) -> InstitutionRef | None:
         fields.warn(
             "institution",
             tr("institution '{name}' is not in institutions.toml; did you mean '{suggestion}'?", name=name, suggestion=meant),
-            tr("write  institution: {suggestion}  or add '{name}' to its aliases", name=name, suggestion=meant),
+            tr(
+                "write  institution: {suggestion}  or add '{name}' to its aliases; if it is another institution, "
+                "register it: add to content/institutions.toml the lines  {lines}",
+                name=name,
+                suggestion=meant,
+                lines=registration_lines(name),
+            ),
         )
     elif directory.entries:  # a site without a registry names its institutions freely
         fields.warn(

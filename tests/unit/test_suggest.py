@@ -83,11 +83,15 @@ def test_the_warning_names_the_suggestion_in_both_languages(config, directory) -
     english, indonesian = lines(config, directory, "Pemkab Slemn")
     assert english == (
         "content/x.md:4: warning: institution 'Pemkab Slemn' is not in institutions.toml; did you mean"
-        " 'Pemerintah Kabupaten Sleman'? (write  institution: Pemerintah Kabupaten Sleman  or add 'Pemkab Slemn' to its aliases)"
+        " 'Pemerintah Kabupaten Sleman'? (write  institution: Pemerintah Kabupaten Sleman  or add 'Pemkab Slemn' to its aliases;"
+        " if it is another institution, register it: add to content/institutions.toml the lines "
+        ' [[institution]]  name = "Pemkab Slemn"  kind = "kabupaten"  province = "…")'
     )
     assert indonesian == (
         "content/x.md:4: peringatan: instansi 'Pemkab Slemn' tidak ada di institutions.toml; maksud Anda"
-        " 'Pemerintah Kabupaten Sleman'? (tulis  institution: Pemerintah Kabupaten Sleman  atau tambahkan 'Pemkab Slemn' ke aliases-nya)"
+        " 'Pemerintah Kabupaten Sleman'? (tulis  institution: Pemerintah Kabupaten Sleman  atau tambahkan 'Pemkab Slemn' ke aliases-nya;"
+        " bila itu instansi lain, daftarkan: tambahkan ke content/institutions.toml baris "
+        ' [[institution]]  name = "Pemkab Slemn"  kind = "kabupaten"  province = "…")'
     )
 
 

@@ -26,7 +26,7 @@ REPO = BENCH.parent
 sys.path.insert(0, str(REPO / "tests"))  # the browser tests' own helpers drive the form here too
 
 from chromium import CHROMIUM, FLAGS  # noqa: E402
-from decapform import SHOWN, fill, open_form  # noqa: E402
+from decapform import BUTTONS, SHOWN, fill, open_form  # noqa: E402
 from devserver import Transcript, free_port, open_live, start_server, stop, wait_until_up  # noqa: E402
 from playwright.sync_api import Browser, sync_playwright  # noqa: E402
 from sitetools import copy_project  # noqa: E402
@@ -40,7 +40,7 @@ def one_run(browser: Browser, run: int) -> float:
     """Seconds from the click on "Publish now" to the new title on the open institution page."""
     root = copy_project(WORK / f"run-{run + 1}")
     port = free_port()
-    process = start_server(root, port, "--drafts")
+    process = start_server(root, port, "--drafts", "--lang", "en")  # Decap's English buttons, whatever $ARSIP_LANG says
     transcript = Transcript(process)
     url = f"http://127.0.0.1:{port}"
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -51,8 +51,8 @@ def one_run(browser: Browser, run: int) -> float:
         open_form(admin, url)
         title = f"Kemenkeu Raih Nilai 91,20 (uji waktu {run + 1})"
         fill(admin, title=title, date="2024-12-20", institution="Kementerian Keuangan", score="91,20", zone="hijau", body="Isi.")
-        admin.get_by_role("button", name="Publish").click()
-        publish_now = admin.get_by_text("Publish now")
+        admin.get_by_role("button", name=BUTTONS["en"]["publish"], exact=True).click()
+        publish_now = admin.get_by_text(BUTTONS["en"]["publish_now"], exact=True)
         publish_now.wait_for()
         saved = time.perf_counter()
         publish_now.click()

@@ -14,15 +14,18 @@ the year folder uses `{{year}}` (Decap offers nothing else in a `path`), so a re
 written east of Greenwich lands in the previous year's folder, which the build does not mind.
 
 The backend is Decap's `proxy` backend, pointed by the page at the preview's own `/api/v1`
-(`admin_backend`); the page fills in its address. Decap ships no Indonesian locale (3.16), so its
-own buttons stay in English; every label and hint of the form is in the editor's language.
+(`admin_backend`); the page fills in its address. Every label and hint of the form is in the editor's
+language, and so are Decap's own buttons, menus and notices: Decap ships no Indonesian locale (3.16),
+so Arsip keeps one, `arsip/locale/id/decap-cms.json`, which the page registers before `CMS.init`
+(`decap_phrases`) and the configuration names (`locale`). A phrase missing from it is shown in English.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from ..i18n import Language, tr
+from ..i18n import LOCALE_DIR, Language, tr
 from ..source.config import ZONES, SiteConfig
 from ..source.registry import Directory
 
@@ -30,6 +33,24 @@ COLLECTION = "rilis"
 CONTENT = "content"
 MEDIA_FOLDER = "content/gambar"  # Decap wants one; the form has no picture field, its library lists this folder
 SCORE_PATTERN = r"^\s*\d{1,3}([.,]\d{1,3})?\s*$"  # a number as written (the build judges its range)
+DECAP_PHRASES = "decap-cms.json"  # Decap's own words in a language Decap does not ship: arsip/locale/<code>/
+
+
+def decap_locale(language: Language) -> str:
+    """The `locale` Decap speaks for `language`: its own code when Arsip has its phrases, else Decap's English."""
+    return language.code if (LOCALE_DIR / language.code / DECAP_PHRASES).is_file() else "en"
+
+
+def decap_phrases(language: Language) -> dict[str, Any] | None:
+    """Decap's phrases in `language`, for `CMS.registerLocale`; None for English, which Decap ships.
+
+    Decap shows, for each phrase, its English one merged under these (lodash `merge`): a phrase missing
+    here is shown in English, never as its key."""
+    path = LOCALE_DIR / language.code / DECAP_PHRASES
+    if language.code == "en" or not path.is_file():
+        return None
+    phrases: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return phrases
 
 
 def decap_config(config: SiteConfig, directory: Directory, language: Language) -> dict[str, Any]:
@@ -93,6 +114,7 @@ def decap_config(config: SiteConfig, directory: Directory, language: Language) -
     ]
     return {
         "load_config_file": False,
+        "locale": decap_locale(language),
         "backend": {"name": "proxy", "branch": "main"},
         "media_folder": MEDIA_FOLDER,
         "public_folder": "/gambar",

@@ -233,7 +233,7 @@ class PreviewServer(Server):
 
     def get_web_handlers(self, script: bytes) -> list[tuple[str, type[web.RequestHandler], dict[str, Any]]]:
         files = (r"/(.*)", PreviewFileHandler, {"path": self.root, "default_filename": "index.html", "preview": self.preview})
-        return [*serve_admin.handlers(self.preview.root), files]  # the editors' form at /admin/, then the site
+        return [*serve_admin.handlers(self.preview.root, self.preview.editor), files]  # the editors' form at /admin/, then the site
 
     def application(self, port: int, host: str, liveport: Any = None, debug: Any = None, live_css: bool = True) -> None:
         """livereload's application, behind the door of `serve_guard` (Host and Origin checked)."""

@@ -6,6 +6,8 @@ Host names another site never reaches them):
 
 - `/admin/` the page, which loads Decap's bundle and starts it with the configuration below;
 - `/admin/config.json` the configuration, generated from the site's schema at each load (`admin_schema`);
+- `/admin/arsip-admin.js` the start: registers Decap's phrases in the editor's language when Decap does
+  not ship them (Indonesian, `arsip/locale/id/decap-cms.json`), then `CMS.init` with the configuration;
 - `/admin/decap/<file>` Decap's own files, from `node_modules/decap-cms/dist/` (installed by
   `make serve` from package-lock.json, never from a CDN): the bundle, its chunks, its stylesheet;
 - `/api/v1` Decap's local backend (`admin_backend`), which writes under content/ only.
@@ -17,6 +19,9 @@ anything but JSON (a form or a `text/plain` body, which a page of another site c
 asking first) is refused with 403.
 A page of another site cannot read the answers either: no CORS header is ever sent. None of these
 pages may be shown in a frame of another page (clickjacking).
+
+Everything is in the editor's language (`serve --lang`, else `i18n.chosen`): the page's `<html lang>`,
+the labels and hints of the form, and Decap's own buttons, menus and notices.
 
 After a save, the preview's watcher sees the new file and rebuilds, as after any save: the release,
 or the problem with its file and line on the overlay, is in the preview at once.
@@ -50,6 +55,7 @@ PAGE = """<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>{title}</title>
+<style>{style}</style>
 <script>window.CMS_MANUAL_INIT = true;</script>
 <script src="/admin/decap/decap-cms.js"></script>
 <script src="/admin/arsip-admin.js"></script>
@@ -57,6 +63,15 @@ PAGE = """<!doctype html>
 <noscript>{noscript}</noscript>
 """
 # No </head> in the page: livereload's script goes before it, and a reload would empty the form.
+
+# The one visible word of Decap's form outside its locale: react-select, the list of a select field (the
+# institution), says "No options" in English when nothing matches what the editor typed. It is an
+# element alone in the list's box, not an option; its text is hidden and the editor's words shown
+# (react-select's hidden messages for screen readers stay English).
+NO_OPTIONS = """
+[id^="react-select-"][id$="-listbox"] > div:only-child:not([role="option"]) {{ font-size: 0; }}
+[id^="react-select-"][id$="-listbox"] > div:only-child:not([role="option"])::after {{ content: {words}; font-size: 15px; }}
+"""
 
 MISSING = """<!doctype html>
 <html lang="{lang}">
@@ -102,14 +117,15 @@ def decap_folder(root: Path) -> Path | None:
     return None
 
 
-def handlers(root: Path) -> list[tuple[str, type[web.RequestHandler], dict[str, Any]]]:
-    """The routes of the form, to put before the preview's own files."""
+def handlers(root: Path, language: i18n.Language | None = None) -> list[tuple[str, type[web.RequestHandler], dict[str, Any]]]:
+    """The routes of the form, to put before the preview's own files; all in `language` (default: `i18n.chosen` at each request)."""
+    settings = {"root": root, "editor": language}
     made: list[tuple[str, type[web.RequestHandler], dict[str, Any]]] = [
         (r"/admin", web.RedirectHandler, {"url": "/admin/"}),
-        (r"/admin/", AdminPage, {"root": root}),
-        (r"/admin/config\.json", AdminConfig, {"root": root}),
-        (r"/admin/arsip-admin\.js", AdminStart, {"root": root}),
-        (r"/api/v1", LocalBackendHandler, {"root": root}),
+        (r"/admin/", AdminPage, settings),
+        (r"/admin/config\.json", AdminConfig, settings),
+        (r"/admin/arsip-admin\.js", AdminStart, settings),
+        (r"/api/v1", LocalBackendHandler, settings),
     ]
     folder = decap_folder(root)
     if folder is not None:
@@ -125,15 +141,16 @@ def _guard_headers(handler: web.RequestHandler) -> None:
 
 
 class _AdminHandler(web.RequestHandler):
-    def initialize(self, root: Path) -> None:  # type: ignore[override]
+    def initialize(self, root: Path, editor: i18n.Language | None = None) -> None:  # type: ignore[override]
         self.root = root
+        self.editor = editor
 
     def set_default_headers(self) -> None:
         _guard_headers(self)
 
     @property
     def language(self) -> i18n.Language:
-        return i18n.chosen(None, self.root)
+        return self.editor or i18n.chosen(None, self.root)
 
 
 class AdminPage(_AdminHandler):
@@ -147,13 +164,22 @@ class AdminPage(_AdminHandler):
             self.finish(MISSING.format(lang=language.code, title=_escape(title), text=_escape(text)))
             return
         noscript = language(tr("The form needs JavaScript."))
-        self.finish(PAGE.format(lang=language.code, title=_escape(title), noscript=_escape(noscript)))
+        style = NO_OPTIONS.format(words=_css_string(language(tr("No options"))))
+        self.finish(PAGE.format(lang=language.code, title=_escape(title), style=style, noscript=_escape(noscript)))
 
 
 class AdminStart(_AdminHandler):
     def get(self) -> None:
         self.set_header("Content-Type", "text/javascript; charset=UTF-8")
-        self.finish(START)
+        self.finish(register_locale(self.language) + START)
+
+
+def register_locale(language: i18n.Language) -> str:
+    """The line that gives Decap its phrases in `language` before `CMS.init` (none for English, which Decap ships)."""
+    phrases = admin_schema.decap_phrases(language)
+    if phrases is None:
+        return ""
+    return f"window.CMS.registerLocale({json.dumps(admin_schema.decap_locale(language))}, {json.dumps(phrases, ensure_ascii=False)});\n"
 
 
 class AdminConfig(_AdminHandler):
@@ -222,6 +248,12 @@ def _loopback(address: str | None) -> bool:
         return ipaddress.ip_address((address or "").removeprefix("::ffff:")).is_loopback
     except ValueError:
         return False
+
+
+def _css_string(text: str) -> str:
+    """`text` as a CSS string inside a <style> element."""
+    kept = " .,;:!?()-"
+    return '"' + "".join(character if character.isalnum() or character in kept else f"\\{ord(character):06x}" for character in text) + '"'
 
 
 def _escape(text: str) -> str:

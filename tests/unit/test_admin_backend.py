@@ -162,6 +162,8 @@ def test_the_configuration_comes_from_the_sites_schema() -> None:
     assert fields["score"]["widget"] == "string"  # 91,20 as written, never a number that would drop its zero
     assert fields["date"]["format"] == "YYYY-MM-DD"
     assert fields["title"]["label"] == "Judul"  # the editor's language
+    assert made["locale"] == "id"  # Decap's own buttons too (arsip/locale/id/decap-cms.json)
+    assert admin_schema.decap_config(config, directory, i18n.language("en"))["locale"] == "en"
 
 
 def test_the_backend_answers_this_machine_only() -> None:

@@ -109,10 +109,13 @@ class Transcript:
         for line in self.process.stdout:
             self.lines.append(line)
 
-    def count(self, text: str) -> int:
+    def count(self, text: str | tuple[str, ...]) -> int:
+        """Lines printed so far that hold `text` (or, for a tuple, that start with one of its texts)."""
+        if isinstance(text, tuple):
+            return sum(line.startswith(text) for line in list(self.lines))
         return sum(text in line for line in list(self.lines))
 
-    def wait_for(self, text: str, seconds: float = PATIENCE, times: int = 1) -> None:
+    def wait_for(self, text: str | tuple[str, ...], seconds: float = PATIENCE, times: int = 1) -> None:
         """Until `text` has been printed `times` times in all."""
         deadline = time.monotonic() + seconds
         while self.count(text) < times:
@@ -140,9 +143,12 @@ def stop(process: subprocess.Popen[str], transcript: Transcript | None = None) -
     return process.stdout.read() if process.stdout else ""
 
 
+CONNECTED = ("Page connected: ", "Halaman tersambung: ")  # the preview's line when a page will reload by itself
+
+
 def open_live(page: Page, url: str, transcript: Transcript) -> None:
-    """Open a page and wait until the server has counted it among the pages it reloads (livereload prints
-    "Browser Connected" when the page's socket has said hello and sent its address)."""
-    connected = transcript.count("Browser Connected:")
+    """Open a page and wait until the server has counted it among the pages it reloads (the preview prints
+    "Page connected: <address>" when the page's socket has said hello and sent its address)."""
+    connected = transcript.count(CONNECTED)
     page.goto(url)
-    transcript.wait_for("Browser Connected:", times=connected + 1)
+    transcript.wait_for(CONNECTED, times=connected + 1)

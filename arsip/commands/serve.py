@@ -362,7 +362,7 @@ def run(root: Path, *, host: str = "127.0.0.1", port: int = 8000, drafts: bool =
         )
         print(language(busy_port), file=sys.stderr)
         return 2
-    serve_guard.quiet_logs()
+    serve_guard.quiet_logs(language)
     output = root / PREVIEW_DIR
     output.mkdir(parents=True, exist_ok=True)
     preview = Preview(root, host, port, drafts=drafts, editor=language)

@@ -22,6 +22,10 @@ from livereload.server import LiveScriptInjector
 from tornado import httputil, web
 from tornado.log import access_log
 
+from ..i18n import Language, tr
+
+CONNECTED = "Browser Connected:"  # livereload's words when a page's socket says hello
+
 REFUSED_HOST = "Alamat ini tidak dilayani / not served here"
 REFUSED_ORIGIN = "Sambungan dari situs lain ditolak / connections from other sites are refused"
 OWN_NAMES = ("127.0.0.1", "localhost", "[::1]")
@@ -146,14 +150,31 @@ def application(host: str, port: int, pages: list[Any]) -> web.Application:
     return GuardedApplication(Door(host, port), handlers, transforms=[_Injector], log_function=log_request)
 
 
-def quiet_logs() -> None:
+def quiet_logs(language: Language) -> None:
     """The terminal is the editor's: Tornado's access log (`404 GET /favicon.ico (127.0.0.1) 0.52ms`, a line a
     request) stays out of it, and so does livereload's chatter ("Serving on", "Running task", "Reload 1 waiters").
-    Still shown: a 500 (a bug in the preview), livereload's warnings and errors, and its "Browser Connected: <page>"
-    (that page reloads by itself from now on)."""
+    Still shown: a 500 (a bug in the preview) and livereload's warnings and errors; its "Browser Connected: <page>"
+    becomes one line in the editor's language (that page reloads by itself from now on)."""
     access_log.setLevel(logging.ERROR)
-    logging.getLogger("livereload").addFilter(_livereload_lines)  # the same filter, added once however often this runs
+    livereload = logging.getLogger("livereload")
+    for earlier in [found for found in livereload.filters if isinstance(found, EditorLines)]:
+        livereload.removeFilter(earlier)  # one filter, in the language of this preview, however often this runs
+    livereload.addFilter(EditorLines(language))
 
 
-def _livereload_lines(record: logging.LogRecord) -> bool:
-    return record.levelno >= logging.WARNING or str(record.msg).startswith("Browser Connected")
+class EditorLines(logging.Filter):
+    """Livereload's log as the editor should read it: warnings and errors as they are, a page connected in
+    the editor's words (without the logger's `[I 201205 10:00:00 handlers:135]`), nothing else."""
+
+    def __init__(self, language: Language) -> None:
+        super().__init__()
+        self.language = language
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.WARNING:
+            return True
+        message = record.getMessage()
+        if message.startswith(CONNECTED):
+            page = message.removeprefix(CONNECTED).strip()
+            print(self.language(tr("Page connected: {page} (it reloads by itself from now on)", page=page)), flush=True)
+        return False

@@ -134,6 +134,11 @@ def test_the_overlay_speaks_the_sites_language(tmp_path: Path, page: Page, langu
         title, problem = OVERLAY_WORDS[language]
         expect(overlay).to_contain_text(title)
         expect(overlay).to_contain_text(problem)
+        connected = {
+            "id": "Halaman tersambung: {} (mulai sekarang dimuat ulang sendiri)\n",
+            "en": "Page connected: {} (it reloads by itself from now on)\n",
+        }
+        assert connected[language].format(url + "/instansi/") in transcript.lines
     finally:
         stop(process, transcript)
 

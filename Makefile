@@ -46,7 +46,7 @@ lint: $(STAMP)
 
 test: $(STAMP) $(CATALOGUES) test-tools
 	$(PY) -m ruff check .
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist worksteal  # two processes: CI has two cores
 
 lighthouse: build test-tools
 	$(PY) scripts/lighthouse.py

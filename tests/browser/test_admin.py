@@ -73,11 +73,9 @@ def dev_server_id(tmp_path: Path) -> Iterator[DevServer]:
 
 
 @pytest.fixture
-def admin(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    opened = context.new_page()
-    yield opened
-    context.close()
+def admin(desktop: Page) -> Page:
+    """The page that holds the form (conftest's desktop page; `preview` is a second one beside it)."""
+    return desktop
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 from devserver import PATIENCE, Transcript, free_port, open_live, raw_request, start_server, stop, wait_until, wait_until_up
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 from sitetools import copy_project
 
 RELEASE_FILE = "content/2024/2024-12-03-kota-jambi.md"
@@ -67,11 +67,8 @@ def dev_server(tmp_path: Path) -> Iterator[DevServer]:
 
 
 @pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    opened = context.new_page()
-    yield opened
-    context.close()
+def page(desktop: Page) -> Page:
+    return desktop
 
 
 def test_every_saved_title_shows_in_the_open_page(dev_server: DevServer, page: Page) -> None:

@@ -184,12 +184,30 @@ def indexed_part(html: bytes) -> bytes:
     A template edit outside them (a footer, a comment) leaves the search index as it was, so the
     index is not built again for it.
     """
-    parts = [_element(html, tag) for tag in _PAGEFIND_TAG.finditer(html)]
+    parts, inside_until = [], 0
+    for tag in _pagefind_tags(html):
+        if tag.start() >= inside_until:  # a marked element inside one already taken is taken with it
+            parts.append(_element(html, tag))
+            inside_until = tag.start() + len(parts[-1])
     for pattern in _SEEN_BY_DEFAULT:
         first = pattern.search(html)
         if first is not None:
             parts.append(_element(html, first))
     return b"\n".join(parts)
+
+
+def _pagefind_tags(html: bytes) -> Iterator[re.Match[bytes]]:
+    """The matches of `_PAGEFIND_TAG`, found from each `data-pagefind-` instead of trying the pattern at every tag."""
+    end = 0
+    at = html.find(b"data-pagefind-")
+    while at != -1:
+        opening = html.rfind(b"<", end, at)
+        if opening != -1 and html.find(b">", opening, at) == -1:
+            tag = _PAGEFIND_TAG.match(html, opening)
+            if tag is not None:
+                yield tag
+                end = tag.end()
+        at = html.find(b"data-pagefind-", max(at + 1, end))
 
 
 def _element(html: bytes, start: re.Match[bytes]) -> bytes:

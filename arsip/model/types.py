@@ -181,7 +181,13 @@ class ZoneList:
 
     @property
     def count(self) -> int:
+        """How many results (one institution in one year) this zone holds."""
         return sum(len(year.awards) for year in self.years)
+
+    @property
+    def institution_count(self) -> int:
+        """How many institutions had this zone at least once: fewer than `count` when one had it in several years."""
+        return len({award.institution.slug for year in self.years for award in year.awards})
 
 
 @dataclass(frozen=True, slots=True)

@@ -86,7 +86,7 @@ def _years(archive: Archive, urls: Urls, config: SiteConfig) -> dict[str, Any]:
 
 
 def _zones(archive: Archive, urls: Urls, config: SiteConfig) -> dict[str, Any]:
-    return {"zone_counts": tuple((z.zone, z.count) for z in archive.zones)}
+    return {"zone_counts": tuple((z.zone, z.count, z.institution_count) for z in archive.zones)}
 
 
 def _provinces(archive: Archive, urls: Urls, config: SiteConfig) -> dict[str, Any]:
@@ -143,7 +143,8 @@ def _zone_files(zone_list: Any, site: Site) -> Files:
     archive, urls = site.archive, site.urls
     counts = tuple((zone_year.year, len(zone_year.awards)) for zone_year in zone_list.years)
     zones_nav = tuple(item.zone for item in archive.zones)
-    shared = {"zone": zone_list.zone, "year_counts": counts, "total": zone_list.count, "zones_nav": zones_nav}
+    totals = {"total": zone_list.count, "institution_total": zone_list.institution_count}  # results, institutions
+    shared = {"zone": zone_list.zone, "year_counts": counts, "zones_nav": zones_nav} | totals
     newest = zone_list.years[0] if zone_list.years else None
     yield urls.path("zone", zone_list.zone), shared | {"zone_year": newest, "on_year_page": False}
     for zone_year in zone_list.years:

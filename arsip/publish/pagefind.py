@@ -25,8 +25,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from pagefind.service import get_executable
-
 from ..i18n import Text, tr
 from .pagefind_stable import UnstableBundle, stable_bundle
 
@@ -64,6 +62,8 @@ class Indexer:
     """
 
     def __init__(self, language: str) -> None:
+        from pagefind.service import get_executable  # here, not above: it imports asyncio, which a no-op build never needs
+
         executable = get_executable()
         if executable is None:
             raise SearchIndexError(tr("the pagefind binary is missing; run `make build` to install it"))

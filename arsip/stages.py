@@ -112,8 +112,9 @@ def produce(
     inputs = Inputs(config, env, tree.sources, Fingerprinter(session.memos.fingerprints), session.recorded() if same_plan else None)
     job = Job(env, view, inputs, env_reads, staging)
 
-    def prepare(todo: list[routes.Page]) -> None:  # convert the bodies of release pages to make now (most need one)
-        bodies = [(tree.sources.bodies[p.context["release"].path], p.context["release"].path) for p in todo if "release" in p.context]
+    def prepare(todo: list[routes.Page]) -> None:  # convert the bodies of release pages and feeds to make now (most need one)
+        shown = {r.path for p in todo for r in ((p.context["release"],) if "release" in p.context else p.context.get("items", ()))}
+        bodies = [(tree.sources.bodies[path], path) for path in sorted(shown)]
         env.filters["markdown"].convert_many(bodies, session.db.markdown)
 
     recorded = session.recorded()

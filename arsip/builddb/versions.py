@@ -2,7 +2,7 @@
 
 Input: the running interpreter, Arsip's source files and the installed libraries. Output: one
 digest; the build database forgets everything it holds when it differs, so a new Jinja2, Babel,
-Python-Markdown, nh3 or Pagefind (or an edited Arsip) produces every output again.
+Python-Markdown, nh3, Pillow or Pagefind (or an edited Arsip) produces every output again.
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ import babel
 import jinja2
 import markdown
 import nh3
+import PIL
 import yaml
+from PIL import features
 
 from .. import __version__
 
@@ -33,6 +35,8 @@ def library_versions() -> dict[str, str]:
         "nh3": nh3.__version__,
         "babel": babel.__version__,
         "pyyaml": yaml.__version__,
+        "pillow": PIL.__version__,  # the social cards: its drawing and its zlib make their bytes
+        "zlib": features.version("zlib") or "absent",
     }
     for name in DISTRIBUTIONS:
         try:

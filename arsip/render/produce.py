@@ -262,7 +262,8 @@ def produce(
                 failed_templates.add(page.template or path)
                 continue
             file, reads = result, read
-            digest = result.indexed if isinstance(result, OnDisk) else indexed_digest(result.data) if page.template else None
+            searchable = page.template is not None and path.endswith(".html")  # not a feed that quotes a body's words
+            digest = result.indexed if isinstance(result, OnDisk) else indexed_digest(result.data) if searchable else None
         entries.append((page, file, digest))
         records[path] = Recorded(reads, None, digest, file.digest)
     next(made, None)  # the workers are done: let them end now (and say when they were ready)

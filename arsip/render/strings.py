@@ -127,6 +127,15 @@ _ID = {
     "change_since_first": "Perubahan sejak {year}",
     "feed": "Umpan Atom",
     "feed_of": "Umpan Atom: {name}",
+    "feed_rss": "RSS",
+    "feed_rss_of": "Umpan RSS: {name}",
+    "feed_json": "JSON Feed",
+    "feed_json_of": "JSON Feed: {name}",
+    "dataset_name": "{site}: hasil penilaian kepatuhan setiap instansi",
+    "dataset_description": (
+        "Hasil penilaian kepatuhan pelayanan publik yang dimuat arsip ini, satu baris per instansi dan tahun penilaian:"
+        " nilai, zona, kategori, peringkat, tanggal dan alamat rilis yang memuatnya. Tersedia dalam format JSON dan CSV."
+    ),
     "badge": "Lencana untuk disematkan",
     "badge_text": "Salin kode ini untuk menampilkan nilai terakhir di situs lain:",
     "cite": "Kutip halaman ini",
@@ -261,6 +270,15 @@ _EN = {
     "change_since_first": "Change since {year}",
     "feed": "Atom feed",
     "feed_of": "Atom feed: {name}",
+    "feed_rss": "RSS",
+    "feed_rss_of": "RSS feed: {name}",
+    "feed_json": "JSON Feed",
+    "feed_json_of": "JSON Feed: {name}",
+    "dataset_name": "{site}: compliance assessment results of each institution",
+    "dataset_description": (
+        "The public-service compliance assessment results this archive holds, one row per institution and assessment year:"
+        " score, zone, category, rank, and the date and address of the release that reported it. Available as JSON and CSV."
+    ),
     "badge": "Badge to embed",
     "badge_text": "Copy this code to show the latest score on another site:",
     "cite": "Cite this page",

@@ -37,6 +37,7 @@ from ..source.config import SiteConfig
 from ..source.markdown_guard import check_body
 from ..source.registry import make_slug
 from ..workers import cores, forked_pool
+from . import sharing
 from .chart import score_chart
 from .jinja_words import jinja_text, repr_error
 from .record import Body, ConfigView, capture, digest_of_bytes, note
@@ -44,49 +45,9 @@ from .strings import STRINGS
 
 MARKDOWN_EXTENSIONS = ("extra", "sane_lists")
 ALLOWED_TAGS = {
-    "a",
-    "abbr",
-    "b",
-    "blockquote",
-    "br",
-    "caption",
-    "code",
-    "dd",
-    "del",
-    "div",
-    "dl",
-    "dt",
-    "em",
-    "figcaption",
-    "figure",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "hr",
-    "i",
-    "img",
-    "li",
-    "ol",
-    "p",
-    "pre",
-    "q",
-    "s",
-    "small",
-    "span",
-    "strong",
-    "sub",
-    "sup",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-    "u",
-    "ul",
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "div", "dl", "dt", "em", "figcaption", "figure", "h2",
+    "h3", "h4", "h5", "h6", "hr", "i", "img", "li", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub", "sup", "table",
+    "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
 }
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
@@ -344,6 +305,7 @@ def environment(config: ConfigView, known_markdown: Mapping[bytes, str] | None =
         kind_label=fmt.kind,
         slug=make_slug,
         markdown=Markdown(config.allow_raw_html, fmt.t("table"), urls.link("file", "media/"), known_markdown),
+        **sharing.filters(ALLOWED_TAGS, ALLOWED_ATTRIBUTES),  # feed_html, rfc3339, rfc822: what feeds need
     )
     env.globals.update(
         site=config,

@@ -1,4 +1,4 @@
-"""Every file of the site that a function makes rather than a template: feeds, sitemap, open data.
+"""Every file of the site that a function makes rather than a template: sitemap, robots.txt, open data.
 
 Input: the `Archive`, the planned pages, the copied `Asset`s. Output: a `Page` per file with the
 function that makes it (`make(values, urls, config)`: bytes), and the asset files as they are. The
@@ -8,7 +8,6 @@ functions read the configuration through the recording view, so what they read i
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 from collections.abc import Mapping
@@ -19,8 +18,6 @@ from xml.etree import ElementTree as ET
 from ..model.types import Award
 from ..model.validate import Release
 from ..publish.files import File, Output
-from ..render.strings import STRINGS
-from ..render.templates import Formatter
 from ..source.tree import Asset
 from .routes import Urls
 
@@ -34,9 +31,13 @@ def asset_files(assets: tuple[Asset, ...]) -> list[File]:
 
 
 def sitemap(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:
+    """Every page's address with its `lastmod`: the date of the newest release it shows (never the build's time)."""
     root = ET.Element("urlset", xmlns=SITEMAP_NS)
-    for url in values["urls"]:
-        ET.SubElement(ET.SubElement(root, "url"), "loc").text = urls.absolute(url)
+    for url, lastmod in values["urls"]:
+        entry = ET.SubElement(root, "url")
+        ET.SubElement(entry, "loc").text = urls.absolute(url)
+        if lastmod is not None:
+            ET.SubElement(entry, "lastmod").text = lastmod.isoformat()
     ET.indent(root)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
 
@@ -138,57 +139,3 @@ def awards_csv(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:
             )
             writer.writerow([csv_cell(value) for value in row])
     return buffer.getvalue().encode("utf-8")
-
-
-ATOM_NS = "http://www.w3.org/2005/Atom"
-FEED_ENTRIES = 50
-
-
-def feed(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:
-    """An Atom feed of the newest releases: the whole archive's, an institution's (`label`) or a zone's (`zone`)."""
-    title = config.title
-    if values["label"]:
-        title = f"{values['label']} · {title}"
-    elif values["zone"]:
-        title = f"{STRINGS[config.language]['zone_' + values['zone']]} · {title}"
-    return _feed(values["url"], title, values["releases"], urls, config)
-
-
-def _timestamp(date: dt.date) -> str:
-    return f"{date.isoformat()}T00:00:00Z"
-
-
-def _feed(path: str, title: str, releases: tuple[Release, ...], urls: Urls, config: Any) -> bytes:
-    root = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": config.language})
-    ET.SubElement(root, "id").text = urls.absolute(path)
-    ET.SubElement(root, "title").text = title
-    ET.SubElement(root, "updated").text = _timestamp(releases[0].date if releases else dt.date(2000, 1, 1))
-    ET.SubElement(root, "link", {"rel": "self", "type": "application/atom+xml", "href": urls.absolute(path)})
-    ET.SubElement(root, "link", {"rel": "alternate", "type": "text/html", "href": urls.absolute(path.rpartition("/")[0] + "/")})
-    ET.SubElement(ET.SubElement(root, "author"), "name").text = config.publisher or config.title
-    for release in releases[:FEED_ENTRIES]:
-        entry = ET.SubElement(root, "entry")
-        link = urls.absolute(urls.path("release", release.slug))
-        ET.SubElement(entry, "id").text = link
-        ET.SubElement(entry, "title").text = release.title
-        ET.SubElement(entry, "updated").text = _timestamp(release.date)
-        ET.SubElement(entry, "published").text = _timestamp(release.date)
-        ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": link})
-        ET.SubElement(entry, "category", {"term": release.institution.slug, "label": release.institution.name})
-        ET.SubElement(entry, "summary").text = _entry_summary(release, config)
-    ET.indent(root)
-    data = b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
-    return data
-
-
-def _entry_summary(release: Release, config: Any) -> str:
-    """The release's summary, or its institution and result in words."""
-    if release.summary:
-        return release.summary
-    formatter = Formatter(config.language)
-    parts = [release.institution.name, formatter.date_long(release.date)]
-    if release.score is not None:
-        parts.append(f"{formatter.t('score')} {formatter.score(release.score)}")
-    if release.zone:
-        parts.append(formatter.zone(release.zone))
-    return " · ".join(parts)

@@ -71,12 +71,21 @@ class Urls:
         return self.base_url + path[1:]
 
 
-# Files that live under a page's URL: (the page, the file name).
+# Files that live under a page's URL: (the page, the file name). Each feed comes as Atom, RSS 2.0 and JSON Feed.
 FEEDS = {
     "feed": ("home", "feed.xml"),
+    "feed_rss": ("home", "rss.xml"),
+    "feed_json": ("home", "feed.json"),
     "institution_feed": ("institution", "feed.xml"),
+    "institution_feed_rss": ("institution", "rss.xml"),
+    "institution_feed_json": ("institution", "feed.json"),
     "zone_feed": ("zone", "feed.xml"),
+    "zone_feed_rss": ("zone", "rss.xml"),
+    "zone_feed_json": ("zone", "feed.json"),
     "badge": ("institution", "badge.svg"),
+    "card": ("home", "card.png"),  # the picture a shared link shows (og:image)
+    "release_card": ("release", "card.png"),
+    "institution_card": ("institution", "card.png"),
 }
 
 

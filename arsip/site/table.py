@@ -10,6 +10,7 @@ search index is the last row (`SEARCH_INDEX`): its bundles are made from the pag
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -20,10 +21,12 @@ from ..model.types import Archive, Month
 from ..model.validate import Release
 from ..problems import Problem
 from ..source.config import SiteConfig
-from . import makers
+from . import cards, lastmod, makers
 from .routes import Neighbour, Page, Urls, collisions, paginate, search_bundle_of, search_bundles
 
 Values = Mapping[str, Any]
+FEED_ENTRIES = 50  # the newest releases a feed holds, each with its whole body
+FIRST_DAY = dt.date(2000, 1, 1)  # the date of a feed of an archive with no release at all
 Files = Iterator[tuple[str, Values]]  # (site-relative URL, values) of each file a row makes
 
 
@@ -68,8 +71,12 @@ def _file(url: str, values: Callable[[Archive], dict[str, Any]]) -> Callable[[An
 
 
 def _home(archive: Archive, urls: Urls, config: SiteConfig) -> dict[str, Any]:
-    latest = archive.latest_zoned_year
-    return {"newest": archive.releases[: config.home_releases], "latest": (latest.year, latest.zone_counts) if latest else None}
+    latest, years = archive.latest_zoned_year, [results.year for results in archive.years]
+    return {
+        "newest": archive.releases[: config.home_releases],
+        "latest": (latest.year, latest.zone_counts) if latest else None,
+        "assessment_years": (min(years), max(years)) if years else None,  # what the open data covers
+    }
 
 
 def _timeline(archive: Archive, urls: Urls, config: SiteConfig) -> dict[str, Any]:
@@ -156,24 +163,45 @@ def _province_files(province: Any, site: Site) -> Files:
 
 
 def _sitemap_files(_: Any, site: Site) -> Files:
-    """Every page of the rows above with an address of its own (a folder URL)."""
-    yield "/sitemap.xml", {"urls": tuple(sorted(page.url for page in site.pages if page.url.endswith("/")))}
+    """Every page of the rows above with an address of its own (a folder URL), with the date of the newest release it
+    shows (pages that show none, such as the timeline's counts, the archive's newest)."""
+    releases = site.archive.releases
+    fallback = releases[0].date if releases else None
+    pages = ((page.url, lastmod.newest(page.context) or fallback) for page in site.pages if page.url.endswith("/"))
+    yield "/sitemap.xml", {"urls": tuple(sorted(pages, key=lambda entry: entry[0]))}
 
 
-def _feed_files(_: Any, site: Site) -> Files:
-    for url, releases, label, zone in _all_feeds(site.archive, site.urls):
-        yield url, {"url": url, "releases": releases[: makers.FEED_ENTRIES], "label": label, "zone": zone}
+def _feed_files(suffix: str) -> Callable[[Any, Site], Files]:
+    """Every feed in one format (`suffix`: "" Atom, "_rss", "_json"): the site's, each institution's, each zone's."""
+
+    def files(_: Any, site: Site) -> Files:
+        archive, urls = site.archive, site.urls
+        updated = archive.releases[0].date if archive.releases else FIRST_DAY
+        for route, value, home, releases, label, zone in _all_feeds(archive, urls):
+            url = urls.path(route + suffix, value)
+            yield url, {"items": releases[:FEED_ENTRIES], "home": home, "label": label, "zone": zone, "updated": updated}
+
+    return files
 
 
-def _all_feeds(archive: Archive, urls: Urls) -> Iterator[tuple[str, tuple[Release, ...], str | None, str | None]]:
-    yield urls.path("feed"), archive.releases, None, None
+def _all_feeds(archive: Archive, urls: Urls) -> Iterator[tuple[str, Any, str, tuple[Release, ...], str | None, str | None]]:
+    """(route, its value, the page the feed follows, its releases newest first, institution name, zone)."""
+    yield "feed", None, urls.path("home"), archive.releases, None, None
     for institution in archive.institutions:
-        yield urls.path("institution_feed", institution.slug), institution.releases, institution.ref.name, None
+        slug, name = institution.slug, institution.ref.name
+        yield "institution_feed", slug, urls.path("institution", slug), institution.releases, name, None
     for zone_list in archive.zones:
         slugs = {award.release for year in zone_list.years for award in year.awards}
         releases = tuple(r for r in archive.releases if r.slug in slugs or r.zone == zone_list.zone)
-        yield urls.path("zone_feed", zone_list.zone), releases, None, zone_list.zone
+        yield "zone_feed", zone_list.zone, urls.path("zone", zone_list.zone), releases, None, zone_list.zone
 
+
+def _release_card_files(release: Release, site: Site) -> Files:
+    yield site.urls.path("release_card", release.slug), {"release": release}
+
+
+def _institution_card_files(institution: Any, site: Site) -> Files:
+    yield site.urls.path("institution_card", institution.slug), {"institution": institution.ref, "latest": institution.latest}
 
 
 def _open_data(archive: Archive) -> dict[str, Any]:
@@ -201,7 +229,12 @@ TABLE: tuple[Row, ...] = (
     Row("robots", _one, _file("/robots.txt", lambda archive: {}), make=makers.robots),
     Row("data", _one, _file("/data/awards.json", _open_data), make=makers.awards_json),
     Row("data", _one, _file("/data/awards.csv", lambda a: {"institutions": a.institutions}), make=makers.awards_csv),
-    Row("feed", _one, _feed_files, make=makers.feed),
+    Row("feed", _one, _feed_files(""), "atom.xml"),
+    Row("feed", _one, _feed_files("_rss"), "rss.xml"),
+    Row("feed", _one, _feed_files("_json"), "feed.json"),
+    Row("card", _one, _file("/card.png", lambda archive: {}), make=cards.site_card),
+    Row("release_card", lambda archive: archive.releases, _release_card_files, make=cards.release_card),
+    Row("institution_card", lambda archive: archive.institutions, _institution_card_files, make=cards.institution_card),
 )
 
 

@@ -60,13 +60,29 @@ def test_no_change_renders_and_writes_nothing(site: Path) -> None:
     assert second.report.written == () and second.report.removed == ()
 
 
-def test_body_edit_renders_one_page(site: Path) -> None:
+FEED_FILES = ("feed.xml", "rss.xml", "feed.json")  # each feed carries its releases' whole bodies
+
+
+def only_pages_and_feeds_of(site: Path, result: pipeline.BuildResult, slugs: list[str]) -> None:
+    """What a body edit made again: the edited releases' pages and the feeds that carry them (and the search index)."""
+    made = [path for path in result.report.written if not path.startswith("pagefind/")]
+    pages = [path for path in made if not path.endswith(FEED_FILES)]
+    assert sorted(pages) == sorted(f"rilis/{slug}/index.html" for slug in slugs)
+    feeds = [path for path in made if path.endswith(FEED_FILES)]
+    assert {"feed.xml", "rss.xml", "feed.json"} <= set(feeds)  # the site's own feeds hold the newest releases
+    assert all(any(slug in (site / "output" / path).read_text(encoding="utf-8") for slug in slugs) for path in feeds)
+    assert result.rendered == len(made)
+
+
+def test_body_edit_renders_its_page_and_the_feeds_that_carry_it(site: Path) -> None:
     build(site)
     edit(site, RELEASE, "Sri Purwaningsih menyatakan", "Sri Purwaningsih kemudian menyatakan")
     result = build(site)  # a new session, as a new `build.py` process: what it knows comes from the build database
-    assert result.rendered == 1
-    pages = [path for path in result.report.written if not path.startswith("pagefind/")]
-    assert len(pages) == 1 and pages[0].startswith("rilis/2024-12-03-pemkot-jambi")  # and the search index, which holds the body
+    slug = next(path.name for path in (site / "output" / "rilis").iterdir() if path.name.startswith("2024-12-03-pemkot-jambi"))
+    only_pages_and_feeds_of(site, result, [slug])  # and the search index, which holds the body
+    assert len(result.report.written) > result.rendered
+    assert "instansi/kota-jambi/feed.json" in result.report.written
+    assert "instansi/kota-sibolga/feed.json" not in result.report.written
 
 
 def test_search_index_is_rebuilt_only_where_what_it_reads_changed(site: Path) -> None:
@@ -140,7 +156,9 @@ def test_body_edits_in_the_preview_render_only_their_pages_and_equal_a_clean_bui
     for path in edited:
         path.write_text(path.read_text(encoding="utf-8") + "\nParagraf tambahan dari penyunting.\n", encoding="utf-8")
     result = build(site, session)
-    assert result.rendered == len(edited)
+    slugs = [slug for path, url in result.release_urls if (site / path) in edited for slug in [url.strip("/").split("/")[-1]]]
+    assert len(slugs) == len(edited)
+    only_pages_and_feeds_of(site, result, slugs)
     assert tree_bytes(site / "output") == clean_build_of(site, tmp_path)
     edit(site, RELEASE, "zone: hijau", "zone: kuning")
     result = build(site, session)

@@ -27,7 +27,7 @@ INK, MUTED, NAVY, WHITE, NEUTRAL = "#1b1f24", "#59616b", "#12324f", "#ffffff", "
 # The zones' colours as the site's style sheet and badge show them; a card always writes the zone's word on its colour.
 ZONE_COLOURS = MappingProxyType({"hijau": "#1b6e2d", "kuning": "#7a5200", "merah": "#a51d1d"})
 HEADING_SIZES = (60, 52, 44)
-PALETTE = 64
+LEVELS = 16  # steps of a text's edge from its background to its colour: smooth to the eye, a small palette
 PLAIN = MappingProxyType({"—": "-", "–": "-", "‐": "-", "‑": "-", "−": "-", "×": "x", "\u00a0": " "})
 
 
@@ -83,50 +83,93 @@ def _details(result: Any, words: Formatter) -> str:
 
 
 class _Card:
-    """One card being drawn: the site's name on top, a heading and a line under it, a coloured band at the bottom."""
+    """One card being drawn: the site's name on top, a heading and a line under it, a coloured band at the bottom.
+
+    It is drawn straight in palette colours: each text is drawn once as a greyscale mask and written as the
+    `LEVELS` blends between its background and its own colour, so the PNG needs no quantising and stays small."""
 
     def __init__(self, site_title: str) -> None:
-        self.image = Image.new("RGB", (WIDTH, HEIGHT), WHITE)
+        self.colours: list[tuple[int, int, int]] = [_rgb(WHITE)]  # palette index -> colour: solid ones, and blends
+        self.blends: dict[tuple[str, str], int] = {}
+        self.image = Image.new("P", (WIDTH, HEIGHT), 0)
         self.draw = ImageDraw.Draw(self.image)
-        self.draw.rectangle((0, 0, WIDTH, TOP_BAR), fill=NAVY)
-        self.text((MARGIN, 26), site_title, 32, WHITE, WIDTH - 2 * MARGIN)
+        self.fill((0, 0, WIDTH, TOP_BAR), NAVY)
+        self.text((MARGIN, 26), site_title, 32, NAVY, WHITE, WIDTH - 2 * MARGIN)
 
-    def text(self, where: tuple[int, int], text: str, size: int, colour: str, width: int, bold: bool = False) -> None:
-        font = _font(size)
-        line = _ellipsised(_drawable(text), font, width)
-        self.draw.text(where, line, font=font, fill=colour, stroke_width=1 if bold else 0, stroke_fill=colour)
+    def fill(self, box: tuple[int, int, int, int], colour: str) -> None:
+        if (colour, colour) not in self.blends:
+            self.blends[(colour, colour)] = len(self.colours)
+            self.colours.append(_rgb(colour))
+        self.draw.rectangle(box, fill=self.blends[(colour, colour)])
+
+    def blend(self, background: str, colour: str) -> int:
+        """The first palette index of the `LEVELS` steps from `background` to `colour`."""
+        first = self.blends.get((background, colour))
+        if first is None:
+            first = self.blends[(background, colour)] = len(self.colours)
+            ends = _rgb(background), _rgb(colour)
+            for step in range(LEVELS):
+                mixed = tuple(round(a + (b - a) * step / (LEVELS - 1)) for a, b in zip(*ends, strict=True))
+                self.colours.append(mixed)  # type: ignore[arg-type]
+        return first
+
+    def text(self, where: tuple[int, int], text: str, size: int, background: str, colour: str, width: int, bold: bool = False) -> None:
+        line = _ellipsised(_drawable(text), _font(size), width)
+        painted = _painted(line, size, bold, self.blend(background, colour))
+        if painted is not None:
+            offset, image = painted
+            self.image.paste(image, (where[0] + offset[0], where[1] + offset[1]))  # one mode: the indices are copied as they are
 
     def heading(self, text: str, under: str, sizes: tuple[int, ...] = HEADING_SIZES, lines: int = 3) -> None:
         size, wrapped = _wrapped(_drawable(text), sizes, WIDTH - 2 * MARGIN, lines)
         y = TOP_BAR + 40
         for line in wrapped:
-            self.text((MARGIN, y), line, size, INK, WIDTH - 2 * MARGIN, bold=True)
+            self.text((MARGIN, y), line, size, WHITE, INK, WIDTH - 2 * MARGIN, bold=True)
             y += round(size * 1.22)
         if under:
             size, wrapped = _wrapped(_drawable(under), (34, 30), WIDTH - 2 * MARGIN, max(1, (BAND - y - 24) // 40))
             for line in wrapped:
-                self.text((MARGIN, y + 14), line, size, MUTED, WIDTH - 2 * MARGIN)
+                self.text((MARGIN, y + 14), line, size, WHITE, MUTED, WIDTH - 2 * MARGIN)
                 y += round(size * 1.25)
 
     def band(self, colour: str, headline: str, details: str) -> None:
-        self.draw.rectangle((0, BAND, WIDTH, HEIGHT), fill=colour)
-        self.text((MARGIN, BAND + 26), headline, 56, WHITE, WIDTH - 2 * MARGIN, bold=True)
+        self.fill((0, BAND, WIDTH, HEIGHT), colour)
+        self.text((MARGIN, BAND + 26), headline, 56, colour, WHITE, WIDTH - 2 * MARGIN, bold=True)
         if details:
-            self.text((MARGIN, BAND + 100), details, 32, WHITE, WIDTH - 2 * MARGIN)
+            self.text((MARGIN, BAND + 100), details, 32, colour, WHITE, WIDTH - 2 * MARGIN)
 
     def zones(self, zones: list[tuple[str, str]]) -> None:
         step = WIDTH // len(zones)
         for index, (colour, word) in enumerate(zones):
             left = index * step
-            self.draw.rectangle((left, BAND, WIDTH if index == len(zones) - 1 else left + step, HEIGHT), fill=colour)
-            self.text((left + 40, BAND + 56), word, 44, WHITE, step - 60, bold=True)
+            self.fill((left, BAND, WIDTH if index == len(zones) - 1 else left + step, HEIGHT), colour)
+            self.text((left + 40, BAND + 56), word, 44, colour, WHITE, step - 60, bold=True)
 
     def png(self) -> bytes:
+        self.image.putpalette([channel for colour in self.colours for channel in colour])
         buffer = io.BytesIO()
-        # A card has a few colours and their blends: 64 of them keep the text smooth, a third of the bytes, half the time.
-        palette = self.image.quantize(PALETTE, method=Image.Quantize.FASTOCTREE)
-        palette.save(buffer, "PNG", compress_level=6)  # no pnginfo, no time: the same drawing, the same bytes
+        # No pnginfo, no time: the same drawing, the same bytes. Level 3: twice as fast as 6, a fifth larger.
+        self.image.save(buffer, "PNG", compress_level=3)
         return buffer.getvalue()
+
+
+@functools.lru_cache(maxsize=512)
+def _painted(line: str, size: int, bold: bool, first: int) -> tuple[tuple[int, int], Image.Image] | None:
+    """A line of text as palette indices from `first` (its background) to `first + LEVELS - 1` (its colour), with its
+    offset from where it is drawn: drawn on a greyscale image whose two ends are those indices, the edges' blends fall
+    on the steps between. Kept: the site's name and the common lines are drawn once per process."""
+    font, stroke = _font(size), 1 if bold else 0
+    left, top, right, bottom = (int(edge) for edge in font.getbbox(line, stroke_width=stroke))
+    if right <= left or bottom <= top:
+        return None
+    mask = Image.new("L", (right - left, bottom - top), first)
+    last = first + LEVELS - 1
+    ImageDraw.Draw(mask).text((-left, -top), line, font=font, fill=last, stroke_width=stroke, stroke_fill=last)
+    return (left, top), Image.frombytes("P", mask.size, mask.tobytes())
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
 
 
 @functools.lru_cache(maxsize=16)
@@ -168,18 +211,27 @@ def _wrapped(text: str, sizes: tuple[int, ...], width: int, most: int) -> tuple[
 
 def _lines(text: str, font: Any, width: int) -> list[str]:
     lines: list[str] = []
+    used = 0.0
     for word in text.split():
-        candidate = f"{lines[-1]} {word}" if lines else word
-        if lines and font.getlength(candidate) <= width:
-            lines[-1] = candidate
+        length = _length(word, font)
+        if lines and used + _length(" ", font) + length <= width:
+            lines[-1] += " " + word
+            used += _length(" ", font) + length
         else:
             lines.append(word)
+            used = length
     return lines or [""]
+
+
+@functools.lru_cache(maxsize=8192)
+def _length(word: str, font: Any) -> float:
+    """A word's width (a line's is taken as its words' and spaces' widths: the font has no kerning across a space)."""
+    return float(font.getlength(word))
 
 
 def _ellipsised(text: str, font: Any, width: int, force: bool = False) -> str:
     """The text, or as much of it as fits followed by an ellipsis (`force`: the ellipsis even when it all fits)."""
-    if not force and font.getlength(text) <= width:
+    if not force and sum(_length(word, font) for word in text.split(" ")) + _length(" ", font) * text.count(" ") <= width:
         return text
     cut = text[: width // 8]  # no glyph is narrower than 8 pixels at these sizes
     while cut and font.getlength(cut.rstrip() + "…") > width:

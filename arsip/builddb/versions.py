@@ -23,7 +23,7 @@ from PIL import features
 from .. import __version__
 
 PACKAGE = Path(__file__).resolve().parent.parent
-DISTRIBUTIONS = ("pagefind", "pagefind-bin", "python-frontmatter", "markupsafe", "python-slugify", "text-unidecode")
+DISTRIBUTIONS = ("pagefind", "pagefind-bin", "pillow", "python-frontmatter", "markupsafe", "python-slugify", "text-unidecode")
 
 
 def library_versions() -> dict[str, str]:

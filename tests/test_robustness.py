@@ -1491,6 +1491,6 @@ def test_builds_are_byte_identical_across_time_zones_locales_and_hash_seeds(tmp_
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"], ids=["equals", "plus", "minus", "at", "tab", "return"])
 def test_a_csv_cell_never_starts_a_formula_whatever_reaches_it(start: str) -> None:
-    from arsip.site.makers import csv_cell
+    from arsip.site.opendata import csv_cell
 
     assert csv_cell(f"{start}1+1") == f"'{start}1+1"

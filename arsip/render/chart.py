@@ -1,13 +1,16 @@
 """The score-history chart, laid out at build time.
 
 Input: an institution's awards and the rubric. Output: `Chart` geometry (points, the zone bands in
-force in each year, axis ticks) that a template draws as SVG; no JavaScript is needed to read it.
+force in each year, axis ticks, and where the method changed: the line is broken at each rubric period
+boundary, since scores on either side are not directly comparable) that a template draws as SVG; no
+JavaScript is needed to read it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
 
 from ..model.rubric import period_for
 from ..model.types import Award
@@ -42,6 +45,15 @@ class Tick:
 
 
 @dataclass(frozen=True, slots=True)
+class Break:
+    """A change of method between two scored years: drawn as a dashed line at `position`, with the new period's label."""
+
+    position: float
+    year: int
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
 class Chart:
     width: int
     height: int
@@ -51,10 +63,22 @@ class Chart:
     x_ticks: tuple[Tick, ...]
     plot_left: int
     plot_right: int
+    breaks: tuple[Break, ...] = ()
 
     @property
     def line(self) -> str:
         return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in self.points)
+
+    @property
+    def segments(self) -> tuple[str, ...]:
+        """The line, one polyline per run of years scored under one method (a run of one point draws no line)."""
+        runs: list[list[Point]] = [[]]
+        starts = {item.year for item in self.breaks}
+        for point in self.points:
+            if point.year in starts and runs[-1]:
+                runs.append([])
+            runs[-1].append(point)
+        return tuple(" ".join(f"{p.x:.1f},{p.y:.1f}" for p in run) for run in runs if len(run) > 1)
 
 
 def score_chart(awards: tuple[Award, ...], rubric: tuple[Period, ...]) -> Chart | None:
@@ -88,7 +112,12 @@ def score_chart(awards: tuple[Award, ...], rubric: tuple[Period, ...]) -> Chart 
                 bands.append(Rect(round(left, 1), round(upper, 1), round(width, 1), round(y_of(band.min) - upper, 1), band.zone))
     y_ticks = tuple(Tick(round(y_of(Decimal(v)), 1), str(v)) for v in range(0, int(top) + 1, 20))
     x_ticks = tuple(Tick(round(x_of(year), 1), str(year)) for year in sorted(set(years)))
-    return Chart(WIDTH, HEIGHT, points, tuple(bands), y_ticks, x_ticks, LEFT, WIDTH - RIGHT)
+    breaks = tuple(
+        Break(round((x_of(before.year) + x_of(after.year)) / 2, 1), after.year, after.period.label if after.period else "")
+        for before, after in pairwise(scored)
+        if after.comparable is False
+    )
+    return Chart(WIDTH, HEIGHT, points, tuple(bands), y_ticks, x_ticks, LEFT, WIDTH - RIGHT, breaks)
 
 
 def _scale(rubric: tuple[Period, ...], award: Award) -> Decimal:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from .strings_data import DATA_EN, DATA_ID
+
 _ID = {
     "skip": "Langsung ke isi",
     "home": "Beranda",
@@ -252,4 +254,4 @@ _EN = {
     "timeline_year_description": "Releases published in {year}.",
 }
 
-STRINGS = MappingProxyType({"id": MappingProxyType(_ID), "en": MappingProxyType(_EN)})
+STRINGS = MappingProxyType({"id": MappingProxyType(_ID | DATA_ID), "en": MappingProxyType(_EN | DATA_EN)})

@@ -50,11 +50,13 @@ class Checker(Protocol):
 
 def open_data(raw: Any, checker: Checker) -> OpenData:
     """The `[open_data]` table checked; an empty `OpenData` when it is absent or unusable (its problems are collected)."""
-    if not isinstance(raw, dict) or not checker.keys(raw, OPEN_DATA_KEYS, "open_data"):
+    if not isinstance(raw, dict):
         return OpenData()
-    for key in ("license_url",):
-        if key in raw and not _is_web_address(raw[key]):
-            checker.fail(key, _not_web(f"open_data.{key}", raw[key]), tr("write e.g.  {example}", example=EXAMPLES[key]))
+    checker.keys(raw, OPEN_DATA_KEYS, "open_data")  # every problem is collected; a value of the wrong type is left out
+    raw = {key: value for key, value in raw.items() if key in OPEN_DATA_KEYS and isinstance(value, OPEN_DATA_KEYS[key])}
+    if "license_url" in raw and not _is_web_address(raw["license_url"]):
+        message = _not_web("open_data.license_url", raw["license_url"])
+        checker.fail("license_url", message, tr("write e.g.  {example}", example=EXAMPLES["license_url"]))
     if ("license_title" in raw or "license_url" in raw) and "license" not in raw:
         checker.fail("license_title" if "license_title" in raw else "license_url", tr("[open_data] has no 'license'"),
                      tr("add  {example}", example=EXAMPLES["license"]))

@@ -17,8 +17,7 @@ DATA_ID = {
     "chart_breaks": "Garis putus-putus menandai perubahan metode penilaian; nilai di kedua sisinya tidak dapat dibandingkan langsung.",
     "not_comparable": "melintasi perubahan metode",
     "year_method_changed": (
-        "Nilai {previous} diberikan dengan rubrik lain ({label}); kolom perubahan dan"
-        " posisi tidak membandingkan hal yang sama secara langsung."
+        "Nilai {previous} diberikan dengan rubrik lain ({label}), sehingga kolom perubahan dan posisi tidak dapat dibandingkan langsung."
     ),
     # The data page.
     "data_title": "Data terbuka",
@@ -106,7 +105,7 @@ DATA_EN = {
     "chart_breaks": "A dashed line marks a change of assessment method; scores on either side are not directly comparable.",
     "not_comparable": "across a change of method",
     "year_method_changed": (
-        "The {previous} scores were given under another rubric ({label}); the change and position columns do not compare like with like."
+        "The {previous} scores were given under another rubric ({label}), so the change and position columns are not directly comparable."
     ),
     "data_title": "Open data",
     "data_description": "Every assessment result in the archive as CSV, XLSX and JSON, with a licence and a description of each column.",

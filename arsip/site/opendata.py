@@ -1,8 +1,8 @@
 """The open data as tables: data/awards.csv and data/datapackage.json (data/awards.xlsx is made by `workbook`).
 
-Input: the institutions with their awards (as the table hands them to the make functions), the `Urls`, and
-the recording view of the configuration (its language, title, description, base_url, `open_data` licence
-and sources are read through it, so they are recorded). Output: bytes. One row per award, in the columns of
+Input: each institution's reference with its awards (not its releases: a release's title or tags change no
+table), the `Urls`, and the recording view of the configuration (its language, title, description, base_url,
+`open_data` licence and sources are read through it, so they are recorded). Output: bytes. One row per award, in the columns of
 `COLUMNS`; the CSV is written for a spreadsheet set to Indonesian (UTF-8 with a byte-order mark, semicolons
 between cells, a decimal comma) and keeps each score's published precision (91,20 stays 91,20); the Data
 Package describes every file with a Table Schema, the licence and the sources.
@@ -57,11 +57,11 @@ COLUMNS = (
 )
 
 
-def award_rows(institutions: Iterable[Any], urls: Urls) -> Iterator[tuple[Any, ...]]:
-    """Each award as typed values in the order of `COLUMNS` (None where nothing was published)."""
-    for institution in institutions:
-        ref = institution.ref
-        for award in institution.awards:
+def award_rows(histories: Iterable[tuple[Any, tuple[Any, ...]]], urls: Urls) -> Iterator[tuple[Any, ...]]:
+    """Each award of each (institution reference, awards) pair as typed values in the order of `COLUMNS` (None where
+    nothing was published)."""
+    for ref, awards in histories:
+        for award in awards:
             yield (
                 award.year,
                 ref.name,
@@ -107,7 +107,7 @@ def awards_csv(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:
     buffer.write(BOM)
     writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator="\r\n")
     writer.writerow(column.name for column in COLUMNS)
-    for row in award_rows(values["institutions"], urls):
+    for row in award_rows(values["histories"], urls):
         writer.writerow([csv_cell(value) for value in row])
     return buffer.getvalue().encode("utf-8")
 

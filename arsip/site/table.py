@@ -115,7 +115,8 @@ def _compare(archive: Archive, urls: Urls, config: SiteConfig) -> dict[str, Any]
 
 
 def _awards(archive: Archive) -> dict[str, Any]:
-    return {"institutions": archive.institutions}
+    """What the tables of the open data read: each institution's reference and awards (a release's title is not in them)."""
+    return {"histories": tuple((institution.ref, institution.awards) for institution in archive.institutions)}
 
 
 def _release_files(archive: Archive, site: Site) -> Files:

@@ -1,6 +1,6 @@
 """data/awards.xlsx: the awards table as an Excel workbook with typed cells, the same bytes for the same data.
 
-Input: the institutions with their awards, the `Urls` and the recording view of the configuration (its
+Input: each institution's reference with its awards, the `Urls` and the recording view of the configuration (its
 language and title). Output: the workbook's bytes. The first sheet holds the rows of `opendata.COLUMNS`:
 years as whole numbers, scores as numbers shown with the decimals they were published with (91,20 keeps
 two), dates as dates, the comparability as true/false; the second describes each column. openpyxl stamps
@@ -36,7 +36,7 @@ _STAMP = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:(?:c
 def awards_xlsx(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:
     language = config.language
     words = STRINGS[language]
-    rows = list(award_rows(values["institutions"], urls))
+    rows = list(award_rows(values["histories"], urls))
     workbook = Workbook(write_only=True)
     workbook.properties.title = config.title
     workbook.properties.creator = config.title

@@ -45,8 +45,9 @@ DATA_ID = {
     "data_meaning": "Arti",
     "data_method": "Perubahan metode",
     "data_method_text": (
-        "Rubrik penilaian berganti beberapa kali, antara lain pada 2022 ketika zona diganti lima kategori mutu. Kolom"
-        " comparable_with_previous bernilai false bila nilai sebuah instansi tidak dapat dibandingkan langsung dengan nilainya"
+        "Rubrik penilaian berganti beberapa kali, antara lain pada 2022 ketika lima kategori mutu (A–E)"
+        " dengan batas nilai baru mulai dipakai."
+        " Kolom comparable_with_previous bernilai false bila nilai sebuah instansi tidak dapat dibandingkan langsung dengan nilainya"
         " sebelumnya karena metode berubah di antaranya."
     ),
     "data_periods": "Periode rubrik",
@@ -132,8 +133,8 @@ DATA_EN = {
     "data_meaning": "Meaning",
     "data_method": "Changes of method",
     "data_method_text": (
-        "The scoring rubric changed several times, notably in 2022 when the zones gave way to five quality categories. The column"
-        " comparable_with_previous is false when an institution's score cannot be compared directly with its previous score"
+        "The scoring rubric changed several times, notably in 2022 when five quality categories (A–E) with new score bands came in."
+        " The column comparable_with_previous is false when an institution's score cannot be compared directly with its previous score"
         " because the method changed in between."
     ),
     "data_periods": "Rubric periods",

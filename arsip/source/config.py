@@ -120,8 +120,7 @@ class SiteConfig:
     allow_raw_html: bool = False
     drafts: bool = False
     output_name: str = "output"
-    extra: tuple[tuple[str, str], ...] = field(default=())
-    open_data: OpenData = field(default_factory=OpenData)
+    open_data: OpenData = field(default_factory=OpenData)  # the licence and sources of the open data
 
     @property
     def content_dir(self) -> Path:

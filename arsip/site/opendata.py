@@ -2,10 +2,10 @@
 
 Input: each institution's reference with its awards (not its releases: a release's title or tags change no
 table), the `Urls`, and the recording view of the configuration (its language, title, description, base_url,
-`open_data` licence and sources are read through it, so they are recorded). Output: bytes. One row per award, in the columns of
-`COLUMNS`; the CSV is written for a spreadsheet set to Indonesian (UTF-8 with a byte-order mark, semicolons
-between cells, a decimal comma) and keeps each score's published precision (91,20 stays 91,20); the Data
-Package describes every file with a Table Schema, the licence and the sources.
+`open_data` licence and sources are read through it, so they are recorded). Output: bytes. One row per award,
+in the columns of `COLUMNS`; the CSV is written for a spreadsheet set to Indonesian (UTF-8 with a byte-order
+mark, semicolons between cells, a decimal comma) and keeps each score's published precision (91,20 stays
+91,20); the Data Package describes every file with a Table Schema, the licence and the sources.
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
 """The score-history chart, laid out at build time.
 
-Input: an institution's awards and the rubric. Output: `Chart` geometry (points, the zone bands in
-force in each year, axis ticks, and where the method changed: the line is broken at each rubric period
-boundary, since scores on either side are not directly comparable) that a template draws as SVG; no
-JavaScript is needed to read it.
+Input: an institution's awards and the rubric. Output: `Chart` geometry (points, the line between them,
+the zone bands in force in each year, axis ticks, the zones shown, and where the method changed: the line
+is broken at each rubric period boundary, since scores on either side are not directly comparable) that a
+template draws as SVG; no JavaScript is needed to read it. Horizontal positions are per cent of the chart's width and vertical ones
+pixels, so the chart spans its column on a phone and on a desktop while its labels keep their size.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from ..model.rubric import period_for
 from ..model.types import Award
 from ..source.config import Period
 
-WIDTH, HEIGHT = 480, 250
-LEFT, RIGHT, TOP, BOTTOM = 44, 12, 26, 34
+HEIGHT = 260
+TOP, BOTTOM = 30, 30  # pixels above the highest score (its label) and below zero (the years)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,14 @@ class Point:
     year: int
     score: Decimal
     zone: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +55,7 @@ class Tick:
 
 @dataclass(frozen=True, slots=True)
 class Break:
-    """A change of method between two scored years: drawn as a dashed line at `position`, with the new period's label."""
+    """A change of method between two scored years: a dashed line at `position` (per cent), labelled with the new year."""
 
     position: float
     year: int
@@ -55,30 +64,25 @@ class Break:
 
 @dataclass(frozen=True, slots=True)
 class Chart:
-    width: int
+    """`x`, `x1`, `x2` and `width` in per cent of the chart's width; `y`, `height` and y positions in pixels."""
+
     height: int
     points: tuple[Point, ...]
     bands: tuple[Rect, ...]
     y_ticks: tuple[Tick, ...]
     x_ticks: tuple[Tick, ...]
-    plot_left: int
-    plot_right: int
     breaks: tuple[Break, ...] = ()
 
     @property
-    def line(self) -> str:
-        return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in self.points)
+    def segments(self) -> tuple[Segment, ...]:
+        """The line from each scored year to the next, except across a change of method."""
+        starts = {item.year for item in self.breaks}
+        return tuple(Segment(a.x, a.y, b.x, b.y) for a, b in pairwise(self.points) if b.year not in starts)
 
     @property
-    def segments(self) -> tuple[str, ...]:
-        """The line, one polyline per run of years scored under one method (a run of one point draws no line)."""
-        runs: list[list[Point]] = [[]]
-        starts = {item.year for item in self.breaks}
-        for point in self.points:
-            if point.year in starts and runs[-1]:
-                runs.append([])
-            runs[-1].append(point)
-        return tuple(" ".join(f"{p.x:.1f},{p.y:.1f}" for p in run) for run in runs if len(run) > 1)
+    def zones(self) -> tuple[str, ...]:
+        """The zones of the bands drawn, each once, in the rubric's order (for the legend)."""
+        return tuple(dict.fromkeys(band.zone for band in self.bands))
 
 
 def score_chart(awards: tuple[Award, ...], rubric: tuple[Period, ...]) -> Chart | None:
@@ -87,37 +91,34 @@ def score_chart(awards: tuple[Award, ...], rubric: tuple[Period, ...]) -> Chart 
         return None
     years = [award.year for award in scored]
     first, last = min(years), max(years)
-    span = max(last - first, 1)
     top = max(max(_scale(rubric, a) for a in scored), Decimal(100))
-    plot_width = WIDTH - LEFT - RIGHT
-    column = plot_width / (span + 1)
+    column = 100 / (last - first + 1)
 
     def x_of(year: int) -> float:
-        return LEFT + column / 2 + (year - first) * (plot_width - column) / span if last > first else LEFT + plot_width / 2
+        return column / 2 + (year - first) * column
 
     def y_of(score: Decimal) -> float:
         return TOP + (HEIGHT - TOP - BOTTOM) * float(1 - score / top)
 
-    points = tuple(Point(round(x_of(a.year), 1), round(y_of(a.score), 1), a.year, a.score, a.zone) for a in scored)  # type: ignore[arg-type]
+    points = tuple(Point(round(x_of(a.year), 2), round(y_of(a.score), 1), a.year, a.score, a.zone) for a in scored)  # type: ignore[arg-type]
     bands = []
     for award in scored:
         period = period_for(rubric, award.year, award.institution.kind)
         if period is None:
             continue
-        width = column if last > first else plot_width
-        left = x_of(award.year) - width / 2
+        left = x_of(award.year) - column / 2
         for band in period.bands:
             if band.zone:
                 upper = y_of(min(band.max, top))
-                bands.append(Rect(round(left, 1), round(upper, 1), round(width, 1), round(y_of(band.min) - upper, 1), band.zone))
+                bands.append(Rect(round(left, 2), round(upper, 1), round(column, 2), round(y_of(band.min) - upper, 1), band.zone))
     y_ticks = tuple(Tick(round(y_of(Decimal(v)), 1), str(v)) for v in range(0, int(top) + 1, 20))
-    x_ticks = tuple(Tick(round(x_of(year), 1), str(year)) for year in sorted(set(years)))
+    x_ticks = tuple(Tick(round(x_of(year), 2), str(year)) for year in sorted(set(years)))
     breaks = tuple(
-        Break(round((x_of(before.year) + x_of(after.year)) / 2, 1), after.year, after.period.label if after.period else "")
+        Break(round((x_of(before.year) + x_of(after.year)) / 2, 2), after.year, after.period.label if after.period else "")
         for before, after in pairwise(scored)
         if after.comparable is False
     )
-    return Chart(WIDTH, HEIGHT, points, tuple(bands), y_ticks, x_ticks, LEFT, WIDTH - RIGHT, breaks)
+    return Chart(HEIGHT, points, tuple(bands), y_ticks, x_ticks, breaks)
 
 
 def _scale(rubric: tuple[Period, ...], award: Award) -> Decimal:

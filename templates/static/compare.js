@@ -16,7 +16,7 @@
   var note = document.getElementById("catatan-banding");
   var SVG = "http://www.w3.org/2000/svg";
   var MAX = 4, MIN = 2;
-  var COLOURS = ["#1f5fbf", "#a03c78", "#00695c", "#8a5a00"];
+  var COLOURS = ["s0", "s1", "s2", "s3"];  // classes: the colours are the stylesheet's, light or dark
   var SHAPES = ["circle", "square", "triangle", "diamond"];
   var byslug = {};
   var chosen = [];
@@ -53,17 +53,17 @@
 
   function marker(shape, x, y, colour) {
     var size = 5.5;
-    if (shape === "circle") return element("svg:circle", {cx: x, cy: y, r: size, fill: colour});
-    if (shape === "square") return element("svg:rect", {x: x - size, y: y - size, width: 2 * size, height: 2 * size, fill: colour});
+    if (shape === "circle") return element("svg:circle", {cx: x, cy: y, r: size, "class": colour});
+    if (shape === "square") return element("svg:rect", {x: x - size, y: y - size, width: 2 * size, height: 2 * size, "class": colour});
     var points = shape === "triangle"
       ? [[x, y - size - 1], [x + size + 1, y + size], [x - size - 1, y + size]]
       : [[x, y - size - 1], [x + size + 1, y], [x, y + size + 1], [x - size - 1, y]];
-    return element("svg:polygon", {points: points.map(function (p) { return p.join(","); }).join(" "), fill: colour});
+    return element("svg:polygon", {points: points.map(function (p) { return p.join(","); }).join(" "), "class": colour});
   }
 
   function swatch(index) {
     var svg = element("svg:svg", {viewBox: "0 0 28 14", width: "28", height: "14", "aria-hidden": "true", focusable: "false"});
-    svg.appendChild(element("svg:line", {x1: 0, x2: 28, y1: 7, y2: 7, stroke: COLOURS[index], "stroke-width": 2.5}));
+    svg.appendChild(element("svg:line", {x1: 0, x2: 28, y1: 7, y2: 7, "class": "series " + COLOURS[index]}));
     svg.appendChild(marker(SHAPES[index], 14, 7, COLOURS[index]));
     return svg;
   }
@@ -144,7 +144,7 @@
       });
       runs.forEach(function (points) {
         if (points.length < 2) return;
-        svg.appendChild(element("svg:polyline", {"class": "series", fill: "none", stroke: COLOURS[index], "stroke-width": 2.5,
+        svg.appendChild(element("svg:polyline", {"class": "series " + COLOURS[index],
           points: points.map(function (p) { return p[0].toFixed(1) + "," + p[1].toFixed(1); }).join(" ")}));
       });
       runs.forEach(function (points) {

@@ -145,7 +145,7 @@ def test_scores_across_the_2022_change_of_method_are_marked_not_comparable(sampl
     assert "tidak dapat dibandingkan langsung" in history[2]
     chart = page.select_one("figure.chart svg")
     assert len(chart.select("line.method-break")) == 1 and "Metode baru 2022" in chart.get_text(" ")
-    assert len(chart.select("polyline.line")) == 1  # 2022-2023 joined; 2021 stands alone
+    assert len(chart.select("line.line")) == 1  # 2022-2023 joined; 2021 stands alone
     change = page.find("dt", string=lambda text: text and text.startswith("Perubahan sejak 2021")).find_next("dd")
     assert "melintasi perubahan metode" in change.get_text()
 

@@ -60,7 +60,7 @@ def test_base_url_with_sub_path_prefixes_every_internal_link(tmp_path: Path) -> 
             if target.startswith(("https://example.org/arsip/", "http", "#")):
                 continue
             assert target.startswith("/arsip/"), (page, target)
-            path = target.removeprefix("/arsip/").split("#")[0]
+            path = target.removeprefix("/arsip/").split("#")[0].split("?")[0]
             assert (output / path / "index.html").is_file() if path.endswith("/") or not path else (output / path).is_file()
             checked += 1
     assert checked > 1000
@@ -97,7 +97,8 @@ def test_zone_is_derived_from_score_and_that_years_rubric(mini_site) -> None:
     history = read_page(root, "/instansi/kabupaten-tanah-bumbu/").select("section[aria-labelledby='riwayat'] tbody tr")
     rows = [row.get_text(" ", strip=True) for row in history]
     assert rows[0].startswith("2023 52,00 Zona Merah D · Kualitas Rendah")
-    assert rows[1].startswith("2021 52 Zona Kuning Kepatuhan Sedang")
+    assert rows[1].startswith("Metode penilaian berubah mulai 2022")  # the two 52s are not the same measure
+    assert rows[2].startswith("2021 52 Zona Kuning Kepatuhan Sedang")
 
 
 def test_inconsistent_zone_warns_naming_the_band(mini_site) -> None:

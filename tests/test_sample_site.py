@@ -188,7 +188,7 @@ def test_awards_json_matches_the_schema(sample_site: Path) -> None:
         assert institution["url"] == f"/instansi/{institution['slug']}/"
         assert (output / institution["url"].lstrip("/") / "index.html").is_file()
         for award in institution["awards"]:
-            assert list(award) == ["year", "score", "zone", "category", "rank", "date", "release_url"]
+            assert list(award) == ["year", "score", "zone", "category", "rank", "date", "release_url", "decimals", "period", "comparable"]
             assert award["score"] is None or isinstance(award["score"], int | float)
             assert award["zone"] in ("hijau", "kuning", "merah", None)
             assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", award["date"])
@@ -206,19 +206,24 @@ def test_awards_json_matches_the_schema(sample_site: Path) -> None:
         "rank": "36 dari 98 pemerintah kota",
         "date": "2024-12-03",
         "release_url": None,
+        "decimals": 2,
+        "period": "Penilaian Kepatuhan 2022-2024",
+        "comparable": None,
     }
     kaltim = next(i for i in data["institutions"] if i["slug"] == "provinsi-kalimantan-timur")
     assert kaltim["awards"][0]["score"] is None and kaltim["awards"][0]["zone"] == "hijau"
 
 
 def test_awards_csv_has_one_row_per_award(sample_site: Path) -> None:
-    text = (sample_site / "output" / "data" / "awards.csv").read_text(encoding="utf-8")
-    rows = list(csv.DictReader(io.StringIO(text)))
-    assert text.splitlines()[0] == "year,institution,slug,kind,province,score,zone,category,rank,date,release_url"
+    text = (sample_site / "output" / "data" / "awards.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
+    assert text.splitlines()[0] == (
+        "year;institution;slug;kind;province;score;zone;category;rank;rubric_period;comparable_with_previous;date;release_url"
+    )
     data = awards_data(sample_site)
     assert len(rows) == sum(len(i["awards"]) for i in data["institutions"])
     sibolga = next(row for row in rows if row["slug"] == "kota-sibolga")
-    assert (sibolga["year"], sibolga["score"], sibolga["zone"]) == ("2022", "51.15", "merah")
+    assert (sibolga["year"], sibolga["score"], sibolga["zone"]) == ("2022", "51,15", "merah")
 
 
 def test_sitemap_lists_every_page_with_absolute_urls(sample_site: Path) -> None:
@@ -246,7 +251,7 @@ def test_internal_links_all_resolve(sample_site: Path) -> None:
             target = tag.get("href") or tag.get("src")
             if target.startswith(("http:", "https:", "#", "mailto:")):
                 continue
-            path = target.split("#")[0]
+            path = target.split("#")[0].split("?")[0]  # a query (the comparison page's ?i=) is read by the page, not the server
             assert path.startswith("/"), (page, target)
             file = output / path.lstrip("/")
             assert (file / "index.html").is_file() if path.endswith("/") else file.is_file(), (page, target)

@@ -2,7 +2,7 @@
 
 Input: the running interpreter, Arsip's source files and the installed libraries. Output: one
 digest; the build database forgets everything it holds when it differs, so a new Jinja2, Babel,
-Python-Markdown, nh3, Pillow or Pagefind (or an edited Arsip) produces every output again.
+Python-Markdown, nh3, Pillow, Pagefind or openpyxl (or an edited Arsip) produces every output again.
 """
 
 from __future__ import annotations
@@ -23,7 +23,17 @@ from PIL import features
 from .. import __version__
 
 PACKAGE = Path(__file__).resolve().parent.parent
-DISTRIBUTIONS = ("pagefind", "pagefind-bin", "pillow", "python-frontmatter", "markupsafe", "python-slugify", "text-unidecode")
+DISTRIBUTIONS = (
+    "pagefind",
+    "pagefind-bin",
+    "pillow",
+    "python-frontmatter",
+    "markupsafe",
+    "python-slugify",
+    "text-unidecode",
+    "openpyxl",
+    "et-xmlfile",
+)
 
 
 def library_versions() -> dict[str, str]:

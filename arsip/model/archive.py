@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from decimal import Decimal
 from types import MappingProxyType
 
@@ -48,7 +49,7 @@ def aggregate(releases: Iterable[Release], config: SiteConfig) -> tuple[Archive,
     for release in ordered:
         for claim in release.claims:
             claims_by_key[(claim.institution.slug, claim.year)].append(claim)
-    awards = [_merge(refs[slug], claims, problems) for (slug, _), claims in sorted(claims_by_key.items())]
+    awards = _compared([_merge(refs[slug], claims, problems) for (slug, _), claims in sorted(claims_by_key.items())], config)
     institutions = _institutions(refs, awards, ordered)
     archive = Archive(
         releases=ordered,
@@ -140,6 +141,24 @@ def _merge(ref: InstitutionRef, claims: list[Claim], problems: list[Problem]) ->
     )
 
 
+def _compared(awards: list[Award], config: SiteConfig) -> list[Award]:
+    """Each award with its rubric period, and whether its score compares directly with the institution's previous
+    score: not when a period boundary (the 2022 change of method, say) lies between them. `awards` is sorted by
+    institution, then year."""
+    result = []
+    previous: Award | None = None  # the institution's latest scored award so far
+    for award in awards:
+        if previous is not None and previous.institution.slug != award.institution.slug:
+            previous = None
+        period = period_for(config.rubric, award.year, award.institution.kind)
+        comparable = None if award.score is None or previous is None else previous.period == period
+        award = replace(award, period=period, comparable=comparable)
+        result.append(award)
+        if award.score is not None:
+            previous = award
+    return result
+
+
 def _disagreement(ref: InstitutionRef, claim: Claim, best: Claim, what: str, given: object, shown: object) -> Problem:
     where, values = f"{best.path}:{best.line}", {"name": ref.name, "year": str(claim.year), "given": str(given), "shown": str(shown)}
     message = (
@@ -196,6 +215,7 @@ def _years(awards: list[Award], releases: tuple[Release, ...], config: SiteConfi
     years = sorted(set(by_year) | {r.year for r in releases if not r.is_news})
     result = []
     previous_year: int | None = None
+    previous_period = None
     for year in years:
         groups = []
         for kind in KINDS:
@@ -205,8 +225,9 @@ def _years(awards: list[Award], releases: tuple[Release, ...], config: SiteConfi
         counts = tuple((zone, sum(1 for a in by_year[year] if a.zone == zone)) for zone in ZONES)
         transitions = _transitions(by_year[previous_year], by_year[year]) if previous_year else ()
         period = period_for(config.rubric, year, "lainnya")
-        result.append(YearResults(year, period, tuple(groups), counts, tuple(releases_by_year[year]), previous_year, transitions))
-        previous_year = year
+        releases_of_year = tuple(releases_by_year[year])
+        result.append(YearResults(year, period, tuple(groups), counts, releases_of_year, previous_year, transitions, previous_period))
+        previous_year, previous_period = year, period
     return tuple(reversed(result))
 
 

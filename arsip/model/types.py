@@ -33,6 +33,8 @@ class Award(ShowsResult):
     date: dt.date
     releases: tuple[str, ...]
     reports_differ: bool
+    period: Period | None = None  # the rubric period in force for this year and kind
+    comparable: bool | None = None  # its score against the institution's previous score: False across a change of method
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +90,11 @@ class Institution:
         scored = self.scored
         return scored[-1].score - scored[0].score if len(scored) > 1 else None  # type: ignore[operator]
 
+    @property
+    def change_comparable(self) -> bool:
+        """Whether `change` compares scores given under one method (no rubric period boundary between them)."""
+        return all(award.comparable is not False for award in self.scored)
+
 
 @dataclass(frozen=True, slots=True)
 class Row:
@@ -107,6 +114,11 @@ class Row:
         if self.award.score is None or self.previous is None or self.previous.score is None:
             return None
         return self.award.score - self.previous.score
+
+    @property
+    def comparable(self) -> bool:
+        """Whether this year's score and the previous year's were given under one method."""
+        return self.previous is None or self.previous.period == self.award.period
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +151,12 @@ class YearResults:
     releases: tuple[Release, ...]
     previous_year: int | None = None
     transitions: tuple[Transition, ...] = ()
+    previous_period: Period | None = None  # the rubric period of `previous_year`
+
+    @property
+    def method_changed(self) -> bool:
+        """Whether the previous assessment year was scored under another rubric period."""
+        return self.previous_year is not None and self.previous_period != self.period
 
     @property
     def has_zones(self) -> bool:

@@ -1,8 +1,9 @@
 """The score-history chart, laid out at build time.
 
 Input: an institution's awards and the rubric. Output: `Chart` geometry (points, the line between them,
-the zone bands in force in each year, axis ticks, the zones shown) that a template draws as SVG; no
-JavaScript is needed to read it. Horizontal positions are per cent of the chart's width and vertical ones
+the zone bands in force in each year, axis ticks, the zones shown, and where the method changed: the line
+is broken at each rubric period boundary, since scores on either side are not directly comparable) that a
+template draws as SVG; no JavaScript is needed to read it. Horizontal positions are per cent of the chart's width and vertical ones
 pixels, so the chart spans its column on a phone and on a desktop while its labels keep their size.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import pairwise
 
 from ..model.rubric import period_for
 from ..model.types import Award
@@ -52,6 +54,15 @@ class Tick:
 
 
 @dataclass(frozen=True, slots=True)
+class Break:
+    """A change of method between two scored years: a dashed line at `position` (per cent), labelled with the new year."""
+
+    position: float
+    year: int
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
 class Chart:
     """`x`, `x1`, `x2` and `width` in per cent of the chart's width; `y`, `height` and y positions in pixels."""
 
@@ -60,11 +71,13 @@ class Chart:
     bands: tuple[Rect, ...]
     y_ticks: tuple[Tick, ...]
     x_ticks: tuple[Tick, ...]
+    breaks: tuple[Break, ...] = ()
 
     @property
     def segments(self) -> tuple[Segment, ...]:
-        """The line from each scored year to the next."""
-        return tuple(Segment(a.x, a.y, b.x, b.y) for a, b in zip(self.points, self.points[1:], strict=False))
+        """The line from each scored year to the next, except across a change of method."""
+        starts = {item.year for item in self.breaks}
+        return tuple(Segment(a.x, a.y, b.x, b.y) for a, b in pairwise(self.points) if b.year not in starts)
 
     @property
     def zones(self) -> tuple[str, ...]:
@@ -100,7 +113,12 @@ def score_chart(awards: tuple[Award, ...], rubric: tuple[Period, ...]) -> Chart 
                 bands.append(Rect(round(left, 2), round(upper, 1), round(column, 2), round(y_of(band.min) - upper, 1), band.zone))
     y_ticks = tuple(Tick(round(y_of(Decimal(v)), 1), str(v)) for v in range(0, int(top) + 1, 20))
     x_ticks = tuple(Tick(round(x_of(year), 2), str(year)) for year in sorted(set(years)))
-    return Chart(HEIGHT, points, tuple(bands), y_ticks, x_ticks)
+    breaks = tuple(
+        Break(round((x_of(before.year) + x_of(after.year)) / 2, 2), after.year, after.period.label if after.period else "")
+        for before, after in pairwise(scored)
+        if after.comparable is False
+    )
+    return Chart(HEIGHT, points, tuple(bands), y_ticks, x_ticks, breaks)
 
 
 def _scale(rubric: tuple[Period, ...], award: Award) -> Decimal:

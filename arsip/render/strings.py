@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from .strings_data import DATA_EN, DATA_ID
+
 _ID = {
     "skip": "Langsung ke isi",
     "home": "Beranda",
@@ -26,7 +28,7 @@ _ID = {
     "browse_years": "Peringkat per tahun penilaian",
     "browse_zones": "Instansi per zona",
     "open_data": "Data terbuka",
-    "open_data_text": "Seluruh hasil penilaian dalam format JSON dan CSV.",
+    "open_data_text": "Seluruh hasil penilaian sebagai CSV, XLSX dan JSON, dengan lisensi dan keterangan kolom.",
     "score": "Nilai",
     "zone": "Zona",
     "category": "Kategori",
@@ -169,7 +171,7 @@ _EN = {
     "browse_years": "Rankings per assessment year",
     "browse_zones": "Institutions per zone",
     "open_data": "Open data",
-    "open_data_text": "All assessment results as JSON and CSV.",
+    "open_data_text": "All assessment results as CSV, XLSX and JSON, with a licence and a description of the columns.",
     "score": "Score",
     "zone": "Zone",
     "category": "Category",
@@ -292,4 +294,4 @@ _EN = {
     "timeline_year_description": "Releases published in {year}.",
 }
 
-STRINGS = MappingProxyType({"id": MappingProxyType(_ID), "en": MappingProxyType(_EN)})
+STRINGS = MappingProxyType({"id": MappingProxyType(_ID | DATA_ID), "en": MappingProxyType(_EN | DATA_EN)})

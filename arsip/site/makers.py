@@ -1,4 +1,5 @@
-"""Every file of the site that a function makes rather than a template: sitemap, robots.txt, open data.
+"""Every file of the site that a function makes rather than a template: sitemap, robots.txt, the JSON open data
+(the tables, CSV, workbook and Data Package, are made by `opendata` and `workbook`).
 
 Input: the `Archive`, the planned pages, the copied `Asset`s. Output: a `Page` per file with the
 function that makes it (`make(values, urls, config)`: bytes), and the asset files as they are. The
@@ -7,8 +8,6 @@ functions read the configuration through the recording view, so what they read i
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Mapping
 from decimal import Decimal
@@ -19,10 +18,10 @@ from ..model.types import Award
 from ..model.validate import Release
 from ..publish.files import File, Output
 from ..source.tree import Asset
+from .opendata import decimals
 from .routes import Urls
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
-CSV_COLUMNS = ("year", "institution", "slug", "kind", "province", "score", "zone", "category", "rank", "date", "release_url")
 
 
 def asset_files(assets: tuple[Asset, ...]) -> list[File]:
@@ -67,6 +66,9 @@ def _award_record(award: Award, urls: Urls) -> dict[str, object]:
         "rank": award.rank,
         "date": award.date.isoformat(),
         "release_url": urls.path("release", award.release),
+        "decimals": decimals(award.score),
+        "period": award.period.label if award.period else None,
+        "comparable": award.comparable,
     }
 
 
@@ -108,34 +110,3 @@ def awards_json(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:
     return text.encode("utf-8")
 
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # OWASP's list for CSV injection
-
-
-def csv_cell(value: object) -> str:
-    """A CSV cell that a spreadsheet will not run as a formula (nor one behind a leading TAB or carriage return)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in FORMULA_STARTS else text
-
-
-def awards_csv(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for institution in values["institutions"]:
-        ref = institution.ref
-        for award in institution.awards:
-            row = (
-                award.year,
-                ref.name,
-                ref.slug,
-                ref.kind,
-                ref.province,
-                award.score,
-                award.zone,
-                award.category,
-                award.rank,
-                award.date.isoformat(),
-                urls.path("release", award.release),
-            )
-            writer.writerow([csv_cell(value) for value in row])
-    return buffer.getvalue().encode("utf-8")

@@ -21,7 +21,7 @@ from ..model.types import Archive, Month
 from ..model.validate import Release
 from ..problems import Problem
 from ..source.config import SiteConfig
-from . import cards, lastmod, makers
+from . import cards, lastmod, makers, opendata, workbook
 from .routes import Neighbour, Page, Urls, collisions, paginate, search_bundle_of, search_bundles
 
 Values = Mapping[str, Any]
@@ -110,6 +110,23 @@ def _search(archive: Archive, urls: Urls, config: SiteConfig) -> dict[str, Any]:
         "search_base": urls.link("file", ""),
         "search_merged": tuple(urls.link("file", folder + "/") for folder in SEARCH_INDEX.over(archive)[1:]),
     }
+
+
+def _open_data_page(archive: Archive, urls: Urls, config: SiteConfig) -> dict[str, Any]:
+    """The data page: the files of data/, each column described, how many rows the tables have."""
+    rows = sum(len(institution.awards) for institution in archive.institutions)
+    return {"columns": opendata.COLUMNS, "row_count": rows, "institution_count": len(archive.institutions)}
+
+
+def _compare(archive: Archive, urls: Urls, config: SiteConfig) -> dict[str, Any]:
+    """The comparison page: every institution by kind (links that work without JavaScript); the script reads awards.json."""
+    groups = tuple((kind, tuple(institution.ref for institution in members)) for kind, members in archive.by_kind())
+    return {"groups": groups, "data_file": urls.link("data", opendata.JSON_FILE)}
+
+
+def _awards(archive: Archive) -> dict[str, Any]:
+    """What the tables of the open data read: each institution's reference and awards (a release's title is not in them)."""
+    return {"histories": tuple((institution.ref, institution.awards) for institution in archive.institutions)}
 
 
 def _release_files(archive: Archive, site: Site) -> Files:
@@ -216,6 +233,8 @@ TABLE: tuple[Row, ...] = (
     Row("zones", _one, _single("zones", _zones), "zones.html"),
     Row("provinces", _one, _single("provinces", _provinces), "provinces.html"),
     Row("search", _one, _single("search", _search), "search.html"),
+    Row("open_data", _one, _single("open_data", _open_data_page), "data.html"),
+    Row("compare", _one, _single("compare", _compare), "compare.html"),
     Row("not_found", _one, _file("/404.html", lambda archive: {}), "404.html"),
     Row("release", _one, _release_files, "release.html"),
     Row("timeline_year", lambda archive: archive.timeline, _timeline_year_files, "timeline_year.html"),
@@ -228,7 +247,9 @@ TABLE: tuple[Row, ...] = (
     Row("sitemap", _one, _sitemap_files, make=makers.sitemap),
     Row("robots", _one, _file("/robots.txt", lambda archive: {}), make=makers.robots),
     Row("data", _one, _file("/data/awards.json", _open_data), make=makers.awards_json),
-    Row("data", _one, _file("/data/awards.csv", lambda a: {"institutions": a.institutions}), make=makers.awards_csv),
+    Row("data", _one, _file("/data/" + opendata.CSV_FILE, _awards), make=opendata.awards_csv),
+    Row("data", _one, _file("/data/" + opendata.XLSX_FILE, _awards), make=workbook.awards_xlsx),
+    Row("data", _one, _file("/data/datapackage.json", lambda archive: {}), make=opendata.datapackage),
     Row("feed", _one, _feed_files(""), "atom.xml"),
     Row("feed", _one, _feed_files("_rss"), "rss.xml"),
     Row("feed", _one, _feed_files("_json"), "feed.json"),

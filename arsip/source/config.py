@@ -23,6 +23,8 @@ from ..i18n import Text, tr
 from ..problems import Problem, error, os_reason
 from . import config_checks as checks
 from .config_checks import _decimal, _has_type, _type_name, _value_kind, toml_problem
+from .config_data import TABLE_HINT as OPEN_DATA_HINT
+from .config_data import OpenData, open_data
 from .words import did_you_mean, known_keys, one_of
 
 CONFIG_FILE = "site_config.toml"
@@ -54,6 +56,8 @@ DEFAULT_PERMALINKS = {
     "provinces": "/provinsi/",
     "province": "/provinsi/{slug}/",
     "search": "/cari/",
+    "open_data": "/data/",
+    "compare": "/bandingkan/",
 }
 PERMALINK_FIELDS = {
     "release": "{slug}",
@@ -116,7 +120,7 @@ class SiteConfig:
     allow_raw_html: bool = False
     drafts: bool = False
     output_name: str = "output"
-    extra: tuple[tuple[str, str], ...] = field(default=())
+    open_data: OpenData = field(default_factory=OpenData)  # the licence and sources of the open data
 
     @property
     def content_dir(self) -> Path:
@@ -154,6 +158,7 @@ TOP_LEVEL_KEYS = {
     "allow_raw_html": bool,
     "permalinks": dict,
     "rubric": list,
+    "open_data": dict,
 }
 PERIOD_KEYS = {
     "label": str,
@@ -235,6 +240,7 @@ def parse_config(root: Path, raw: dict[str, Any], text: str) -> tuple[SiteConfig
         checker.fail("home_releases", message, tr("write e.g.  {example}", example=EXAMPLES["home_releases"]))
     permalinks = _permalinks(raw.get("permalinks", {}), checker)
     rubric = _rubric(raw.get("rubric"), checker)
+    data = open_data(raw.get("open_data"), checker)
     if checker.problems:
         return None, checker.problems
     config = SiteConfig(
@@ -248,6 +254,7 @@ def parse_config(root: Path, raw: dict[str, Any], text: str) -> tuple[SiteConfig
         permalinks=tuple(sorted(permalinks.items())),
         rubric=rubric,
         allow_raw_html=raw.get("allow_raw_html", False),
+        open_data=data,
     )
     return config, []
 
@@ -388,6 +395,7 @@ class _Checker:
 TABLE_HINTS = {
     "permalinks": tr("write a table: a line [permalinks], then lines such as  {example}", example='release = "/rilis/{slug}/"'),
     "rubric": tr("write [[rubric]] tables as in the sample site_config.toml"),
+    "open_data": OPEN_DATA_HINT,
 }
 
 

@@ -27,6 +27,8 @@ PAGES = {
     "zones": "/zona/",
     "zone": "/zona/kuning/",
     "search": "/cari/?q=jambi",
+    "data": "/data/",
+    "compare": "/bandingkan/?i=kota-banjarbaru,kota-banjarmasin",
     "not-found": "/404.html",
 }
 

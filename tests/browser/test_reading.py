@@ -43,6 +43,8 @@ PAGE_KINDS: dict[str, str] = {
     "provinces": "/provinsi/",
     "province": "/provinsi/jambi/",
     "search": "/cari/?q=jambi",
+    "data": "/data/",
+    "compare": "/bandingkan/?i=kota-banjarbaru,kota-banjarmasin",
     "release": "",
     "not-found": "/404.html",
 }

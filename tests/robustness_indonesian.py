@@ -396,11 +396,8 @@ INDONESIAN: dict[str, tuple[str, ...]] = {
         ),
         "1 kesalahan, 0 peringatan di 1 berkas",
     ),
-    "templates-missing": (
-        (
-            "templates: kesalahan: folder templates/ yang menampung templat tidak ada (buat folder itu, atau sebutkan "
-            "folder proyek dengan --root)"
-        ),
+    "templates-a-file": (
+        ("templates: kesalahan: ini berkas, bukan folder yang menampung templat (pindahkan berkas ini dan buat folder templates/)"),
         "1 kesalahan, 0 peringatan di 1 berkas",
     ),
     "editor-leftovers": (),

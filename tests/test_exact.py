@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sitetools import copy_project, tree_bytes
+from sitetools import THEME, copy_project, tree_bytes
 
 from arsip import pipeline
 from arsip.problems import BuildFailed
@@ -60,7 +60,12 @@ class Sites:
 
 
 def read(root: Path, relative: str) -> str:
-    return (root / relative).read_text(encoding="utf-8")
+    """A file of the project; a template or static file the project does not override is read from the theme."""
+    path = root / relative
+    if not path.exists() and relative.startswith("templates/"):
+        inner = relative.removeprefix("templates/")
+        path = THEME / "static" / inner.removeprefix("static/") if inner.startswith("static/") else THEME / "templates" / inner
+    return path.read_text(encoding="utf-8")
 
 
 def releases(root: Path) -> list[str]:
@@ -140,6 +145,10 @@ def file_edit(rng: random.Random, root: Path) -> Edit:
 
 
 def template_edit(rng: random.Random, root: Path) -> Edit:
+    """An override of a theme template written, changed, or removed again (the theme's file then shows)."""
+    overrides = sorted(path.relative_to(root).as_posix() for path in (root / "templates").glob("*.html"))
+    if overrides and rng.random() < 0.2:
+        return [("delete", rng.choice(overrides))]
     if rng.random() < 0.25:
         base = read(root, "templates/base.html")
         return [("write", "templates/base.html", base.replace("<footer", f"<footer data-v{rng.randrange(99)}", 1))]
@@ -174,6 +183,8 @@ def config_edit(rng: random.Random, root: Path) -> Edit:
 
 
 def static_edit(rng: random.Random, root: Path) -> Edit:
+    if (root / "templates/static/style.css").exists() and rng.random() < 0.3:
+        return [("delete", "templates/static/style.css")]  # the theme's own style.css again
     return [("write", "templates/static/style.css", read(root, "templates/static/style.css") + f"\n/* {rng.randrange(10**6)} */\n")]
 
 

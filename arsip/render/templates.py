@@ -44,49 +44,9 @@ from .strings import STRINGS
 
 MARKDOWN_EXTENSIONS = ("extra", "sane_lists")
 ALLOWED_TAGS = {
-    "a",
-    "abbr",
-    "b",
-    "blockquote",
-    "br",
-    "caption",
-    "code",
-    "dd",
-    "del",
-    "div",
-    "dl",
-    "dt",
-    "em",
-    "figcaption",
-    "figure",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "hr",
-    "i",
-    "img",
-    "li",
-    "ol",
-    "p",
-    "pre",
-    "q",
-    "s",
-    "small",
-    "span",
-    "strong",
-    "sub",
-    "sup",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-    "u",
-    "ul",
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "div", "dl", "dt", "em", "figcaption", "figure", "h2",
+    "h3", "h4", "h5", "h6", "hr", "i", "img", "li", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub", "sup", "table",
+    "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul"
 }
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
@@ -295,10 +255,11 @@ class RecordingTemplate(jinja2.Template):
 
 
 class RecordingLoader(jinja2.FileSystemLoader):
-    """Loads template files and keeps the digest of the very text each was compiled from (`compiled`), so that what
-    a page is recorded to have read is what it was made from, even when the file is saved again meanwhile."""
+    """Loads templates from the project's templates/, then the theme's (a project overrides the theme file by file),
+    and keeps the digest of the very text each was compiled from (`compiled`): what a page is recorded to have read
+    is what it was made from, even when the file is saved again (or an override added or removed) meanwhile."""
 
-    def __init__(self, searchpath: str) -> None:
+    def __init__(self, searchpath: list[str]) -> None:
         super().__init__(searchpath, followlinks=True)
         self.compiled: dict[str, bytes] = {}
 
@@ -324,7 +285,7 @@ def environment(config: ConfigView, known_markdown: Mapping[bytes, str] | None =
     """The Jinja environment of a build. `config` is the recording view: whatever the helpers read of it
     while they are made is recorded by the caller's recorder, and whatever they read later by the page's."""
     env = RecordingEnvironment(
-        loader=RecordingLoader(str(config.templates_dir)),
+        loader=RecordingLoader([str(config.templates_dir), str(config.theme_templates_dir)]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

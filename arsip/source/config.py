@@ -26,6 +26,7 @@ from .config_checks import _decimal, _has_type, _type_name, _value_kind, toml_pr
 from .words import did_you_mean, known_keys, one_of
 
 CONFIG_FILE = "site_config.toml"
+THEME_DIR = Path(__file__).resolve().parent.parent / "theme"  # the default theme: templates/ and static/ the project may override
 CACHE_DIR = ".arsip-cache"  # the project's scratch folder (git-ignored): caches, the preview, the spare output
 LANGUAGES = ("id", "en")
 ZONES = ("hijau", "kuning", "merah")
@@ -125,6 +126,14 @@ class SiteConfig:
     @property
     def templates_dir(self) -> Path:
         return self.root / "templates"
+
+    @property
+    def theme_templates_dir(self) -> Path:
+        return THEME_DIR / "templates"
+
+    @property
+    def theme_static_dir(self) -> Path:
+        return THEME_DIR / "static"
 
     @property
     def output_dir(self) -> Path:

@@ -58,9 +58,11 @@ def read(config: SiteConfig, session: Session) -> tuple[Tree, list[Problem]]:
 
 def check(tree: Tree, config: SiteConfig, session: Session) -> tuple[tuple[Release, ...], list[Problem]]:
     found_registry = tree.content.registry
-    key = hashlib.blake2b(repr((found_registry.path, found_registry.text) if found_registry else None).encode(), digest_size=16).digest()
+    key = hashlib.blake2b(
+        repr(((found_registry.path, found_registry.text) if found_registry else None, config.programme.kinds)).encode(), digest_size=16
+    ).digest()
     with session.timings.stage(tr("check releases and registry")):
-        directory, checked = session.memos.directory.get(key, lambda: registry.build_directory(found_registry))
+        directory, checked = session.memos.directory.get(key, lambda: registry.build_directory(found_registry, config.programme.kinds))
         problems = list(checked)
         releases, found = validate.validate_all(tree.content.docs, directory, tree.content.assets, config, session.checked)
     return tuple(r for r in releases if config.drafts or not r.draft), problems + found
@@ -92,7 +94,7 @@ def plan(releases: tuple[Release, ...], config: SiteConfig, session: Session) ->
 
 def _plan(releases: tuple[Release, ...], config: SiteConfig) -> Plan:
     archive, problems = model.aggregate(releases, config)
-    problems += checks.duplicate_institutions(releases)
+    problems += checks.duplicate_institutions(releases, config.programme.kinds)
     files, found = table.plan(archive, config)
     pages = tuple(file for file in files if file.make is None)
     made = tuple(file for file in files if file.make is not None)

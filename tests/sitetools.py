@@ -64,3 +64,12 @@ def tree_state(folder: Path) -> dict[str, tuple[bytes, int]]:
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
+
+
+def sample_kinds() -> tuple:
+    """The kinds of institution the sample site configures (site_config.toml's [[kind]] tables)."""
+    from arsip.source.config import load_config
+
+    config, problems = load_config(REPO)
+    assert config is not None, problems
+    return config.programme.kinds

@@ -40,7 +40,7 @@ from ..workers import cores, forked_pool
 from .chart import score_chart
 from .jinja_words import jinja_text, repr_error
 from .record import Body, ConfigView, capture, digest_of_bytes, note
-from .strings import STRINGS
+from .strings import site_strings
 
 MARKDOWN_EXTENSIONS = ("extra", "sane_lists")
 ALLOWED_TAGS = {
@@ -61,11 +61,13 @@ ALLOWED_ATTRIBUTES = {
 
 
 class Formatter:
-    """Dates, numbers and labels in the site's language."""
+    """Dates, numbers and labels in the site's language; grade and kind labels read from `config` (the recording
+    view) when a page shows one, so only the pages that show a grade depend on the grades."""
 
-    def __init__(self, language: str) -> None:
-        self.language = language
-        self.strings = STRINGS[language]
+    def __init__(self, config: Any) -> None:
+        self.config = config
+        language = self.language = config.language
+        self.strings = site_strings(language, config.programme.strings)
         self.decimal = get_decimal_symbol(language)
         self.dates: dict[tuple[str, dt.date], str] = {}  # the same few thousand dates are shown on many pages
 
@@ -99,10 +101,12 @@ class Formatter:
         return found
 
     def zone(self, zone: str | None) -> str:
-        return self.t(f"zone_{zone}") if zone else "—"
+        grade = next((grade for grade in self.config.programme.grades if grade.name == zone), None) if zone else None
+        return grade.label(self.language) if grade else zone or "—"
 
     def kind(self, kind: str) -> str:
-        return self.t(f"kind_{kind}")
+        found = next((known for known in self.config.programme.kinds if known.name == kind), None)
+        return found.label(self.language) if found else kind
 
 
 class Markdown:
@@ -293,7 +297,7 @@ def environment(config: ConfigView, known_markdown: Mapping[bytes, str] | None =
         keep_trailing_newline=True,
         auto_reload=False,
     )
-    fmt = Formatter(config.language)
+    fmt = Formatter(config)
     urls = Urls.of(config)
     env.filters.update(
         score=fmt.score,

@@ -19,7 +19,6 @@ from xml.etree import ElementTree as ET
 from ..model.types import Award
 from ..model.validate import Release
 from ..publish.files import File, Output
-from ..render.strings import STRINGS
 from ..render.templates import Formatter
 from ..source.tree import Asset
 from .routes import Urls
@@ -150,7 +149,7 @@ def feed(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:
     if values["label"]:
         title = f"{values['label']} · {title}"
     elif values["zone"]:
-        title = f"{STRINGS[config.language]['zone_' + values['zone']]} · {title}"
+        title = f"{Formatter(config).zone(values['zone'])} · {title}"
     return _feed(values["url"], title, values["releases"], urls, config)
 
 
@@ -185,7 +184,7 @@ def _entry_summary(release: Release, config: Any) -> str:
     """The release's summary, or its institution and result in words."""
     if release.summary:
         return release.summary
-    formatter = Formatter(config.language)
+    formatter = Formatter(config)
     parts = [release.institution.name, formatter.date_long(release.date)]
     if release.score is not None:
         parts.append(f"{formatter.t('score')} {formatter.score(release.score)}")

@@ -64,6 +64,10 @@ bands = [
   { min = 0, max = 87.99, zone = "merah", category = "Lainnya", letter = "E" },
 ]
 """
+# The sample programme's grades, kinds and words (site_config.toml from its [[grade]] tables on), after the above.
+_SAMPLE = (REPO / "site_config.toml").read_text(encoding="utf-8")
+RUBRIC = CONFIG[CONFIG.index("[[rubric]]") :]
+CONFIG += "\n" + _SAMPLE[_SAMPLE.index("[[grade]]") : _SAMPLE.index("# Every URL")] + _SAMPLE[_SAMPLE.index("[strings.id]") :]
 REGISTRY = '[[institution]]\nname = "Pemerintah Kota Jambi"\nslug = "kota-jambi"\naliases = ["Pemkot Jambi"]\n'
 
 Setup = Callable[[Path, Path], None]  # (project root, the case's folder under content/)
@@ -458,7 +462,7 @@ CASES: tuple[Case, ...] = (
     Case(
         "rubric-periods-overlap",
         "two rubric periods for the same years",
-        setup=site_config(CONFIG + CONFIG[CONFIG.index("[[rubric]]") :].replace("Penilaian Kepatuhan 2022-2024", "Periode Kedua")),
+        setup=site_config(CONFIG + RUBRIC.replace("Penilaian Kepatuhan 2022-2024", "Periode Kedua")),
         combined=False,
     ),
     Case(
@@ -1024,7 +1028,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     ),
     "rubric-periods-overlap": (
         (
-            "site_config.toml:18: error: rubric[1] 'Periode Kedua': its years overlap those of 'Penilaian Kepatuhan "
+            "site_config.toml:112: error: rubric[1] 'Periode Kedua': its years overlap those of 'Penilaian Kepatuhan "
             "2022-2024' (2022-2024) (end one period (last_year) before the other begins, or limit one to some kinds = "
             "[...])"
         ),

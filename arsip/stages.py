@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,9 +58,11 @@ def read(config: SiteConfig, session: Session) -> tuple[Tree, list[Problem]]:
 
 def check(tree: Tree, config: SiteConfig, session: Session) -> tuple[tuple[Release, ...], list[Problem]]:
     found_registry = tree.content.registry
-    key = hashlib.blake2b(repr((found_registry.path, found_registry.text) if found_registry else None).encode(), digest_size=16).digest()
+    key = hashlib.blake2b(
+        repr(((found_registry.path, found_registry.text) if found_registry else None, config.programme.kinds)).encode(), digest_size=16
+    ).digest()
     with session.timings.stage(tr("check releases and registry")):
-        directory, checked = session.memos.directory.get(key, lambda: registry.build_directory(found_registry))
+        directory, checked = session.memos.directory.get(key, lambda: registry.build_directory(found_registry, config.programme.kinds))
         problems = list(checked)
         releases, found = validate.validate_all(tree.content.docs, directory, tree.content.assets, config, session.checked)
     return tuple(r for r in releases if config.drafts or not r.draft), problems + found
@@ -92,7 +94,7 @@ def plan(releases: tuple[Release, ...], config: SiteConfig, session: Session) ->
 
 def _plan(releases: tuple[Release, ...], config: SiteConfig) -> Plan:
     archive, problems = model.aggregate(releases, config)
-    problems += checks.duplicate_institutions(releases)
+    problems += checks.duplicate_institutions(releases, config.programme.kinds)
     files, found = table.plan(archive, config)
     pages = tuple(file for file in files if file.make is None)
     made = tuple(file for file in files if file.make is not None)
@@ -102,8 +104,6 @@ def _plan(releases: tuple[Release, ...], config: SiteConfig) -> Plan:
 def produce(
     plan: Plan, tree: Tree, config: SiteConfig, session: Session, staging: write.Staging | None, progress: Progress | None
 ) -> Produced:
-    if not config.templates_dir.is_dir():  # `read` said so: no page can be rendered, and each saying so adds nothing
-        return Produced([], {}, [], 0)
     view = ConfigView(config)
     env, env_reads = session.memos.environment.get(
         _environment_key(config), lambda: environment_reads(lambda: render.environment(view), tree.sources.bodies)
@@ -131,7 +131,7 @@ def _environment_key(config: SiteConfig) -> bytes:
     same (its compiled templates included)."""
     hasher = hashlib.blake2b(Fingerprinter()(config), digest_size=16)
     seen: set[tuple[int, int]] = set()
-    for top, folders, files in os.walk(config.templates_dir, followlinks=True):
+    for top, folders, files in _walk_both(config.templates_dir, config.theme_templates_dir):
         info = os.stat(top)
         if (info.st_dev, info.st_ino) in seen:  # a link leading back up: walked once
             folders.clear()
@@ -143,6 +143,12 @@ def _environment_key(config: SiteConfig) -> bytes:
             with contextlib.suppress(OSError):
                 hasher.update(path.encode("utf-8", "surrogateescape") + b"\0" + Path(path).read_bytes())
     return hasher.digest()
+
+
+def _walk_both(own: Path, theme: Path) -> Iterator[tuple[str, list[str], list[str]]]:
+    """The project's templates, then the theme's: every file the loader chain could load."""
+    yield from os.walk(own, followlinks=True)
+    yield from os.walk(theme, followlinks=True)
 
 
 @dataclass(frozen=True, slots=True)

@@ -396,11 +396,8 @@ INDONESIAN: dict[str, tuple[str, ...]] = {
         ),
         "1 kesalahan, 0 peringatan di 1 berkas",
     ),
-    "templates-missing": (
-        (
-            "templates: kesalahan: folder templates/ yang menampung templat tidak ada (buat folder itu, atau sebutkan "
-            "folder proyek dengan --root)"
-        ),
+    "templates-a-file": (
+        ("templates: kesalahan: ini berkas, bukan folder yang menampung templat (pindahkan berkas ini dan buat folder templates/)"),
         "1 kesalahan, 0 peringatan di 1 berkas",
     ),
     "editor-leftovers": (),
@@ -567,7 +564,7 @@ INDONESIAN: dict[str, tuple[str, ...]] = {
     ),
     "rubric-periods-overlap": (
         (
-            "site_config.toml:18: kesalahan: rubric[1] 'Periode Kedua': tahunnya bertumpang tindih dengan tahun 'Penilaian "
+            "site_config.toml:112: kesalahan: rubric[1] 'Periode Kedua': tahunnya bertumpang tindih dengan tahun 'Penilaian "
             "Kepatuhan 2022-2024' (2022-2024) (akhiri satu periode (last_year) sebelum yang lain dimulai, atau batasi "
             "salah satunya dengan kinds = [...])"
         ),

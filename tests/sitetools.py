@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 
 REPO = Path(__file__).resolve().parents[1]
 ARTIFACTS = REPO / "tests" / "artifacts"
+THEME = REPO / "arsip" / "theme"
 
 
 def copy_project(destination: Path, *, with_content: bool = True) -> Path:
@@ -24,6 +25,17 @@ def copy_project(destination: Path, *, with_content: bool = True) -> Path:
     else:
         (destination / "content").mkdir()
     return destination
+
+
+def template_file(root: Path, name: str) -> Path:
+    """The project's own copy of a template (copied from the default theme when the project has none yet), to edit
+    as a site author overriding that one file would."""
+    path = root / "templates" / name
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        theme = THEME / "static" / name.removeprefix("static/") if name.startswith("static/") else THEME / "templates" / name
+        shutil.copy2(theme, path)
+    return path
 
 
 def run_build(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -52,3 +64,12 @@ def tree_state(folder: Path) -> dict[str, tuple[bytes, int]]:
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
+
+
+def sample_kinds() -> tuple:
+    """The kinds of institution the sample site configures (site_config.toml's [[kind]] tables)."""
+    from arsip.source.config import load_config
+
+    config, problems = load_config(REPO)
+    assert config is not None, problems
+    return config.programme.kinds

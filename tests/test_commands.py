@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitetools import copy_project, run_build
+from sitetools import copy_project, run_build, template_file
 
 
 def test_new_writes_a_skeleton_that_builds_and_refuses_to_overwrite(tmp_path: Path) -> None:
@@ -102,7 +102,7 @@ def test_check_passes_on_the_sample_site_and_writes_nothing(tmp_path: Path) -> N
 
 def test_check_finds_a_broken_link_planted_in_a_template(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "site")
-    template = root / "templates" / "zones.html"
+    template = template_file(root, "zones.html")
     text = template.read_text(encoding="utf-8")
     template.write_text(text.replace("<h1>", '<a href="/tidak-ada/">x</a><a href="#hilang">y</a><h1>', 1), encoding="utf-8")
     result = run_build(root, "check")

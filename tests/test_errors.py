@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sitetools import REPO, copy_project, run_build, tree_state
+from sitetools import REPO, copy_project, run_build, template_file, tree_state
 
 INVALID = Path(__file__).parent / "invalid"
 CASES = sorted(path.name for path in INVALID.iterdir() if (path / "expected.txt").is_file())
@@ -69,7 +69,7 @@ def test_four_broken_files_give_four_lines_and_leave_output_unchanged(tmp_path: 
 
 def test_template_error_points_at_template_line(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "site")
-    template = root / "templates" / "zones.html"
+    template = template_file(root, "zones.html")
     lines = template.read_text(encoding="utf-8").splitlines()
     lines.insert(4, "{{ no_such_variable }}")
     template.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -83,7 +83,7 @@ def test_template_error_points_at_template_line(tmp_path: Path) -> None:
 
 def test_template_syntax_error_points_at_template_line(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "site")
-    (root / "templates" / "zones.html").write_text('{% extends "base.html" %}\n{% block content %}\n{% if %}\n', encoding="utf-8")
+    (template_file(root, "zones.html")).write_text('{% extends "base.html" %}\n{% block content %}\n{% if %}\n', encoding="utf-8")
     result = run_build(root)
     assert result.returncode == 1
     assert result.stderr.startswith("templates/zones.html:3: error: template syntax error:")

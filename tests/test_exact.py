@@ -2,7 +2,7 @@
 
 Seeded random sequences of the edits editors and site authors make (bodies, every front-matter field,
 renames, deletions, new releases, drafts, the registry, templates that print bodies on listing pages,
-site_config.toml, static files) run on two copies of the sample site: one rebuilt as `build.py` does
+site_config.toml with its grades' labels and colours, static files) run on two copies of the sample site: one rebuilt as `build.py` does
 (a new session per build, all it knows from the build database) and one as the preview does (one
 session, files replaced in place). After every step both must equal a clean build of the same sources,
 or, when the sources are wrong, all three must fail and output/ must be as it was.
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sitetools import copy_project, tree_bytes
+from sitetools import THEME, copy_project, tree_bytes
 
 from arsip import pipeline
 from arsip.problems import BuildFailed
@@ -60,7 +60,12 @@ class Sites:
 
 
 def read(root: Path, relative: str) -> str:
-    return (root / relative).read_text(encoding="utf-8")
+    """A file of the project; a template or static file the project does not override is read from the theme."""
+    path = root / relative
+    if not path.exists() and relative.startswith("templates/"):
+        inner = relative.removeprefix("templates/")
+        path = THEME / "static" / inner.removeprefix("static/") if inner.startswith("static/") else THEME / "templates" / inner
+    return path.read_text(encoding="utf-8")
 
 
 def releases(root: Path) -> list[str]:
@@ -140,6 +145,10 @@ def file_edit(rng: random.Random, root: Path) -> Edit:
 
 
 def template_edit(rng: random.Random, root: Path) -> Edit:
+    """An override of a theme template written, changed, or removed again (the theme's file then shows)."""
+    overrides = sorted(path.relative_to(root).as_posix() for path in (root / "templates").glob("*.html"))
+    if overrides and rng.random() < 0.2:
+        return [("delete", rng.choice(overrides))]
     if rng.random() < 0.25:
         base = read(root, "templates/base.html")
         return [("write", "templates/base.html", base.replace("<footer", f"<footer data-v{rng.randrange(99)}", 1))]
@@ -163,8 +172,14 @@ def registry_edit(rng: random.Random, root: Path) -> Edit:
 
 def config_edit(rng: random.Random, root: Path) -> Edit:
     text = read(root, "site_config.toml")
-    kind = rng.randrange(3)
-    if kind == 0:
+    kind = rng.randrange(5)
+    if kind == 3:  # a grade's or kind's label: the pages that show it, and only those, must show the new one
+        named = rng.choice(re.findall(r'^name = "(\w+)"\nlabel = \{ id = "[^"]*"', text, flags=re.M))
+        label = f'label = {{ id = "Zona {rng.choice(WORDS).title()}"'
+        text = re.sub(rf'^(name = "{named}"\n)label = \{{ id = "[^"]*"', rf"\g<1>{label}", text, count=1, flags=re.M)
+    elif kind == 4:  # a grade's colour (the badges show it)
+        text = re.sub(r'^colour = "#[0-9a-f]{6}"', f'colour = "#{rng.randrange(16**6):06x}"', text, count=1, flags=re.M)
+    elif kind == 0:
         text = re.sub(r"^home_releases = \d+", f"home_releases = {rng.randint(2, 12)}", text, count=1, flags=re.M)
     elif kind == 1:
         text = re.sub(r'^title = "[^"]*"', f'title = "Arsip {rng.choice(WORDS).title()}"', text, count=1, flags=re.M)
@@ -174,6 +189,8 @@ def config_edit(rng: random.Random, root: Path) -> Edit:
 
 
 def static_edit(rng: random.Random, root: Path) -> Edit:
+    if (root / "templates/static/style.css").exists() and rng.random() < 0.3:
+        return [("delete", "templates/static/style.css")]  # the theme's own style.css again
     return [("write", "templates/static/style.css", read(root, "templates/static/style.css") + f"\n/* {rng.randrange(10**6)} */\n")]
 
 
@@ -185,11 +202,11 @@ def mistake(rng: random.Random, root: Path) -> Edit:
 
 EDITS: tuple[tuple[Callable[[random.Random, Path], Edit], int], ...] = (
     (body_edit, 6),
-    (field_edit, 8),
+    (field_edit, 7),
     (file_edit, 3),
     (template_edit, 3),
     (registry_edit, 1),
-    (config_edit, 1),
+    (config_edit, 2),
     (static_edit, 1),
     (mistake, 2),
 )

@@ -30,7 +30,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from sitetools import REPO, copy_project
+from sitetools import REPO, copy_project, sample_kinds
 
 from arsip import pipeline
 from arsip.model.validate import AWARD_KEYS, RELEASE_KEYS, SLUG_MAX
@@ -42,6 +42,9 @@ from arsip.source import registry
 from arsip.source.config import SiteConfig
 from arsip.source.registry import make_slug, name_key
 from arsip.source.tree import Registry
+
+KINDS = sample_kinds()
+SAMPLE_KIND_NAMES = [kind.name for kind in KINDS]
 
 FUZZ = settings(
     max_examples=2000,
@@ -154,7 +157,7 @@ def _rubric_years() -> frozenset[int]:
 
 RUBRIC_YEARS = _rubric_years()
 DIRECTORY, _ = registry.build_directory(
-    Registry("content/institutions.toml", tomllib.loads((REPO / "content" / "institutions.toml").read_text(encoding="utf-8")), "")
+    Registry("content/institutions.toml", tomllib.loads((REPO / "content" / "institutions.toml").read_text(encoding="utf-8")), ""), KINDS
 )
 
 
@@ -402,7 +405,7 @@ PERIOD = st.fixed_dictionaries(
         "first_year": st.integers(1990, 2030) | TOML_VALUES,
         "last_year": st.integers(1990, 2030) | TOML_VALUES,
         "scale": st.integers(1, 200) | st.floats() | TOML_VALUES,
-        "kinds": st.lists(st.sampled_from(site_config.KINDS) | st.text(max_size=5), max_size=2) | TOML_VALUES,
+        "kinds": st.lists(st.sampled_from(SAMPLE_KIND_NAMES) | st.text(max_size=5), max_size=2) | TOML_VALUES,
         "bands": st.lists(BAND, max_size=3) | TOML_VALUES,
     },
 )
@@ -446,7 +449,7 @@ ENTRY = (
         optional={
             "name": st.text(max_size=20) | TOML_VALUES,
             "slug": st.from_regex(r"[a-z0-9-]{0,10}", fullmatch=True) | TOML_VALUES,
-            "kind": st.sampled_from(site_config.KINDS) | TOML_VALUES,
+            "kind": st.sampled_from(SAMPLE_KIND_NAMES) | TOML_VALUES,
             "province": TOML_VALUES,
             "aliases": st.lists(st.text(max_size=10), max_size=3) | TOML_VALUES,
         },
@@ -461,7 +464,7 @@ ENTRY = (
     | st.dictionaries(st.text(max_size=8), TOML_VALUES)
 )
 def test_any_registry_is_read_or_reported(data: dict[str, Any]) -> None:
-    directory, problems = registry.build_directory(Registry("content/institutions.toml", data, ""))
+    directory, problems = registry.build_directory(Registry("content/institutions.toml", data, ""), KINDS)
     assert all(problem.path == "content/institutions.toml" for problem in problems)
     for entry in directory.entries:
         assert directory.resolve(entry.name) is not None

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from sitetools import read_page, run_build
+from sitetools import read_page, run_build, template_file
 
 # The link that is broken is on line 9 of the file: the front-matter's lines count.
 RELEASE = """---
@@ -96,7 +96,7 @@ def test_lines_are_found_in_files_with_windows_line_ends_and_repeated_links(mini
 def test_sound_links_in_bodies_pass(mini_site) -> None:
     text = RELEASE.replace("halaman-tidak-ada/", "/instansi/").replace("#tidak-ada", "/zona/#isi")
     root = mini_site({PATH: text})
-    assert 'id="isi"' in Path(root / "templates" / "base.html").read_text(encoding="utf-8")
+    assert 'id="isi"' in template_file(root, "base.html").read_text(encoding="utf-8")
     for args in (("check", "--strict"), ("build", "--strict")):
         result = run_build(root, *args)
         assert result.returncode == 0, result.stderr
@@ -105,7 +105,7 @@ def test_sound_links_in_bodies_pass(mini_site) -> None:
 
 def test_a_link_a_template_makes_is_reported_at_its_page_naming_the_template(mini_site) -> None:
     root = mini_site({PATH: RELEASE.replace("halaman-tidak-ada/", "/instansi/").replace("#tidak-ada", "#tujuan")})
-    template = root / "templates" / "zones.html"
+    template = template_file(root, "zones.html")
     text = template.read_text(encoding="utf-8")
     template.write_text(text.replace("<h1>", "<a href=\"{{ url('zone', 'ungu') }}\">x</a><h1>", 1), encoding="utf-8")
     for lang, expected in {
@@ -123,7 +123,7 @@ def test_a_link_a_template_makes_is_reported_at_its_page_naming_the_template(min
 
 def test_a_link_written_in_a_template_is_reported_at_the_template_line(mini_site) -> None:
     root = mini_site({PATH: RELEASE.replace("halaman-tidak-ada/", "/instansi/").replace("#tidak-ada", "#tujuan")})
-    template = root / "templates" / "base.html"
+    template = template_file(root, "base.html")
     lines = template.read_text(encoding="utf-8").split("\n")
     number = next(index for index, line in enumerate(lines) if "<body" in line) + 2
     lines.insert(number - 1, '<a href="/tidak-ada/">x</a>')

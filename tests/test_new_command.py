@@ -14,13 +14,15 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from sitetools import copy_project, read_page, run_build
+from sitetools import copy_project, read_page, run_build, sample_kinds
 
 from arsip.model.validate import Release, validate_doc
 from arsip.pipeline import configure
 from arsip.problems import Problem
 from arsip.source import registry, tree
 from arsip.source.frontmatter import parse_doc
+
+KINDS = sample_kinds()
 
 REGISTRY = '[[institution]]\nname = "Pemerintah Kota Jambi"\nslug = "kota-jambi"\naliases = ["Pemkot Jambi"]\n'
 GOOD = "---\ntitle: Rilis Baik\ndate: 2024-12-03\ninstitution: Pemkot Jambi\n---\n\nIsi rilis.\n"
@@ -83,7 +85,7 @@ def read_back(root: Path, relative: str) -> tuple[dict[str, object], Release]:
     """The written file as the build reads it: its front-matter values and the checked release."""
     config = configure(root)
     content, _ = tree.load_content(config)
-    directory, _ = registry.build_directory(content.registry)
+    directory, _ = registry.build_directory(content.registry, KINDS)
     problems: list[Problem] = []
     doc = parse_doc((root / relative).read_text(encoding="utf-8"), relative, "", problems)
     assert doc is not None and not [problem for problem in problems if problem.is_error], problems

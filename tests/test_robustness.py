@@ -36,7 +36,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from robustness_indonesian import INDONESIAN
-from sitetools import REPO, copy_project, tree_bytes, tree_state
+from sitetools import REPO, copy_project, template_file, tree_bytes, tree_state
 
 from arsip.problems import BuildFailed
 from arsip.publish import write
@@ -64,6 +64,10 @@ bands = [
   { min = 0, max = 87.99, zone = "merah", category = "Lainnya", letter = "E" },
 ]
 """
+# The sample programme's grades, kinds and words (site_config.toml from its [[grade]] tables on), after the above.
+_SAMPLE = (REPO / "site_config.toml").read_text(encoding="utf-8")
+RUBRIC = CONFIG[CONFIG.index("[[rubric]]") :]
+CONFIG += "\n" + _SAMPLE[_SAMPLE.index("[[grade]]") : _SAMPLE.index("# Every URL")] + _SAMPLE[_SAMPLE.index("[strings.id]") :]
 REGISTRY = '[[institution]]\nname = "Pemerintah Kota Jambi"\nslug = "kota-jambi"\naliases = ["Pemkot Jambi"]\n'
 
 Setup = Callable[[Path, Path], None]  # (project root, the case's folder under content/)
@@ -136,8 +140,9 @@ def content_without_releases(root: Path, folder: Path) -> None:
         release.unlink()
 
 
-def templates_missing(root: Path, folder: Path) -> None:
+def templates_a_file(root: Path, folder: Path) -> None:
     shutil.rmtree(root / "templates")
+    (root / "templates").write_text("templat\n", encoding="utf-8")
 
 
 BROKEN = "---\ntitle: [tidak ditutup\n---\n"
@@ -166,11 +171,11 @@ def unreadable_folder(root: Path, folder: Path) -> None:
 
 
 def unreadable_template(root: Path, folder: Path) -> None:
-    (root / "templates" / "zones.html").chmod(0o000)
+    (template_file(root, "zones.html")).chmod(0o000)
 
 
 def template_not_utf8(root: Path, folder: Path) -> None:
-    path = root / "templates" / "zones.html"
+    path = template_file(root, "zones.html")
     path.write_bytes(path.read_bytes().replace(b"</h1>", "Zona \u00e9</h1>".encode("latin-1"), 1))
 
 
@@ -206,7 +211,7 @@ def registry(text: str) -> Setup:
 
 def template(name: str, line: int, text: str) -> Setup:
     def setup(root: Path, folder: Path) -> None:
-        path = root / "templates" / name
+        path = template_file(root, name)
         lines = path.read_text(encoding="utf-8").splitlines()
         lines.insert(line - 1, text)
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -393,7 +398,7 @@ CASES: tuple[Case, ...] = (
     Case("content-missing", "no `content/` folder", setup=content_missing, combined=False),
     Case("content-a-file", "`content` is a file, not a folder", setup=content_a_file, combined=False),
     Case("content-without-releases", "`content/` without a release", setup=content_without_releases, combined=False),
-    Case("templates-missing", "no `templates/` folder", setup=templates_missing, combined=False),
+    Case("templates-a-file", "`templates` is a file, not a folder (no folder: the theme)", setup=templates_a_file, combined=False),
     Case(
         "editor-leftovers",
         "editors' leftovers beside a release (`#x.md#`, `x.md~`, `.x.md.swp`, `.bak`, `.orig`, `.tmp`), each broken",
@@ -457,7 +462,7 @@ CASES: tuple[Case, ...] = (
     Case(
         "rubric-periods-overlap",
         "two rubric periods for the same years",
-        setup=site_config(CONFIG + CONFIG[CONFIG.index("[[rubric]]") :].replace("Penilaian Kepatuhan 2022-2024", "Periode Kedua")),
+        setup=site_config(CONFIG + RUBRIC.replace("Penilaian Kepatuhan 2022-2024", "Periode Kedua")),
         combined=False,
     ),
     Case(
@@ -860,8 +865,8 @@ EXPECTED: dict[str, tuple[str, ...]] = {
         ),
         "1 error, 0 warnings in 1 file",
     ),
-    "templates-missing": (
-        "templates: error: the folder templates/ that holds the templates is missing (create it, or give the project's folder with --root)",
+    "templates-a-file": (
+        "templates: error: this is a file, not the folder that holds the templates (move it away and create the folder templates/)",
         "1 error, 0 warnings in 1 file",
     ),
     "editor-leftovers": (),
@@ -1023,7 +1028,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     ),
     "rubric-periods-overlap": (
         (
-            "site_config.toml:18: error: rubric[1] 'Periode Kedua': its years overlap those of 'Penilaian Kepatuhan "
+            "site_config.toml:112: error: rubric[1] 'Periode Kedua': its years overlap those of 'Penilaian Kepatuhan "
             "2022-2024' (2022-2024) (end one period (last_year) before the other begins, or limit one to some kinds = "
             "[...])"
         ),

@@ -65,7 +65,8 @@ def input_digest(config: SiteConfig, options: str) -> str | None:
     """None when the files cannot even be listed: then the build runs and says what is wrong."""
     try:
         root = config.root
-        digest = _tree_digest([config.content_dir, config.templates_dir], [root / "site_config.toml"], root)
+        folders = [config.content_dir, config.templates_dir, config.theme_templates_dir, config.theme_static_dir]
+        digest = _tree_digest(folders, [root / "site_config.toml"], root)
     except OSError:
         return None
     return f"{versions_digest()}|{options}|{config.base_url}|{this_year()}|{digest}"

@@ -26,7 +26,7 @@ import json
 from typing import Any
 
 from ..i18n import LOCALE_DIR, Language, tr
-from ..source.config import ZONES, SiteConfig
+from ..source.config import SiteConfig
 from ..source.registry import Directory
 
 COLLECTION = "rilis"
@@ -56,7 +56,8 @@ def decap_phrases(language: Language) -> dict[str, Any] | None:
 def decap_config(config: SiteConfig, directory: Directory, language: Language) -> dict[str, Any]:
     """The configuration for `CMS.init`; `backend.proxy_url` and `site_url` are set by the page."""
     names = sorted({entry.name for entry in directory.entries}, key=str.casefold)
-    zones = [zone for zone in ZONES if any(band.zone == zone for period in config.rubric for band in period.bands)] or list(ZONES)
+    every = [grade.name for grade in config.programme.grades]
+    zones = [zone for zone in every if any(band.zone == zone for period in config.rubric for band in period.bands)] or every
     categories = sorted({band.category for period in config.rubric for band in period.bands}, key=str.casefold)
 
     def field(name: str, widget: str, label: Any, hint: Any = None, *, required: bool = False, **more: Any) -> dict[str, Any]:

@@ -31,7 +31,7 @@ from ..builddb import stamp
 from ..i18n import Language, Text, tr, trn
 from ..problems import BuildFailed, Problem, summary
 from ..session import Session
-from ..source.config import CACHE_DIR, KINDS
+from ..source.config import CACHE_DIR
 from ..timings import Timings
 from .arguments import Parser, given
 
@@ -308,7 +308,9 @@ def _parser(language: Language, prog: str = "build.py") -> argparse.ArgumentPars
     new.add_argument(
         "--register", action="store_true", help=say(tr("add the institution to content/institutions.toml when it is not there yet"))
     )
-    new.add_argument("--kind", choices=KINDS, help=say(tr("the kind of the institution to register (default: read from its name)")))
+    new.add_argument(
+        "--kind", metavar=language(tr("KIND")), help=say(tr("the kind of the institution to register (default: read from its name)"))
+    )
     new.add_argument("--province", metavar=language(tr("PROVINCE")), help=say(tr("the province of the institution to register")))
     serve = commands.add_parser("serve", language=language, parents=[common], help=say(tr("live preview at http://127.0.0.1:8000/")))
     serve.add_argument("--host", default="127.0.0.1", help=say(tr("address the preview listens on (default: 127.0.0.1)")))

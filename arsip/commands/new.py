@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     config = pipeline.configure(root)
     content, _ = tree.load_content(config)
-    directory, _ = registry.build_directory(content.registry)
+    directory, _ = registry.build_directory(content.registry, config.programme.kinds)
     draft = scaffold.new_release(args.title, args.institution, directory, date=date, score=args.score, zone=args.zone)
     problems: list[Problem] = list(draft.refused)  # a value holding a line break or control character
     known = directory.resolve(args.institution) is not None
@@ -88,8 +88,8 @@ def _registration(args: argparse.Namespace, current: Registry | None, directory:
         return None
     before = current.text.rstrip("\n") + "\n\n" if current and current.text.strip() else ""
     text = before + lines
-    updated, found = registry.build_directory(Registry(path, tomllib.loads(text), text))
-    already = {problem.format() for problem in registry.build_directory(current)[1]}
+    updated, found = registry.build_directory(Registry(path, tomllib.loads(text), text), directory.kinds)
+    already = {problem.format() for problem in registry.build_directory(current, directory.kinds)[1]}
     new_problems = [problem for problem in found if problem.is_error and problem.format() not in already]
     problems.extend(new_problems)
     return None if new_problems else _Entry(path, text, updated)

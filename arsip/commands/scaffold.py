@@ -24,9 +24,7 @@ from dataclasses import dataclass
 from ..i18n import tr
 from ..problems import Problem, error
 from ..source.registry import Directory, infer_kind, make_slug
-
-# Kinds whose institutions belong to a province: registering one without it would leave it off the province pages.
-REGIONAL_KINDS = frozenset({"provinsi", "kota", "kabupaten", "kepolisian", "kantor-pertanahan"})
+from ..source.words import one_of
 
 # What a YAML double-quoted string may not hold as written: C0 controls (JSON escapes them), DEL and C1 controls
 # (U+0085 is a line break to YAML), U+2028/U+2029, surrogates (not encodable) and U+FFFE/U+FFFF.
@@ -128,12 +126,17 @@ def registration(
     name: str, directory: Directory, registry_path: str, *, kind: str | None = None, province: str | None = None
 ) -> tuple[str, tuple[Problem, ...]]:
     """The `[[institution]]` lines that register `name`, or the problems that keep them from being written.
-    `kind` is one of the registry's kinds (the command line offers no other); by default, read from the name."""
+    `kind` is one of the configured kinds; by default, read from the name. A kind that belongs to a place (`regional`)
+    needs the province: registering one without it would leave it off the province pages."""
     clean = re.sub(r"\s+", " ", name).strip()
-    kind = kind or infer_kind(clean)
+    kind = kind or infer_kind(clean, directory.kinds)
+    names = [known.name for known in directory.kinds]
+    regional = {known.name for known in directory.kinds if known.regional}
     slug = make_slug(clean, 80) or "instansi"
     problems = [problem for problem in (_not_one_line(registry_path, "province", province),) if problem]
-    if kind in REGIONAL_KINDS and not (province or "").strip():
+    if kind not in names:
+        problems.append(error(registry_path, None, tr("kind '{kind}' of '{name}' is unknown", kind=kind, name=clean), one_of(names)))
+    if kind in regional and not (province or "").strip():
         problems.append(
             error(
                 registry_path,

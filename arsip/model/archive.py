@@ -18,7 +18,7 @@ from types import MappingProxyType
 
 from ..i18n import tr
 from ..problems import Problem, error, warning
-from ..source.config import KINDS, ZONES, SiteConfig
+from ..source.config import SiteConfig
 from ..source.registry import InstitutionRef, make_slug, name_key
 from .result import Result
 from .rubric import period_for
@@ -51,15 +51,18 @@ def aggregate(releases: Iterable[Release], config: SiteConfig) -> tuple[Archive,
             claims_by_key[(claim.institution.slug, claim.year)].append(claim)
     awards = _compared([_merge(refs[slug], claims, problems) for (slug, _), claims in sorted(claims_by_key.items())], config)
     institutions = _institutions(refs, awards, ordered)
+    zones = tuple(grade.name for grade in config.programme.grades)
+    kinds = tuple(kind.name for kind in config.programme.kinds)
     archive = Archive(
         releases=ordered,
         institutions=institutions,
-        years=_years(awards, ordered, config),
+        years=_years(awards, ordered, config, zones, kinds),
         timeline=_timeline(ordered),
-        zones=_zones(awards),
+        zones=_zones(awards, zones),
         release_by_slug=MappingProxyType({r.slug: r for r in ordered}),
         institution_by_slug=MappingProxyType({i.slug: i for i in institutions}),
-        provinces=_provinces(institutions),
+        provinces=_provinces(institutions, zones, kinds),
+        kinds=kinds,
     )
     return archive, problems
 
@@ -189,23 +192,25 @@ def _institutions(refs: dict[str, InstitutionRef], awards: list[Award], releases
     return tuple(sorted(result, key=lambda i: (i.ref.name.casefold(), i.slug)))
 
 
-def _ranked(awards: Iterable[Award]) -> tuple[Award, ...]:
+def _ranked(awards: Iterable[Award], zones: tuple[str, ...]) -> tuple[Award, ...]:
     """Highest score first; results known only by zone or category follow, by zone then name."""
-    zone_order = {zone: index for index, zone in enumerate(ZONES)}
+    zone_order = {zone: index for index, zone in enumerate(zones)}
     return tuple(
         sorted(
             awards,
             key=lambda a: (
                 a.score is None,
                 -(a.score or 0),
-                zone_order.get(a.zone or "", len(ZONES)),
+                zone_order.get(a.zone or "", len(zones)),
                 a.institution.name.casefold(),
             ),
         )
     )
 
 
-def _years(awards: list[Award], releases: tuple[Release, ...], config: SiteConfig) -> tuple[YearResults, ...]:
+def _years(
+    awards: list[Award], releases: tuple[Release, ...], config: SiteConfig, zones: tuple[str, ...], kinds: tuple[str, ...]
+) -> tuple[YearResults, ...]:
     by_year: dict[int, list[Award]] = defaultdict(list)
     for award in awards:
         by_year[award.year].append(award)
@@ -218,13 +223,13 @@ def _years(awards: list[Award], releases: tuple[Release, ...], config: SiteConfi
     previous_period = None
     for year in years:
         groups = []
-        for kind in KINDS:
-            of_kind = _ranked(award for award in by_year[year] if award.institution.kind == kind)
+        for kind in kinds:
+            of_kind = _ranked((award for award in by_year[year] if award.institution.kind == kind), zones)
             if of_kind:
                 groups.append(KindGroup(kind, _rows(of_kind, previous_year, by_year)))
-        counts = tuple((zone, sum(1 for a in by_year[year] if a.zone == zone)) for zone in ZONES)
-        transitions = _transitions(by_year[previous_year], by_year[year]) if previous_year else ()
-        period = period_for(config.rubric, year, "lainnya")
+        counts = tuple((zone, sum(1 for a in by_year[year] if a.zone == zone)) for zone in zones)
+        transitions = _transitions(by_year[previous_year], by_year[year], zones) if previous_year else ()
+        period = period_for(config.rubric, year, "")
         releases_of_year = tuple(releases_by_year[year])
         result.append(YearResults(year, period, tuple(groups), counts, releases_of_year, previous_year, transitions, previous_period))
         previous_year, previous_period = year, period
@@ -252,27 +257,27 @@ def _rows(ranked: tuple[Award, ...], previous_year: int | None, by_year: dict[in
     return tuple(rows)
 
 
-def _transitions(before: list[Award], after: list[Award]) -> tuple[Transition, ...]:
+def _transitions(before: list[Award], after: list[Award], zones: tuple[str, ...]) -> tuple[Transition, ...]:
     earlier = {award.institution.slug: award.zone for award in before if award.zone}
     counts: dict[tuple[str, str], int] = defaultdict(int)
     for award in after:
         if award.zone and award.institution.slug in earlier:
             counts[(earlier[award.institution.slug], award.zone)] += 1
-    return tuple(Transition(a, b, counts[(a, b)]) for a in ZONES for b in ZONES if counts[(a, b)])
+    return tuple(Transition(a, b, counts[(a, b)]) for a in zones for b in zones if counts[(a, b)])
 
 
-def _provinces(institutions: tuple[Institution, ...]) -> tuple[Province, ...]:
+def _provinces(institutions: tuple[Institution, ...], zones: tuple[str, ...], kinds: tuple[str, ...]) -> tuple[Province, ...]:
     members: dict[str, list[Institution]] = defaultdict(list)
     for institution in institutions:
         if institution.ref.province:
             members[institution.ref.province].append(institution)
-    order = {kind: index for index, kind in enumerate(KINDS)}
+    order = {kind: index for index, kind in enumerate(kinds)}
     result = []
     for name in sorted(members, key=str.casefold):
         group = tuple(sorted(members[name], key=lambda i: (order[i.ref.kind], i.ref.name.casefold())))
         years = sorted({award.year for institution in group for award in institution.awards}, reverse=True)
         ranking = tuple(
-            ProvinceYear(year, _ranked(award for institution in group for award in institution.awards if award.year == year))
+            ProvinceYear(year, _ranked((award for institution in group for award in institution.awards if award.year == year), zones))
             for year in years
         )
         result.append(Province(make_slug(name), name, group, ranking))
@@ -289,10 +294,10 @@ def _timeline(releases: tuple[Release, ...]) -> tuple[TimelineYear, ...]:
     return tuple(TimelineYear(year, tuple(years[year])) for year in sorted(years, reverse=True))
 
 
-def _zones(awards: list[Award]) -> tuple[ZoneList, ...]:
+def _zones(awards: list[Award], zones: tuple[str, ...]) -> tuple[ZoneList, ...]:
     result = []
-    for zone in ZONES:
+    for zone in zones:
         in_zone = [award for award in awards if award.zone == zone]
         years = sorted({award.year for award in in_zone}, reverse=True)
-        result.append(ZoneList(zone, tuple(ZoneYear(year, _ranked(a for a in in_zone if a.year == year)) for year in years)))
+        result.append(ZoneList(zone, tuple(ZoneYear(year, _ranked((a for a in in_zone if a.year == year), zones)) for year in years)))
     return tuple(result)

@@ -27,6 +27,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from ..i18n import Text, tr
 from ..problems import Problem, Severity, warning
 from ..site.routes import Urls
+from ..source.programme import Kind
 from ..source.registry import core_name, infer_kind
 from .validate import Release
 
@@ -342,14 +343,14 @@ def _shown(link: Link, locator: Locator) -> str:
     return locator.place(link).written
 
 
-def duplicate_institutions(releases: Iterable[Release]) -> list[Problem]:
+def duplicate_institutions(releases: Iterable[Release], kinds: tuple[Kind, ...]) -> list[Problem]:
     """Unregistered names that differ only by their prefix form (Pemkot X / Pemerintah Kota X)."""
     groups: dict[tuple[str, str], dict[str, tuple[str, int]]] = defaultdict(dict)
     for release in releases:
         for claim_ref, path, line in _names(release):
             if claim_ref.registered:
                 continue
-            key = (infer_kind(claim_ref.name), core_name(claim_ref.name))
+            key = (infer_kind(claim_ref.name, kinds), core_name(claim_ref.name, kinds))
             groups[key].setdefault(claim_ref.name, (path, line))
     problems = []
     for names in groups.values():

@@ -18,17 +18,9 @@ from typing import Any
 
 from ..i18n import Text, tr
 from ..problems import Problem, error, warning
-from ..source.config import ZONES
 from ..source.frontmatter import SourceDoc
+from ..source.programme import Grade, grade_word, grade_words
 
-ZONE_WORDS = {
-    "hijau": "hijau",
-    "green": "hijau",
-    "kuning": "kuning",
-    "yellow": "kuning",
-    "merah": "merah",
-    "red": "merah",
-}
 SCORE_PATTERN = re.compile(r"[0-9]{1,3}(?:[.,][0-9]+)?")
 DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 YEAR_PATTERN = re.compile(r"\s*[0-9]{1,9}\s*")
@@ -146,16 +138,19 @@ class _Fields:
             return None
         return Decimal(text.replace(",", "."))
 
-    def zone(self, key: str) -> str | None:
+    def zone(self, key: str, grades: tuple[Grade, ...]) -> str | None:
+        """A grade, written as its name, a synonym or a label (`hijau`, `green`, `Zona Hijau` when configured so)."""
         raw = self.text(key)
         if raw is None:
             return None
-        word = re.sub(r"^zona\s+", "", raw.casefold())
-        if word in ZONE_WORDS:
-            return ZONE_WORDS[word]
-        close = difflib.get_close_matches(word, list(ZONE_WORDS), n=1, cutoff=0.5)
-        hint = tr("did you mean '{name}'?", name=ZONE_WORDS[close[0]]) if close else None
-        self.fail(key, tr("zone {zone} is not one of {zones}", zone=_shown(raw), zones=", ".join(ZONES)), hint)
+        found = grade_word(raw, grades)
+        if found:
+            return found
+        words = grade_words(grades)
+        close = difflib.get_close_matches(" ".join(raw.casefold().split()), list(words), n=1, cutoff=0.5)
+        hint = tr("did you mean '{name}'?", name=words[close[0]]) if close else None
+        zones = ", ".join(grade.name for grade in grades)
+        self.fail(key, tr("zone {zone} is not one of {zones}", zone=_shown(raw), zones=zones), hint)
         return None
 
     def boolean(self, key: str) -> bool:

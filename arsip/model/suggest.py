@@ -24,12 +24,12 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from ..i18n import tr
+from ..source.programme import Kind, fallback_kind
 from ..source.registry import Directory, InstitutionRef, core_name, infer_kind, name_key, place_name
 from .fields import _Fields
 
 CLOSE = 0.8  # the least similarity of a suggestion (a letter missing or two swapped in a place name of six)
-LOCAL = frozenset({"kota", "kabupaten"})  # the press calls a city a regency ("Pemkab Bukittinggi") and back
-CROSS_LOCAL = 0.9  # what a place name is worth under the other local-government prefix
+CROSS_LOCAL = 0.9  # what a place name is worth under the prefix of another kind of its family (a city, a regency)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +44,8 @@ class _Written:
 
 
 @lru_cache(maxsize=8192)
-def _written(name: str) -> _Written:
-    return _Written(name_key(name), core_name(name), place_name(name), infer_kind(name))
+def _written(name: str, kinds: tuple[Kind, ...]) -> _Written:
+    return _Written(name_key(name), core_name(name, kinds), place_name(name, kinds), infer_kind(name, kinds))
 
 
 def _swapped(a: str, b: str) -> bool:
@@ -61,8 +61,11 @@ class _Likeness:
     neighbouring letters costs half a letter, not a whole one. Each form of the written name gets one
     matcher, prepared once for all the names it is compared with, and each pair is compared once."""
 
-    def __init__(self, name: str) -> None:
-        self.name = _written(name)
+    def __init__(self, name: str, kinds: tuple[Kind, ...]) -> None:
+        self.kinds = kinds
+        self.other = fallback_kind(kinds)
+        self.family = {kind.name: kind.family for kind in kinds if kind.family}
+        self.name = _written(name, kinds)
         self._matchers: dict[str, SequenceMatcher[str]] = {}
         self._known: dict[tuple[str, str], float] = {}
 
@@ -84,17 +87,18 @@ class _Likeness:
         return matcher.ratio()
 
 
-def _kinds_fit(kind: str, known: _Written, entry: InstitutionRef) -> float:
+def _kinds_fit(like: _Likeness, kind: str, known: _Written, entry: InstitutionRef) -> float:
     """How much a place name counts between the kind a name says and a known name of `entry`."""
-    if "lainnya" in (kind, known.kind) or kind in (known.kind, entry.kind):
+    if like.other in (kind, known.kind) or kind in (known.kind, entry.kind):
         return 1.0
-    return CROSS_LOCAL if {kind, entry.kind} == LOCAL else 0.0
+    family = like.family.get(kind)
+    return CROSS_LOCAL if family is not None and family == like.family.get(entry.kind) else 0.0
 
 
 def _match(like: _Likeness, known: _Written, entry: InstitutionRef) -> float:
     """How much the written name resembles one known name of `entry`."""
     name = like.name
-    fit = _kinds_fit(name.kind, known, entry)
+    fit = _kinds_fit(like, name.kind, known, entry)
     if name.place and known.place:  # a level, then a place on both sides: the place tells them apart
         return like(name.place, known.place) * fit
     return max(like(name.key, known.key), like(name.core, known.core) * fit)
@@ -102,17 +106,17 @@ def _match(like: _Likeness, known: _Written, entry: InstitutionRef) -> float:
 
 def _whole(like: _Likeness, entry: InstitutionRef) -> float:
     """How much the written name resembles the closest of the names of `entry`, letter by letter."""
-    return max(like(like.name.key, _written(known).key) for known in (entry.name, *entry.aliases))
+    return max(like(like.name.key, _written(known, like.kinds).key) for known in (entry.name, *entry.aliases))
 
 
 def ranked(directory: Directory, name: str) -> list[tuple[float, str]]:
     """Registered names by how much `name` resembles them (names, aliases, place names), most similar first."""
-    like = _Likeness(name)
+    like = _Likeness(name, directory.kinds)
     scores: dict[str, float] = {}
     entries: dict[str, InstitutionRef] = {}
     for entry in directory.entries:
-        best = max(_match(like, _written(known), entry) for known in (entry.name, *entry.aliases))
-        bonus = 0.01 if entry.kind == like.name.kind != "lainnya" else 0.0  # among equals, the kind the name's prefix says
+        best = max(_match(like, _written(known, like.kinds), entry) for known in (entry.name, *entry.aliases))
+        bonus = 0.01 if entry.kind == like.name.kind != like.other else 0.0  # among equals, the kind the name's prefix says
         if best + bonus >= scores.get(entry.name, 0.0):
             scores[entry.name], entries[entry.name] = best + bonus, entry
     ties = Counter(scores.values())
@@ -130,10 +134,10 @@ def suggestion(directory: Directory, name: str) -> str | None:
     return found[0][1] if found and found[0][0] >= CLOSE else None
 
 
-def registration_lines(name: str) -> str:
+def registration_lines(name: str, kinds: tuple[Kind, ...]) -> str:
     """The lines that register `name` in content/institutions.toml, written on one line."""
     clean = re.sub(r"\s+", " ", name).strip().replace("\\", "\\\\").replace('"', '\\"')
-    kind = infer_kind(clean)
+    kind = infer_kind(clean, kinds)
     return f'[[institution]]  name = "{clean}"  kind = "{kind}"  province = "…"'
 
 
@@ -154,13 +158,13 @@ def institution(fields: _Fields, directory: Directory) -> InstitutionRef | None:
                 "register it: add to content/institutions.toml the lines  {lines}",
                 name=name,
                 suggestion=meant,
-                lines=registration_lines(name),
+                lines=registration_lines(name, directory.kinds),
             ),
         )
     elif directory.entries:  # a site without a registry names its institutions freely
         fields.warn(
             "institution",
             tr("institution '{name}' is not in content/institutions.toml", name=name),
-            tr("register it: add to content/institutions.toml the lines  {lines}", lines=registration_lines(name)),
+            tr("register it: add to content/institutions.toml the lines  {lines}", lines=registration_lines(name, directory.kinds)),
         )
     return directory.unregistered(name)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from types import MappingProxyType
 
-from ..source.config import KINDS, Period
+from ..source.config import Period
 from ..source.registry import InstitutionRef
 from .result import Result, ShowsResult
 from .validate import Claim, Release
@@ -234,12 +234,13 @@ class Archive:
     release_by_slug: MappingProxyType[str, Release]
     institution_by_slug: MappingProxyType[str, Institution]
     provinces: tuple[Province, ...] = ()
+    kinds: tuple[str, ...] = ()  # the configured kinds, in the order pages list them
 
     def by_kind(self) -> tuple[tuple[str, tuple[Institution, ...]], ...]:
         groups = defaultdict(list)
         for institution in self.institutions:
             groups[institution.ref.kind].append(institution)
-        return tuple((kind, tuple(groups[kind])) for kind in KINDS if groups[kind])
+        return tuple((kind, tuple(groups[kind])) for kind in self.kinds if groups[kind])
 
     @property
     def latest_zoned_year(self) -> YearResults | None:

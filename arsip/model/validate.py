@@ -201,7 +201,7 @@ def validate_doc(
     source = _source(fields)
     image = _image(fields, doc.path, asset_paths)
     ready = institution is not None and year is not None and date is not None and slug is not None
-    main = _claim(fields, institution, year, slug, date, config) if ready else _check_result_words(fields)
+    main = _claim(fields, institution, year, slug, date, config) if ready else _check_result_words(fields, config)
     others = _award_claims(doc, directory, year if ready else None, slug or "", date, config, problems, fields)
     tags = fields.tags("tags")
     summary = fields.text("summary")
@@ -342,7 +342,7 @@ def _award_claims(
 def _claim(fields: _Fields, institution: InstitutionRef, year: int, slug: str, date: dt.date, config: SiteConfig) -> Claim | None:
     """The result a mapping reports (score, zone, category), checked against that year's rubric."""
     score = fields.score("score")
-    zone = fields.zone("zone")
+    zone = fields.zone("zone", config.programme.grades)
     category = fields.text("category")
     rank = fields.text("rank")
     if score is None and zone is None and category is None:
@@ -400,10 +400,10 @@ def _claim(fields: _Fields, institution: InstitutionRef, year: int, slug: str, d
     return Claim(institution, year, Result(score, zone, category, letter, rank), slug, date, fields.doc.path, fields.line("institution"))
 
 
-def _check_result_words(fields: _Fields) -> None:
+def _check_result_words(fields: _Fields, config: SiteConfig) -> None:
     """When the year or institution is wrong, still report a score or zone that is wrong in itself."""
     fields.score("score")
-    fields.zone("zone")
+    fields.zone("zone", config.programme.grades)
 
 
 def _band_named(bands: tuple[Band, ...], category: str | None) -> Band | None:

@@ -41,7 +41,7 @@ from . import sharing
 from .chart import score_chart
 from .jinja_words import jinja_text, repr_error
 from .record import Body, ConfigView, capture, digest_of_bytes, note
-from .strings import STRINGS
+from .strings import site_strings
 
 MARKDOWN_EXTENSIONS = ("extra", "sane_lists")
 ALLOWED_TAGS = {
@@ -62,11 +62,13 @@ ALLOWED_ATTRIBUTES = {
 
 
 class Formatter:
-    """Dates, numbers and labels in the site's language."""
+    """Dates, numbers and labels in the site's language; grade and kind labels read from `config` (the recording
+    view) when a page shows one, so only the pages that show a grade depend on the grades."""
 
-    def __init__(self, language: str) -> None:
-        self.language = language
-        self.strings = STRINGS[language]
+    def __init__(self, config: Any) -> None:
+        self.config = config
+        language = self.language = config.language
+        self.strings = site_strings(language, config.programme.strings)
         self.decimal = get_decimal_symbol(language)
         self.dates: dict[tuple[str, dt.date], str] = {}  # the same few thousand dates are shown on many pages
 
@@ -100,10 +102,12 @@ class Formatter:
         return found
 
     def zone(self, zone: str | None) -> str:
-        return self.t(f"zone_{zone}") if zone else "—"
+        grade = next((grade for grade in self.config.programme.grades if grade.name == zone), None) if zone else None
+        return grade.label(self.language) if grade else zone or "—"
 
     def kind(self, kind: str) -> str:
-        return self.t(f"kind_{kind}")
+        found = next((known for known in self.config.programme.kinds if known.name == kind), None)
+        return found.label(self.language) if found else kind
 
 
 class Markdown:
@@ -256,10 +260,11 @@ class RecordingTemplate(jinja2.Template):
 
 
 class RecordingLoader(jinja2.FileSystemLoader):
-    """Loads template files and keeps the digest of the very text each was compiled from (`compiled`), so that what
-    a page is recorded to have read is what it was made from, even when the file is saved again meanwhile."""
+    """Loads templates from the project's templates/, then the theme's (a project overrides the theme file by file),
+    and keeps the digest of the very text each was compiled from (`compiled`): what a page is recorded to have read
+    is what it was made from, even when the file is saved again (or an override added or removed) meanwhile."""
 
-    def __init__(self, searchpath: str) -> None:
+    def __init__(self, searchpath: list[str]) -> None:
         super().__init__(searchpath, followlinks=True)
         self.compiled: dict[str, bytes] = {}
 
@@ -285,7 +290,7 @@ def environment(config: ConfigView, known_markdown: Mapping[bytes, str] | None =
     """The Jinja environment of a build. `config` is the recording view: whatever the helpers read of it
     while they are made is recorded by the caller's recorder, and whatever they read later by the page's."""
     env = RecordingEnvironment(
-        loader=RecordingLoader(str(config.templates_dir)),
+        loader=RecordingLoader([str(config.templates_dir), str(config.theme_templates_dir)]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -293,7 +298,7 @@ def environment(config: ConfigView, known_markdown: Mapping[bytes, str] | None =
         keep_trailing_newline=True,
         auto_reload=False,
     )
-    fmt = Formatter(config.language)
+    fmt = Formatter(config)
     urls = Urls.of(config)
     env.filters.update(
         score=fmt.score,

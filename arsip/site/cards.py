@@ -1,8 +1,9 @@
 """Social cards: the picture a shared link shows, one PNG per release, per institution and one for the site.
 
 Input: the values a card row hands its make function (a `Release`; an institution's reference and latest
-`Award`; nothing for the site's own card), the `Urls` and the recording view of the configuration (its title
-and language). Output: the PNG's bytes, 1200 x 630, the same bytes for the same values: no time, no metadata,
+`Award`; nothing for the site's own card), the `Urls` and the recording view of the configuration (its title,
+language and the programme's grades: their colours and labels). Output: the PNG's bytes, 1200 x 630, the same
+bytes for the same values: no time, no metadata,
 Pillow's own scalable font (no font file of the machine), characters it lacks written the nearest way it has.
 """
 
@@ -24,8 +25,6 @@ WIDTH, HEIGHT = 1200, 630
 MARGIN = 56
 TOP_BAR, BAND = 88, 470  # the site's name above TOP_BAR; the result in the band from BAND down
 INK, MUTED, NAVY, WHITE, NEUTRAL = "#1b1f24", "#59616b", "#12324f", "#ffffff", "#59616b"
-# The zones' colours as the site's style sheet and badge show them; a card always writes the zone's word on its colour.
-ZONE_COLOURS = MappingProxyType({"hijau": "#1b6e2d", "kuning": "#7a5200", "merah": "#a51d1d"})
 HEADING_SIZES = (60, 52, 44)
 LEVELS = 16  # steps of a text's edge from its background to its colour: smooth to the eye, a small palette
 PLAIN = MappingProxyType({"—": "-", "–": "-", "‐": "-", "‑": "-", "−": "-", "×": "x", "\u00a0": " "})
@@ -33,39 +32,40 @@ PLAIN = MappingProxyType({"—": "-", "–": "-", "‐": "-", "‑": "-", "−":
 
 def release_card(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:
     """A release: its title, its institution, and its result (score, zone, assessment year, category) on the zone's colour."""
-    release, words = values["release"], Formatter(config.language)
+    release, words = values["release"], Formatter(config)
     card = _Card(config.title)
     card.heading(release.title, release.institution.name)
     if release.is_news:
         card.band(NEUTRAL, words.date_long(release.date), words.t("news"))
     else:
-        card.band(_colour(release.zone), _headline(release, words), _details(release, words))
+        card.band(_colour(release.zone, config), _headline(release, words), _details(release, words))
     return card.png()
 
 
 def institution_card(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:
     """An institution: its name, kind and province, and its latest result on the zone's colour."""
-    ref, latest, words = values["institution"], values["latest"], Formatter(config.language)
+    ref, latest, words = values["institution"], values["latest"], Formatter(config)
     card = _Card(config.title)
     card.heading(ref.name, " · ".join(part for part in (words.kind(ref.kind), ref.province) if part))
     if latest is None:
         card.band(NEUTRAL, words.t("no_results"), "")
     else:
-        card.band(_colour(latest.zone), _headline(latest, words), _details(latest, words))
+        card.band(_colour(latest.zone, config), _headline(latest, words), _details(latest, words))
     return card.png()
 
 
 def site_card(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:
     """The site itself (every page that is not a release's or an institution's): its title, description and the zones."""
-    words = Formatter(config.language)
+    words = Formatter(config)
     card = _Card(config.title)
     card.heading(config.title, config.description, sizes=HEADING_SIZES, lines=2)
-    card.zones([(ZONE_COLOURS[zone], words.zone(zone)) for zone in ZONE_COLOURS])
+    card.zones([(grade.colour, grade.label(words.language)) for grade in config.programme.grades])
     return card.png()
 
 
-def _colour(zone: str | None) -> str:
-    return ZONE_COLOURS.get(zone or "", NEUTRAL)
+def _colour(zone: str | None, config: Any) -> str:
+    """The grade's colour from the programme (`[[grade]]` colour, as badges show it); neutral without a grade."""
+    return next((grade.colour for grade in config.programme.grades if grade.name == zone), NEUTRAL) if zone else NEUTRAL
 
 
 def _headline(result: Any, words: Formatter) -> str:
@@ -139,6 +139,8 @@ class _Card:
             self.text((MARGIN, BAND + 100), details, 32, colour, WHITE, WIDTH - 2 * MARGIN)
 
     def zones(self, zones: list[tuple[str, str]]) -> None:
+        if not zones:  # a programme without grades: the band stays white
+            return
         step = WIDTH // len(zones)
         for index, (colour, word) in enumerate(zones):
             left = index * step

@@ -19,8 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from ..render.strings import STRINGS
-from ..source.config import KINDS, ZONES
+from ..render.strings import site_strings
 from ..source.registry import make_slug
 from .routes import Urls
 
@@ -44,10 +43,10 @@ COLUMNS = (
     Column("year", "integer", (("required", True),)),
     Column("institution", "string", (("required", True),)),
     Column("slug", "string", (("required", True),)),
-    Column("kind", "string", (("enum", list(KINDS)),)),
+    Column("kind", "string", (("enum", "kinds"),)),  # the programme's kinds and grades: `table_schema` names them
     Column("province", "string"),
     Column("score", "number", (("minimum", 0),)),
-    Column("zone", "string", (("enum", list(ZONES)),)),
+    Column("zone", "string", (("enum", "grades"),)),
     Column("category", "string"),
     Column("rank", "string"),
     Column("rubric_period", "string"),
@@ -112,21 +111,33 @@ def awards_csv(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def describe(column: Column, language: str) -> str:
-    return STRINGS[language]["col_" + column.name]
+def words_of(config: Any) -> dict[str, str]:
+    """The site's words in its language (the theme's under its own `[strings]`), read through the recording view."""
+    return site_strings(config.language, config.programme.strings)
 
 
-def table_schema(language: str, *, decimal_comma: bool) -> dict[str, Any]:
+def describe(column: Column, words: Mapping[str, str]) -> str:
+    return words["col_" + column.name]
+
+
+def _constraint(value: Any, programme: Any) -> Any:
+    if value in ("kinds", "grades"):
+        return [item.name for item in getattr(programme, value)]
+    return value
+
+
+def table_schema(words: Mapping[str, str], programme: Any, *, decimal_comma: bool) -> dict[str, Any]:
     """The Table Schema of the awards table; the CSV writes scores with a decimal comma, the workbook as numbers."""
     fields = []
     for column in COLUMNS:
-        item: dict[str, Any] = {"name": column.name, "type": column.type, "description": describe(column, language)}
+        item: dict[str, Any] = {"name": column.name, "type": column.type, "description": describe(column, words)}
         if column.type == "date":
             item["format"] = "default"
         if column.type == "number" and decimal_comma:
             item["decimalChar"] = DECIMAL
-        if column.constraints:
-            item["constraints"] = dict(column.constraints)
+        constraints = {key: _constraint(value, programme) for key, value in column.constraints}
+        if constraints and constraints.get("enum") != []:  # a programme without grades: any zone is none
+            item["constraints"] = constraints
         fields.append(item)
     return {"fields": fields, "missingValues": [""], "primaryKey": ["slug", "year"]}
 
@@ -170,7 +181,7 @@ def _json_resource(name: str, key: str, fields: tuple[tuple[str, str], ...], des
 
 def datapackage(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:
     """data/datapackage.json: the files of data/ with a Table Schema each, the licence and the sources."""
-    language, words, data = config.language, STRINGS[config.language], config.open_data
+    words, data = words_of(config), config.programme.open_data
     package: dict[str, Any] = {
         "name": make_slug(config.title) or "arsip",
         "title": config.title,
@@ -191,7 +202,7 @@ def datapackage(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:
             "encoding": "utf-8-sig",
             "description": words["data_file_csv"],
             "dialect": {"delimiter": DELIMITER, "header": True},
-            "schema": table_schema(language, decimal_comma=True),
+            "schema": table_schema(words, config.programme, decimal_comma=True),
         },
         {
             "name": "awards-xlsx",
@@ -199,7 +210,7 @@ def datapackage(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:
             "format": "xlsx",
             "mediatype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "description": words["data_file_xlsx"],
-            "schema": table_schema(language, decimal_comma=False),
+            "schema": table_schema(words, config.programme, decimal_comma=False),
         },
         _json_resource("institutions-json", "institutions", INSTITUTION_FIELDS, words["data_file_json"]),
         _json_resource("releases-json", "releases", RELEASE_FIELDS, words["data_file_json"]),

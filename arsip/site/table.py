@@ -303,7 +303,7 @@ def _gaps(archive: Archive, config: SiteConfig) -> tuple[int, ...]:
         return ()
     first = min(period.first_year for period in config.rubric)
     last = max(results.year for results in archive.years)
-    return tuple(year for year in range(last, first - 1, -1) if period_for(config.rubric, year, "lainnya") is None)
+    return tuple(year for year in range(last, first - 1, -1) if period_for(config.rubric, year, "") is None)
 
 
 def _neighbour(release: Release) -> Neighbour:

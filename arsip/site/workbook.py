@@ -22,11 +22,9 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from ..render.strings import STRINGS
-from .opendata import COLUMNS, award_rows, decimals, describe
+from .opendata import COLUMNS, award_rows, decimals, describe, words_of
 from .routes import Urls
 
-SHEET_NAMES = {"id": ("hasil", "kolom"), "en": ("results", "columns")}
 DATE_FORMAT = "yyyy-mm-dd"
 DATE = next(index for index, column in enumerate(COLUMNS) if column.name == "date")
 EARLIEST = dt.date(1980, 1, 1)  # a zip entry cannot be older
@@ -34,13 +32,12 @@ _STAMP = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:(?:c
 
 
 def awards_xlsx(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:
-    language = config.language
-    words = STRINGS[language]
+    words = words_of(config)
     rows = list(award_rows(values["histories"], urls))
     workbook = Workbook(write_only=True)
     workbook.properties.title = config.title
     workbook.properties.creator = config.title
-    data_sheet, columns_sheet = (workbook.create_sheet(title) for title in SHEET_NAMES[language])
+    data_sheet, columns_sheet = (workbook.create_sheet(title) for title in (words["data_sheet_results"], words["data_sheet_columns"]))
     data_sheet.freeze_panes = "A2"
     bold = Font(bold=True)
     data_sheet.append([_cell(data_sheet, column.name, bold) for column in COLUMNS])
@@ -48,7 +45,7 @@ def awards_xlsx(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:
         data_sheet.append([_typed(data_sheet, value) for value in row])
     columns_sheet.append([_cell(columns_sheet, words[key], bold) for key in ("data_column", "data_type", "data_meaning")])
     for column in COLUMNS:
-        columns_sheet.append([column.name, words["type_" + column.type], describe(column, language)])
+        columns_sheet.append([column.name, words["type_" + column.type], describe(column, words)])
     buffer = io.BytesIO()
     workbook.save(buffer)
     newest = max((row[DATE] for row in rows), default=EARLIEST)

@@ -22,25 +22,17 @@ from urllib.parse import urlsplit
 from ..i18n import Text, tr
 from ..problems import Problem, error, os_reason
 from . import config_checks as checks
+from . import programme
 from .config_checks import _decimal, _has_type, _type_name, _value_kind, toml_problem
 from .config_data import TABLE_HINT as OPEN_DATA_HINT
-from .config_data import OpenData, open_data
+from .config_data import open_data
+from .programme import Grade, Kind, Programme, babel_knows
 from .words import did_you_mean, known_keys, one_of
 
 CONFIG_FILE = "site_config.toml"
+THEME_DIR = Path(__file__).resolve().parent.parent / "theme"  # the default theme: templates/ and static/ the project may override
 CACHE_DIR = ".arsip-cache"  # the project's scratch folder (git-ignored): caches, the preview, the spare output
-LANGUAGES = ("id", "en")
-ZONES = ("hijau", "kuning", "merah")
-KINDS = (
-    "kementerian",
-    "lembaga",
-    "provinsi",
-    "kota",
-    "kabupaten",
-    "kepolisian",
-    "kantor-pertanahan",
-    "lainnya",
-)
+THEME_LANGUAGES = ("id", "en")  # the languages the default theme has its own words in (arsip/theme/strings.toml)
 
 DEFAULT_PERMALINKS = {
     "home": "/",
@@ -120,7 +112,7 @@ class SiteConfig:
     allow_raw_html: bool = False
     drafts: bool = False
     output_name: str = "output"
-    open_data: OpenData = field(default_factory=OpenData)  # the licence and sources of the open data
+    programme: Programme = field(default_factory=Programme)  # grades, kinds, words, the open data's licence and sources
 
     @property
     def content_dir(self) -> Path:
@@ -129,6 +121,14 @@ class SiteConfig:
     @property
     def templates_dir(self) -> Path:
         return self.root / "templates"
+
+    @property
+    def theme_templates_dir(self) -> Path:
+        return THEME_DIR / "templates"
+
+    @property
+    def theme_static_dir(self) -> Path:
+        return THEME_DIR / "static"
 
     @property
     def output_dir(self) -> Path:
@@ -159,6 +159,9 @@ TOP_LEVEL_KEYS = {
     "permalinks": dict,
     "rubric": list,
     "open_data": dict,
+    "grade": list,
+    "kind": list,
+    "strings": dict,
 }
 PERIOD_KEYS = {
     "label": str,
@@ -226,9 +229,11 @@ def parse_config(root: Path, raw: dict[str, Any], text: str) -> tuple[SiteConfig
     """Turn parsed TOML into a SiteConfig, collecting every problem."""
     checker = _Checker(text)
     checker.keys(raw, TOP_LEVEL_KEYS, "")
+    strings = programme.strings(raw.get("strings"), checker)
     language = raw.get("language", "id")
-    if isinstance(language, str) and language not in LANGUAGES:
-        checker.fail("language", tr("language '{language}' is not supported", language=language), one_of(LANGUAGES))
+    known = sorted({*THEME_LANGUAGES, *(code for code, _ in strings)})
+    if isinstance(language, str) and (language not in known or not babel_knows(language)):
+        checker.fail("language", tr("language '{language}' is not supported", language=language), one_of(known))
     base_url = raw.get("base_url", "/")
     if isinstance(base_url, str) and (reason := checks.base_url_problem(base_url)):
         checker.fail("base_url", tr("base_url {reason}", reason=reason), tr("write e.g. {example}", example=EXAMPLES["base_url"]))
@@ -239,7 +244,9 @@ def parse_config(root: Path, raw: dict[str, Any], text: str) -> tuple[SiteConfig
         message = tr("home_releases = {value} is outside 0-{limit}", value=home_releases, limit=MAX_HOME_RELEASES)
         checker.fail("home_releases", message, tr("write e.g.  {example}", example=EXAMPLES["home_releases"]))
     permalinks = _permalinks(raw.get("permalinks", {}), checker)
-    rubric = _rubric(raw.get("rubric"), checker)
+    grades = programme.grades(raw.get("grade"), checker)
+    kinds = programme.kinds(raw.get("kind"), checker)
+    rubric = _rubric(raw.get("rubric"), checker, grades, kinds)
     data = open_data(raw.get("open_data"), checker)
     if checker.problems:
         return None, checker.problems
@@ -254,9 +261,10 @@ def parse_config(root: Path, raw: dict[str, Any], text: str) -> tuple[SiteConfig
         permalinks=tuple(sorted(permalinks.items())),
         rubric=rubric,
         allow_raw_html=raw.get("allow_raw_html", False),
-        open_data=data,
+        programme=Programme(grades, kinds, strings, data),
     )
     return config, []
+
 
 
 def _permalinks(raw: Any, checker: _Checker) -> dict[str, str]:
@@ -276,7 +284,7 @@ def _permalinks(raw: Any, checker: _Checker) -> dict[str, str]:
     return result
 
 
-def _rubric(raw: Any, checker: _Checker) -> tuple[Period, ...]:
+def _rubric(raw: Any, checker: _Checker, grades: tuple[Grade, ...], kinds: tuple[Kind, ...]) -> tuple[Period, ...]:
     if raw is None:
         checker.fail("", tr("no [[rubric]] periods"), tr("copy the [[rubric]] tables from the sample site_config.toml"))
         return ()
@@ -290,7 +298,7 @@ def _rubric(raw: Any, checker: _Checker) -> tuple[Period, ...]:
             continue
         if not checker.keys(item, PERIOD_KEYS, where, required=("label", "first_year", "scale")):
             continue
-        period = _period(item, where, checker)
+        period = _period(item, where, checker, tuple(grade.name for grade in grades), tuple(kind.name for kind in kinds))
         if period:
             for problem, hint in checks.period_problems(period):
                 message = tr("{where} '{label}': {problem}", where=where, label=period.label, problem=problem)
@@ -304,20 +312,20 @@ def _rubric(raw: Any, checker: _Checker) -> tuple[Period, ...]:
     return tuple(periods)
 
 
-def _period(item: dict[str, Any], where: str, checker: _Checker) -> Period | None:
+def _period(item: dict[str, Any], where: str, checker: _Checker, zones: tuple[str, ...], kinds: tuple[str, ...]) -> Period | None:
     kinds = tuple(item.get("kinds", ()))
     for kind in kinds:
-        if kind not in KINDS:
-            checker.fail("kinds", tr("{where}: kind '{kind}' is unknown", where=where, kind=str(kind)), one_of(KINDS))
+        if kind not in kinds:
+            checker.fail("kinds", tr("{where}: kind '{kind}' is unknown", where=where, kind=str(kind)), one_of(kinds))
     bands = []
     for index, band in enumerate(item.get("bands", ())):
         band_where = f"{where}.bands[{index}]"
         if not isinstance(band, dict) or not checker.keys(band, BAND_KEYS, band_where, required=("min", "max", "category")):
             continue
         zone = band.get("zone")
-        if zone is not None and zone not in ZONES:
+        if zone is not None and zone not in zones:
             checker.fail(
-                "zone", tr("{where}: zone '{zone}' is not one of {zones}", where=band_where, zone=str(zone), zones=", ".join(ZONES))
+                "zone", tr("{where}: zone '{zone}' is not one of {zones}", where=band_where, zone=str(zone), zones=", ".join(zones))
             )
             continue
         bands.append(Band(_decimal(band["min"]), _decimal(band["max"]), zone, band["category"], band.get("letter")))
@@ -360,13 +368,7 @@ class _Checker:
     def fail_at(self, line: int | None, message: Text, hint: Text | None = None) -> None:
         self.problems.append(error(CONFIG_FILE, line, message, hint))
 
-    def keys(
-        self,
-        table: dict[str, Any],
-        allowed: dict[str, Any],
-        where: str,
-        required: tuple[str, ...] = (),
-    ) -> bool:
+    def keys(self, table: dict[str, Any], allowed: dict[str, Any], where: str, required: tuple[str, ...] = ()) -> bool:
         """Check names and types of a table's keys; False when it cannot be used."""
         ok = True
         prefix = f"{where}." if where else ""

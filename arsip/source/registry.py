@@ -18,29 +18,14 @@ from slugify import slugify
 
 from ..i18n import tr
 from ..problems import Problem, error, warning
-from .config import KINDS
+from . import programme
 from .config_checks import text_flaws
+from .programme import Kind
 from .tree import Registry
 from .words import did_you_mean, known_keys, one_of
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
-# Prefix forms of each kind, longest first so "pemerintah kota" wins over "kota".
-_KIND_PREFIXES: tuple[tuple[str, str], ...] = (
-    ("kota", r"pemerintah kota|pemkot|pemko|kota"),
-    ("kabupaten", r"pemerintah kabupaten|pemkab|kabupaten|kab"),
-    ("provinsi", r"pemerintah provinsi|pemprov|provinsi|prov"),
-    (
-        "kepolisian",
-        r"kepolisian daerah|kepolisian resor kota besar|kepolisian resor kota|kepolisian resor|kepolisian"
-        r"|polrestabes|polresta|polres kota besar|polres kota|polres|polda",
-    ),
-    ("kantor-pertanahan", r"kantor pertanahan|kantah"),
-    ("kementerian", r"kementerian|kemen\w*|kem\w+"),
-    ("lembaga", r"badan|lembaga|komisi"),
-)
-_PREFIX_RE = tuple((kind, re.compile(rf"^(?:{words})\b\s*(.*)$")) for kind, words in _KIND_PREFIXES)
-_LOCAL_PREFIX_RE = re.compile(rf"^(?:{dict(_KIND_PREFIXES)['kota']}|{dict(_KIND_PREFIXES)['kabupaten']})\s+")
 
 
 def make_slug(text: str, max_length: int = 60) -> str:
@@ -65,44 +50,11 @@ def name_key(name: str) -> str:
     return re.sub(r"[\s.]+", "", name.casefold())
 
 
-def _words(name: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"[().,]", " ", name.casefold())).strip()
+infer_kind = programme.infer_kind  # what a name's prefix says, by the configured kinds' prefixes
+core_name = programme.core_name
+place_name = programme.place_name
 
 
-def infer_kind(name: str) -> str:
-    """The kind a name's prefix suggests: `Pemkot X` is a kota, `Polres X` a kepolisian unit."""
-    words = _words(name)
-    for kind, pattern in _PREFIX_RE:
-        if pattern.match(words):
-            return kind
-    return "lainnya"
-
-
-def core_name(name: str) -> str:
-    """The name without its level prefix: `Pemerintah Kota Jambi` -> `jambi`."""
-    words = _words(name)
-    for _, pattern in _PREFIX_RE:
-        match = pattern.match(words)
-        if match and match.group(1):
-            return name_key(match.group(1))
-    return name_key(words)
-
-
-def place_name(name: str) -> str | None:
-    """The place or subject written after a level prefix, as a key: `Pemkab Slemn` -> `slemn`,
-    `Kantah Kota Surabaya II` -> `surabayaii`; None when no prefix stands apart from it (`Kemenkeu`,
-    `KemenPAN-RB`, `Tanjab Barat`), the whole name then being the name."""
-    words = _words(name)
-    for kind, pattern in _PREFIX_RE:
-        match = pattern.match(words)
-        if match:
-            rest = match.group(1)
-            if not rest or words[match.start(1) - 1] != " ":
-                return None
-            if kind == "kantor-pertanahan":  # a land office is named after its local government
-                rest = _LOCAL_PREFIX_RE.sub("", rest)
-            return name_key(rest) or None
-    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +63,7 @@ class Directory:
 
     entries: tuple[InstitutionRef, ...]
     by_key: MappingProxyType[str, InstitutionRef]
+    kinds: tuple[Kind, ...] = (Kind("other", ()),)
 
     def resolve(self, name: str) -> InstitutionRef | None:
         return self.by_key.get(name_key(name))
@@ -118,17 +71,17 @@ class Directory:
     def unregistered(self, name: str) -> InstitutionRef:
         """A stand-in for a name the registry does not know."""
         clean = re.sub(r"\s+", " ", name).strip()
-        return InstitutionRef(make_slug(clean, 80) or "instansi", clean, infer_kind(clean), None, (), False)
+        return InstitutionRef(make_slug(clean, 80) or "instansi", clean, infer_kind(clean, self.kinds), None, (), False)
 
 
 ENTRY_KEYS = ("name", "slug", "kind", "province", "aliases")
 WRITE_NAME = tr("write {example}", example='name = "Pemerintah Kota Jambi"')
 
 
-def build_directory(registry: Registry | None) -> tuple[Directory, list[Problem]]:
-    """Check the registry and index every name and alias."""
+def build_directory(registry: Registry | None, kinds: tuple[Kind, ...]) -> tuple[Directory, list[Problem]]:
+    """Check the registry against the configured kinds and index every name and alias."""
     if registry is None:
-        return Directory((), MappingProxyType({})), []
+        return Directory((), MappingProxyType({}), kinds), []
     problems: list[Problem] = []
     lines = registry.text.splitlines()
     entries: list[tuple[InstitutionRef, int | None]] = []
@@ -156,7 +109,7 @@ def build_directory(registry: Registry | None) -> tuple[Directory, list[Problem]
     starts = _table_lines(lines)
     for index, item in enumerate(items):
         line = starts[index] if index < len(starts) else None
-        entry = _entry(item, registry.path, line, problems)
+        entry = _entry(item, registry.path, line, problems, kinds)
         if entry:
             entries.append((entry, line))
     by_key: dict[str, InstitutionRef] = {}
@@ -190,7 +143,7 @@ def build_directory(registry: Registry | None) -> tuple[Directory, list[Problem]
                 )
                 continue
             by_key[name_key(known)] = entry
-    return Directory(tuple(entry for entry, _ in entries), MappingProxyType(by_key)), problems
+    return Directory(tuple(entry for entry, _ in entries), MappingProxyType(by_key), kinds), problems
 
 
 def _key_line(lines: list[str], key: str) -> int | None:
@@ -204,7 +157,7 @@ def _table_lines(lines: list[str]) -> list[int]:
     return [number for number, text in enumerate(lines, start=1) if text.strip().startswith("[[institution]]")]
 
 
-def _entry(item: Any, path: str, line: int | None, problems: list[Problem]) -> InstitutionRef | None:
+def _entry(item: Any, path: str, line: int | None, problems: list[Problem], kinds: tuple[Kind, ...]) -> InstitutionRef | None:
     if not isinstance(item, dict):
         problems.append(error(path, line, tr("an [[institution]] entry must be a table")))
         return None
@@ -234,9 +187,10 @@ def _entry(item: Any, path: str, line: int | None, problems: list[Problem]) -> I
                 tr("write {example}", example='slug = "' + make_slug(name, 80) + '"'),
             )
         )
-    kind = item.get("kind", infer_kind(name))
-    if kind not in KINDS:
-        problems.append(error(path, line, tr("kind '{kind}' of '{name}' is unknown", kind=str(kind), name=name), one_of(KINDS)))
+    kind = item.get("kind", infer_kind(name, kinds))
+    names = [known.name for known in kinds]
+    if kind not in names:
+        problems.append(error(path, line, tr("kind '{kind}' of '{name}' is unknown", kind=str(kind), name=name), one_of(names)))
     province = item.get("province")
     if province is not None and not isinstance(province, str):
         problems.append(error(path, line, tr("province of '{name}' must be text", name=name)))

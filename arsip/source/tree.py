@@ -99,7 +99,8 @@ def load_content(config: SiteConfig, *, memo: DocMemo | None = None) -> tuple[Co
     registry = None
     content_dir = config.content_dir
     missing = _missing_folder(content_dir, config.root, tr("the releases"))
-    missing += _missing_folder(config.templates_dir, config.root, tr("the templates"))
+    if config.templates_dir.exists() and not config.templates_dir.is_dir():
+        missing += _missing_folder(config.templates_dir, config.root, tr("the templates"))
     if missing:
         return Content((), (), None), missing
     content_prefix = _relative(content_dir, config.root) + "/"
@@ -117,10 +118,13 @@ def load_content(config: SiteConfig, *, memo: DocMemo | None = None) -> tuple[Co
                 assets.append(Asset(f"media/{site_path}", data))
     static_dir = config.templates_dir / "static"
     static_prefix = _relative(static_dir, config.root) + "/"
+    own: list[Asset] = []
     for path, relative, _ in _walk(static_dir, config.root, problems):
         data = _read_bytes(path, relative, problems)
         if data is not None:
-            assets.append(Asset(f"static/{relative.removeprefix(static_prefix)}", data))
+            own.append(Asset(f"static/{relative.removeprefix(static_prefix)}", data))
+    overridden = {asset.path for asset in own}
+    assets += [asset for asset in _theme_static(config.theme_static_dir) if asset.path not in overridden] + own
     if not docs and not any(problem.is_error for problem in problems):
         problems.append(
             error(
@@ -131,6 +135,17 @@ def load_content(config: SiteConfig, *, memo: DocMemo | None = None) -> tuple[Co
             )
         )
     return Content(tuple(docs), tuple(assets), registry), problems
+
+
+def _theme_static(folder: Path) -> list[Asset]:
+    """The default theme's static files (the package's own, read as they are), each unless the project overrides it."""
+    found = []
+    for top, folders, files in os.walk(folder):
+        folders.sort()
+        for name in sorted(files):
+            path = Path(top) / name
+            found.append(Asset("static/" + path.relative_to(folder).as_posix(), path.read_bytes()))
+    return found
 
 
 def _missing_folder(folder: Path, root: Path, holds: Text) -> list[Problem]:

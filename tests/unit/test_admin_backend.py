@@ -8,11 +8,13 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from sitetools import REPO, copy_project
+from sitetools import REPO, copy_project, sample_kinds
 
 from arsip import i18n, pipeline
 from arsip.commands import admin_backend, admin_schema
 from arsip.source import registry, tree
+
+KINDS = sample_kinds()
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
 OPTIONS = {"commitMessage": "x", "useWorkflow": False, "status": ""}
@@ -149,7 +151,7 @@ def test_the_configuration_comes_from_the_sites_schema() -> None:
     config = pipeline.configure(REPO)
     problems: list[object] = []
     found = tree._read_registry(REPO / "content" / "institutions.toml", "content/institutions.toml", problems, None)  # type: ignore[arg-type]
-    directory, _ = registry.build_directory(found)
+    directory, _ = registry.build_directory(found, KINDS)
     made = admin_schema.decap_config(config, directory, i18n.language("id"))
     collection = made["collections"][0]
     assert (collection["folder"], collection["path"], collection["slug"]) == ("content", "{{year}}/{{slug}}", "{{fields.date}}-{{slug}}")

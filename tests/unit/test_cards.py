@@ -6,13 +6,15 @@ from __future__ import annotations
 import datetime as dt
 import io
 from decimal import Decimal
+from pathlib import Path
 from types import SimpleNamespace
 
 from PIL import Image
 
 from arsip.site import cards
+from arsip.source.config import load_config
 
-CONFIG = SimpleNamespace(title="Arsip Kepatuhan Pelayanan Publik", language="id", description="Arsip hasil penilaian.")
+CONFIG = load_config(Path(__file__).resolve().parents[2])[0]  # the sample site's: its grades carry the colours
 
 
 def release(title: str = "Pemkot Jambi Raih Nilai 93,68", zone: str | None = "hijau", score: str | None = "93.68") -> SimpleNamespace:
@@ -36,6 +38,7 @@ def drawn(values: SimpleNamespace) -> Image.Image:
 
 
 def test_the_band_under_the_result_has_the_zone_colour_or_a_neutral_one() -> None:
+    """The colours are the sample site's [[grade]] colours (the badge shows them too)."""
     corner = (4, cards.HEIGHT - 4)
     assert drawn(release(zone="merah")).getpixel(corner) == (0xA5, 0x1D, 0x1D)
     assert drawn(release(zone="kuning")).getpixel(corner) == (0x7A, 0x52, 0x00)

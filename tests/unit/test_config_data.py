@@ -21,7 +21,7 @@ def parsed(text: str):
 def test_the_sample_licence_and_source_are_read() -> None:
     config, problems = parsed(SAMPLE)
     assert problems == []
-    assert config.open_data == OpenData(
+    assert config.programme.open_data == OpenData(
         "CC-BY-4.0",
         "Creative Commons Attribution 4.0 International",
         "https://creativecommons.org/licenses/by/4.0/",
@@ -32,7 +32,7 @@ def test_the_sample_licence_and_source_are_read() -> None:
 def test_without_the_table_there_is_no_licence() -> None:
     start, end = SAMPLE.index("[open_data]"), SAMPLE.index("# The rubric")
     config, problems = parsed(SAMPLE[:start] + SAMPLE[end:])
-    assert problems == [] and config.open_data == OpenData()
+    assert problems == [] and config.programme.open_data == OpenData()
 
 
 def test_every_mistake_in_the_table_is_reported_at_its_line() -> None:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from sitetools import sample_kinds
 
 from arsip.i18n import language
 from arsip.model.suggest import suggestion
 from arsip.source.registry import build_directory, infer_kind, place_name
 from arsip.source.tree import Registry
+
+KINDS = sample_kinds()
 
 REGISTRY = """
 [[institution]]
@@ -28,7 +31,7 @@ aliases = ["Pemkab Deli Serdang"]
 def directory(text: str = REGISTRY):
     import tomllib
 
-    return build_directory(Registry("content/institutions.toml", tomllib.loads(text), text))
+    return build_directory(Registry("content/institutions.toml", tomllib.loads(text), text), KINDS)
 
 
 @pytest.mark.parametrize("written", ["Pemkot Jambi", "pemkot  jambi", "KOTA JAMBI", "Pemerintah Kota Jambi"])
@@ -63,7 +66,7 @@ def test_spacing_inside_a_name_is_ignored() -> None:
     ],
 )
 def test_kind_is_inferred_from_the_prefix(name: str, kind: str) -> None:
-    assert infer_kind(name) == kind
+    assert infer_kind(name, KINDS) == kind
 
 
 def test_prefix_variant_of_a_registered_name_is_suggested() -> None:
@@ -92,7 +95,7 @@ def test_prefix_variant_of_a_registered_name_is_suggested() -> None:
     ],
 )
 def test_the_place_is_what_follows_a_prefix_written_apart(name: str, place: str | None) -> None:
-    assert place_name(name) == place
+    assert place_name(name, KINDS) == place
 
 
 def test_registry_problems_are_reported() -> None:

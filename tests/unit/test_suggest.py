@@ -12,14 +12,17 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from sitetools import sample_kinds
 
 from arsip.i18n import language
 from arsip.model.suggest import CLOSE, ranked, registration_lines, suggestion
 from arsip.model.validate import validate_doc
-from arsip.source.config import KINDS, load_config
+from arsip.source.config import load_config
 from arsip.source.frontmatter import parse_doc
 from arsip.source.registry import build_directory
 from arsip.source.tree import Registry
+
+KINDS = sample_kinds()
 
 ROOT = Path(__file__).resolve().parents[2]
 HARD = ROOT / "tests" / "data" / "institutions-did-you-mean.toml"
@@ -46,7 +49,7 @@ aliases = ["Pemkab Tanjabbar", "Tanjab Barat"]
 
 @pytest.fixture(scope="module")
 def directory():
-    found, problems = build_directory(Registry("content/institutions.toml", tomllib.loads(REGISTRY), REGISTRY))
+    found, problems = build_directory(Registry("content/institutions.toml", tomllib.loads(REGISTRY), REGISTRY), KINDS)
     assert not problems
     return found
 
@@ -54,7 +57,7 @@ def directory():
 @pytest.fixture(scope="module")
 def hard():
     text = HARD.read_text(encoding="utf-8")
-    found, problems = build_directory(Registry("content/institutions.toml", tomllib.loads(text), text))
+    found, problems = build_directory(Registry("content/institutions.toml", tomllib.loads(text), text), KINDS)
     assert not problems
     return found
 
@@ -418,7 +421,7 @@ CASES = [pytest.param(typo, intended, id=typo) for table in MISSPELLINGS.values(
 
 
 def test_every_kind_has_at_least_twenty_misspelt_names(hard) -> None:
-    assert set(MISSPELLINGS) == set(KINDS)
+    assert set(MISSPELLINGS) == {kind.name for kind in KINDS}
     registered = {entry.name: entry.kind for entry in hard.entries}
     for kind, table in MISSPELLINGS.items():
         assert sum(1 for entry in hard.entries if entry.kind == kind) >= 20, kind
@@ -480,7 +483,7 @@ NEW = [
 def test_a_new_name_in_a_full_registry_is_told_how_to_register(config, hard, name: str) -> None:
     assert suggestion(hard, name) is None, ranked(hard, name)[:3]
     english, indonesian = lines(config, hard, name)
-    registration = registration_lines(name)
+    registration = registration_lines(name, KINDS)
     assert english == (
         f"content/x.md:4: warning: institution '{name}' is not in content/institutions.toml"
         f" (register it: add to content/institutions.toml the lines  {registration})"

@@ -6,11 +6,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from sitetools import sample_kinds
 
 from arsip.model.validate import validate_doc
 from arsip.source.config import load_config
 from arsip.source.frontmatter import parse_doc
 from arsip.source.registry import build_directory
+
+KINDS = sample_kinds()
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -25,7 +28,7 @@ def config():
 def check(config, front_matter: str, body: str = "Isi."):
     problems = []
     doc = parse_doc(f"---\n{front_matter}---\n{body}\n", "content/x.md", "digest", problems)
-    directory, _ = build_directory(None)
+    directory, _ = build_directory(None, KINDS)
     release = validate_doc(doc, directory, frozenset(), config, problems) if doc else None
     return release, problems
 

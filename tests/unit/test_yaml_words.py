@@ -7,6 +7,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from sitetools import sample_kinds
 
 from arsip.i18n import language
 from arsip.model.validate import validate_doc
@@ -15,6 +16,8 @@ from arsip.source.config import load_config
 from arsip.source.config_checks import toml_problem
 from arsip.source.frontmatter import parse_doc
 from arsip.source.registry import build_directory
+
+KINDS = sample_kinds()
 
 ROOT = Path(__file__).resolve().parents[2]
 ID = language("id")
@@ -192,7 +195,7 @@ def test_a_list_where_one_value_is_expected_is_said_by_the_validator(config, fro
     problems: list = []
     doc = parse_doc(HEAD + front_matter + "---\n\nIsi.\n", "content/rilis.md", "d", problems)
     assert doc is not None and problems == []
-    directory, _ = build_directory(None)
+    directory, _ = build_directory(None, KINDS)
     validate_doc(doc, directory, frozenset(), config, problems)
     assert [p.format() for p in problems] == [english]
     assert_plain([english])

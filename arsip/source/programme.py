@@ -1,0 +1,225 @@
+"""The awards programme as configuration: its grades, its kinds of institution and its own words.
+
+Input: the `[[grade]]`, `[[kind]]` and `[strings.<language>]` tables of `site_config.toml`, and a checker
+that collects problems at their lines. Output: frozen `Grade` and `Kind` values and the site's strings per
+language; and, from the kinds, what a name's prefix says (`infer_kind`, `core_name`, `place_name`). No
+programme's words live here: the Ombudsman archive's zones and its eight kinds are in its site_config.toml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from babel import Locale, UnknownLocaleError
+
+from ..i18n import Text, tr
+from .config_data import OpenData
+from .words import one_of
+
+COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+@dataclass(frozen=True, slots=True)
+class Grade:
+    """One grade a result can have (a zone, a predicate): its name in front-matter and URLs, its label per language,
+    its colours (text and background, always shown with the label beside them) and the other words editors write."""
+
+    name: str
+    labels: tuple[tuple[str, str], ...]
+    colour: str
+    background: str
+    synonyms: tuple[str, ...] = ()
+
+    def label(self, language: str) -> str:
+        labels = dict(self.labels)
+        return labels.get(language) or labels.get("en") or next(iter(labels.values()), self.name)
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """A kind of institution: its label per language, the prefixes (regular expressions, matched at the start of a
+    lower-case name without punctuation) that recognise it, whether it belongs to a place of the geography
+    (`regional`), its `family` (kinds of one family are easily mistaken for each other: a city and a regency), and the
+    kinds whose prefix may follow its own (`named_after`: a land office is named after its local government)."""
+
+    name: str
+    labels: tuple[tuple[str, str], ...]
+    prefixes: tuple[str, ...] = ()
+    regional: bool = False
+    family: str | None = None
+    named_after: tuple[str, ...] = ()
+
+    def label(self, language: str) -> str:
+        labels = dict(self.labels)
+        return labels.get(language) or labels.get("en") or next(iter(labels.values()), self.name)
+
+
+@dataclass(frozen=True, slots=True)
+class Programme:
+    """The programme: its grades (best first), its kinds (in the order pages list them) and its own words per
+    language (`[strings.<language>]`, over the theme's), with its open data's licence and sources (`[open_data]`)."""
+
+    grades: tuple[Grade, ...] = ()
+    kinds: tuple[Kind, ...] = (Kind("other", ()),)
+    strings: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    open_data: OpenData = field(default_factory=OpenData)
+
+
+class Checker(Protocol):
+    def keys(self, table: dict[str, Any], allowed: dict[str, Any], where: str, required: tuple[str, ...] = ()) -> bool: ...
+    def fail(self, key: str, message: Text, hint: Text | None = None) -> None: ...
+
+
+GRADE_KEYS = {"name": str, "label": dict, "colour": str, "background": str, "synonyms": list}
+KIND_KEYS = {"name": str, "label": dict, "prefixes": list, "regional": bool, "family": str, "named_after": list}
+NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def grades(raw: Any, checker: Checker) -> tuple[Grade, ...]:
+    """The `[[grade]]` tables, best first; none is allowed (a programme that publishes scores only)."""
+    found: list[Grade] = []
+    for index, item in enumerate(raw if isinstance(raw, list) else ()):
+        where = f"grade[{index}]"
+        if not isinstance(item, dict) or not checker.keys(item, GRADE_KEYS, where, required=("name", "label")):
+            continue
+        name = item["name"]
+        if not NAME.match(name):
+            checker.fail("name", tr("{where}: name '{name}' must use only a-z, 0-9 and '-'", where=where, name=name))
+            continue
+        colours = {key: item.get(key, default) for key, default in (("colour", "#333333"), ("background", "#eeeeee"))}
+        for key, value in colours.items():
+            if not COLOUR.fullmatch(value):
+                checker.fail(key, tr("{where}: {key} '{value}' is not a colour like #1b6e2d", where=where, key=key, value=value))
+        labels = _labels(item["label"], where, checker)
+        found.append(Grade(name, labels, colours["colour"], colours["background"], _words(item, "synonyms")))
+    return tuple(found)
+
+
+def kinds(raw: Any, checker: Checker) -> tuple[Kind, ...]:
+    """The `[[kind]]` tables in the order pages list them; without any, every institution is of one kind."""
+    found: list[Kind] = []
+    for index, item in enumerate(raw if isinstance(raw, list) else ()):
+        where = f"kind[{index}]"
+        if not isinstance(item, dict) or not checker.keys(item, KIND_KEYS, where, required=("name", "label")):
+            continue
+        name = item["name"]
+        if not NAME.match(name):
+            checker.fail("name", tr("{where}: name '{name}' must use only a-z, 0-9 and '-'", where=where, name=name))
+            continue
+        prefixes = _words(item, "prefixes")
+        for prefix in prefixes:
+            try:
+                re.compile(prefix)
+            except re.error as exc:
+                reason = str(exc)
+                message = tr("{where}: prefix '{prefix}' is not a regular expression: {reason}", where=where, prefix=prefix, reason=reason)
+                checker.fail("prefixes", message)
+        labels = _labels(item["label"], where, checker)
+        found.append(Kind(name, labels, prefixes, item.get("regional", False), item.get("family"), _words(item, "named_after")))
+    names = [kind.name for kind in found]
+    for kind in found:
+        for other in kind.named_after:
+            if other not in names:
+                message = tr("kind '{kind}' is named after an unknown kind '{other}'", kind=kind.name, other=other)
+                checker.fail("named_after", message, one_of(names))
+    return tuple(found) or (Kind("other", (), ()),)
+
+
+def strings(raw: Any, checker: Checker) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    """`[strings.<language>]`: the site's own words per language, over the theme's."""
+    if not isinstance(raw, dict):
+        return ()
+    found = []
+    for language, table in sorted(raw.items()):
+        if not isinstance(table, dict) or not all(isinstance(text, str) for text in table.values()):
+            checker.fail("strings", tr("[strings.{language}] must hold lines such as  footer = \"…\"", language=language))
+            continue
+        found.append((language, tuple(sorted(table.items()))))
+    return tuple(found)
+
+
+def babel_knows(language: str) -> bool:
+    """Whether Babel has the locale (dates and numbers are written with it)."""
+    try:
+        Locale.parse(language, sep="-")
+    except (ValueError, UnknownLocaleError):
+        return False
+    return True
+
+
+def _labels(raw: dict[str, Any], where: str, checker: Checker) -> tuple[tuple[str, str], ...]:
+    if not all(isinstance(text, str) for text in raw.values()):
+        checker.fail("label", tr("{where}: label must be a table of texts, e.g.  label = {{ id = \"…\", en = \"…\" }}", where=where))
+        return ()
+    return tuple(sorted(raw.items()))
+
+
+def _words(item: dict[str, Any], key: str) -> tuple[str, ...]:
+    return tuple(word for word in item.get(key, ()) if isinstance(word, str))
+
+
+def grade_word(raw: str, grades: tuple[Grade, ...]) -> str | None:
+    """The grade an editor's word means: its name, a synonym or a label in any language, case and spaces ignored."""
+    return grade_words(grades).get(" ".join(raw.casefold().split()))
+
+
+def grade_words(grades: tuple[Grade, ...]) -> dict[str, str]:
+    words: dict[str, str] = {}
+    for grade in grades:
+        for word in (grade.name, *grade.synonyms, *(label for _, label in grade.labels)):
+            words.setdefault(" ".join(word.casefold().split()), grade.name)
+    return words
+
+
+def _plain(name: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[().,]", " ", name.casefold())).strip()
+
+
+def _prefixed(kinds: tuple[Kind, ...], words: str) -> tuple[Kind, re.Match[str]] | None:
+    for kind in kinds:
+        if kind.prefixes:
+            match = re.match(rf"^(?:{'|'.join(kind.prefixes)})\b\s*(.*)$", words)
+            if match:
+                return kind, match
+    return None
+
+
+def fallback_kind(kinds: tuple[Kind, ...]) -> str:
+    """The kind of a name no prefix recognises: the last kind without prefixes (or the last kind)."""
+    plain = [kind.name for kind in kinds if not kind.prefixes]
+    return plain[-1] if plain else kinds[-1].name
+
+
+def infer_kind(name: str, kinds: tuple[Kind, ...]) -> str:
+    """The kind a name's prefix suggests (`Pemkot X` is a city government when the kinds say so)."""
+    found = _prefixed(kinds, _plain(name))
+    return found[0].name if found else fallback_kind(kinds)
+
+
+def core_name(name: str, kinds: tuple[Kind, ...]) -> str:
+    """The name without its kind's prefix, as a key: `Pemerintah Kota Jambi` -> `jambi`."""
+    words = _plain(name)
+    found = _prefixed(kinds, words)
+    return _key(found[1].group(1)) if found and found[1].group(1) else _key(words)
+
+
+def place_name(name: str, kinds: tuple[Kind, ...]) -> str | None:
+    """The place or subject written after a kind's prefix, as a key; None when no prefix stands apart from it."""
+    words = _plain(name)
+    found = _prefixed(kinds, words)
+    if not found:
+        return None
+    kind, match = found
+    rest = match.group(1)
+    if not rest or words[match.start(1) - 1] != " ":
+        return None
+    after = [other for other in kinds if other.name in kind.named_after and other.prefixes]
+    if after:
+        rest = re.sub(rf"^(?:{'|'.join(p for other in after for p in other.prefixes)})\s+", "", rest)
+    return _key(rest) or None
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[\s.]+", "", name.casefold())

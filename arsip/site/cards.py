@@ -107,18 +107,18 @@ class _Card:
         first = self.blends.get((background, colour))
         if first is None:
             first = self.blends[(background, colour)] = len(self.colours)
-            ends = _rgb(background), _rgb(colour)
-            for step in range(LEVELS):
-                mixed = tuple(round(a + (b - a) * step / (LEVELS - 1)) for a, b in zip(*ends, strict=True))
-                self.colours.append(mixed)  # type: ignore[arg-type]
+            self.colours.extend(_steps(background, colour))
         return first
 
     def text(self, where: tuple[int, int], text: str, size: int, background: str, colour: str, width: int, bold: bool = False) -> None:
-        line = _ellipsised(_drawable(text), _font(size), width)
-        painted = _painted(line, size, bold, self.blend(background, colour))
-        if painted is not None:
-            offset, image = painted
-            self.image.paste(image, (where[0] + offset[0], where[1] + offset[1]))  # one mode: the indices are copied as they are
+        """One line, drawn word by word from the painted words kept per process (titles share most of their words)."""
+        font, first, x = _font(size), self.blend(background, colour), float(where[0])
+        for word in _ellipsised(_drawable(text), font, width).split(" "):
+            painted = _painted(word, size, bold, first)
+            if painted is not None:
+                (left, top), image, mask = painted
+                self.image.paste(image, (round(x) + left, where[1] + top), mask)  # one mode: the indices are copied as they are
+            x += _length(word, font) + _length(" ", font)
 
     def heading(self, text: str, under: str, sizes: tuple[int, ...] = HEADING_SIZES, lines: int = 3) -> None:
         size, wrapped = _wrapped(_drawable(text), sizes, WIDTH - 2 * MARGIN, lines)
@@ -155,19 +155,30 @@ class _Card:
         return buffer.getvalue()
 
 
-@functools.lru_cache(maxsize=512)
-def _painted(line: str, size: int, bold: bool, first: int) -> tuple[tuple[int, int], Image.Image] | None:
-    """A line of text as palette indices from `first` (its background) to `first + LEVELS - 1` (its colour), with its
-    offset from where it is drawn: drawn on a greyscale image whose two ends are those indices, the edges' blends fall
-    on the steps between. Kept: the site's name and the common lines are drawn once per process."""
+@functools.lru_cache(maxsize=8192)
+def _painted(word: str, size: int, bold: bool, first: int) -> tuple[tuple[int, int], Image.Image, Image.Image] | None:
+    """A word as palette indices from `first` (its background) to `first + LEVELS - 1` (its colour), the mask of its
+    inked pixels, and its offset from where it is drawn: drawn on a greyscale image whose two ends are those indices,
+    the edges' blends fall on the steps between. Kept per process: drawing text is most of a card's cost, and the
+    words of ten thousand titles are a few thousand."""
     font, stroke = _font(size), 1 if bold else 0
-    left, top, right, bottom = (int(edge) for edge in font.getbbox(line, stroke_width=stroke))
+    left, top, right, bottom = (int(edge) for edge in font.getbbox(word, stroke_width=stroke))
     if right <= left or bottom <= top:
         return None
-    mask = Image.new("L", (right - left, bottom - top), first)
-    last = first + LEVELS - 1
-    ImageDraw.Draw(mask).text((-left, -top), line, font=font, fill=last, stroke_width=stroke, stroke_fill=last)
-    return (left, top), Image.frombytes("P", mask.size, mask.tobytes())
+    shade = Image.new("L", (right - left, bottom - top), 0)
+    ImageDraw.Draw(shade).text((-left, -top), word, font=font, fill=LEVELS - 1, stroke_width=stroke, stroke_fill=LEVELS - 1)
+    indices = shade.point(lambda level: first + level)
+    return (left, top), Image.frombytes("P", shade.size, indices.tobytes()), shade.point(lambda level: 255 if level else 0)
+
+
+@functools.lru_cache(maxsize=64)
+def _steps(background: str, colour: str) -> tuple[tuple[int, int, int], ...]:
+    """The `LEVELS` colours from `background` to `colour`, evenly spaced."""
+    ends = _rgb(background), _rgb(colour)
+    return tuple(
+        tuple(round(a + (b - a) * step / (LEVELS - 1)) for a, b in zip(*ends, strict=True))  # type: ignore[misc]
+        for step in range(LEVELS)
+    )
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:

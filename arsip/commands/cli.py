@@ -1,4 +1,4 @@
-"""The command line: `build` (default), `check`, `serve`, `new`.
+"""The command line: `build` (default), `check`, `serve`, `new`, `init`.
 
 Input: arguments and the project folder. Output: the site in output/ (for `build`), problems on
 stderr as `path:line: severity: message (hint)` with a summary line, and the exit status:
@@ -61,6 +61,10 @@ def main(argv: Sequence[str] | None = None, prog: str = "build.py") -> int:
         return serve.run(args.root, host=args.host, port=args.port, drafts=args.drafts, language=args.language)
     previous = signal.signal(signal.SIGTERM, _terminate)
     try:
+        if command == "init":
+            from . import init
+
+            return init.run(args)
         return _new(args) if command == "new" else _build(args, write_output=command == "build")
     except (KeyboardInterrupt, Terminated) as stop:
         _say(args.language, tr("arsip: stopped; output/ is as it was"), file=sys.stderr)
@@ -303,8 +307,8 @@ def _parser(language: Language, prog: str = "build.py") -> argparse.ArgumentPars
         "--institution", required=True, metavar=language(tr("NAME")), help=say(tr("the institution, as named in content/institutions.toml"))
     )
     new.add_argument("--date", metavar="YYYY-MM-DD", help=say(tr("publication date, YYYY-MM-DD (default: today)")))
-    new.add_argument("--score", metavar=language(tr("SCORE")), help=say(tr("the compliance score, e.g. 93,68")))
-    new.add_argument("--zone", metavar=language(tr("ZONE")), help=say(tr("hijau, kuning or merah")))
+    new.add_argument("--score", metavar=language(tr("SCORE")), help=say(tr("the score, e.g. 93,68")))
+    new.add_argument("--zone", metavar=language(tr("ZONE")), help=say(tr("the grade, a name of [[grade]] in site_config.toml")))
     new.add_argument(
         "--register", action="store_true", help=say(tr("add the institution to content/institutions.toml when it is not there yet"))
     )
@@ -312,6 +316,9 @@ def _parser(language: Language, prog: str = "build.py") -> argparse.ArgumentPars
         "--kind", metavar=language(tr("KIND")), help=say(tr("the kind of the institution to register (default: read from its name)"))
     )
     new.add_argument("--province", metavar=language(tr("PROVINCE")), help=say(tr("the province of the institution to register")))
+    init_help = say(tr("start a new archive in FOLDER and build it"))
+    init = commands.add_parser("init", language=language, parents=[common, options], help=init_help)
+    init.add_argument("path", type=Path, metavar=folder, help=say(tr("the folder to make (new or empty)")))
     serve = commands.add_parser("serve", language=language, parents=[common], help=say(tr("live preview at http://127.0.0.1:8000/")))
     serve.add_argument("--host", default="127.0.0.1", help=say(tr("address the preview listens on (default: 127.0.0.1)")))
     serve.add_argument("--port", type=int, default=8000, help=say(tr("port the preview listens on (default: 8000)")))

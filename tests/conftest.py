@@ -49,13 +49,33 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def served_site(sample_site: Path) -> Iterator[str]:
-    """The built sample site on http://127.0.0.1:<free port>/."""
-    handler = functools.partial(_QuietHandler, directory=str(sample_site / "output"))
+def _serve(folder: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def served_site(sample_site: Path) -> Iterator[str]:
+    """The built sample site on http://127.0.0.1:<free port>/."""
+    yield from _serve(sample_site / "output")
+
+
+@pytest.fixture(scope="session")
+def openness_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The second example programme (examples/keterbukaan-informasi: no templates/ of its own), built once."""
+    root = tmp_path_factory.mktemp("openness") / "site"
+    shutil.copytree(REPO / "examples" / "keterbukaan-informasi", root)
+    result = run_build(root)
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+@pytest.fixture(scope="session")
+def served_openness(openness_site: Path) -> Iterator[str]:
+    """The built second example on http://127.0.0.1:<free port>/."""
+    yield from _serve(openness_site / "output")

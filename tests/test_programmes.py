@@ -1,0 +1,154 @@
+"""Two programmes on one engine: the Ombudsman sample site and the information-openness example share no words;
+`init` starts a third archive in one command; a grade's label or colour changes exactly the pages that show it.
+
+The example (examples/keterbukaan-informasi) and the sample are each built once per session (conftest fixtures);
+`init` builds its small starter project, which the grade edits then rebuild.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sitetools import REPO, read_page, run_build, tree_bytes
+
+EXAMPLE = REPO / "examples" / "keterbukaan-informasi"
+OMBUDSMAN_WORDS = ("ombudsman", "zona hijau", "kepatuhan")
+OPENNESS_WORDS = ("informatif", "keterbukaan informasi", "komisi informasi")
+READABLE = (".html", ".xml", ".json", ".csv", ".txt", ".svg")
+
+
+def _text_of(root: Path) -> dict[str, str]:
+    """Every file of output/ a reader or a program reads as text (the search bundle's own files left out)."""
+    found = {}
+    for relative, data in tree_bytes(root / "output").items():
+        if relative.endswith(READABLE) and not relative.startswith("pagefind/"):
+            found[relative] = data.decode("utf-8", "replace").lower()
+    return found
+
+
+def _holding(texts: dict[str, str], words: tuple[str, ...]) -> list[str]:
+    return sorted(f"{relative}: {word}" for relative, text in texts.items() for word in words if word in text)
+
+
+def test_the_openness_site_has_none_of_the_ombudsman_words(openness_site: Path) -> None:
+    texts = _text_of(openness_site)
+    assert len(texts) > 40
+    assert _holding(texts, OMBUDSMAN_WORDS) == []
+    assert not (openness_site / "templates").exists()  # the package's theme alone
+
+
+def test_the_ombudsman_site_has_none_of_the_openness_words(sample_site: Path) -> None:
+    texts = _text_of(sample_site)
+    assert _holding(texts, OPENNESS_WORDS) == []
+    assert any("zona hijau" in text for text in texts.values())  # its own words are there
+
+
+def test_the_openness_site_speaks_its_programme_and_says_it_is_sample_content(openness_site: Path) -> None:
+    home = read_page(openness_site, "/")
+    assert "karangan" in home.get_text()  # the footer: the content is made up
+    ratings = read_page(openness_site, "/predikat/")
+    words = ratings.get_text(" ", strip=True)
+    for label in ("Informatif", "Menuju Informatif", "Cukup Informatif", "Kurang Informatif", "Tidak Informatif"):
+        assert label in words
+    assert ratings.find("h1").get_text(strip=True) == "Predikat"
+    year = read_page(openness_site, "/penilaian/2025/").get_text(" ", strip=True)
+    assert "Perguruan Tinggi Negeri" in year and "Tidak Informatif" in year
+
+
+def test_the_example_passes_check_with_its_links(openness_site: Path) -> None:
+    result = run_build(openness_site, "check", "--strict")  # links of every page checked too; warnings count as errors
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_example_has_both_languages_for_every_grade_kind_and_word() -> None:
+    text = (EXAMPLE / "site_config.toml").read_text(encoding="utf-8")
+    labels = re.findall(r"^label = \{ id = \"[^\"]+\", en = \"[^\"]+\" \}$", text, flags=re.M)
+    assert len(labels) == text.count("\n[[grade]]") + text.count("\n[[kind]]") == 11
+    ids = re.findall(r"^(\w+) = ", text.split("[strings.id]")[1].split("[strings.en]")[0], flags=re.M)
+    ens = re.findall(r"^(\w+) = ", text.split("[strings.en]")[1], flags=re.M)
+    assert ids == ens and len(ids) >= 10
+
+
+def _init(folder: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, str(REPO / "build.py"), *args, "init", str(folder)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False, env=env)
+
+
+@pytest.fixture(scope="module")
+def started(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    folder = tmp_path_factory.mktemp("init") / "arsip-baru"
+    environment = {key: value for key, value in os.environ.items() if key != "ARSIP_LANG"}
+    return folder, _init(folder, env=environment)
+
+
+def test_init_writes_a_commented_project_with_sample_releases_and_builds_it(started) -> None:
+    folder, result = started
+    assert result.returncode == 0, result.stderr
+    assert "Arsip contoh ditulis di" in result.stdout  # Indonesian first: the editor asked for no language
+    config = (folder / "site_config.toml").read_text(encoding="utf-8")
+    assert config.count("\n# ") >= 10 and "[[grade]]" in config and "[[kind]]" in config
+    releases = sorted((folder / "content").rglob("*.md"))
+    assert len(releases) == 2 and all("contoh" in path.read_text(encoding="utf-8").lower() for path in releases)
+    assert (folder / "content" / "institutions.toml").exists() and not (folder / "templates").exists()
+    home = read_page(folder, "/")
+    assert home.find("a", string=re.compile("Contoh: Badan Contoh Nasional")) is not None
+    assert "bukan hasil penilaian sungguhan" in home.get_text()
+
+
+def test_init_leaves_an_existing_project_alone(started) -> None:
+    folder, _ = started
+    before = (folder / "site_config.toml").read_bytes()
+    result = _init(folder, "--lang", "id")
+    assert result.returncode == 1
+    assert "sudah berisi proyek" in result.stderr
+    assert (folder / "site_config.toml").read_bytes() == before
+    english = _init(folder, "--lang", "en")
+    assert english.returncode == 1 and "already holds a project" in english.stderr
+
+
+def _site_files(folder: Path) -> dict[str, bytes]:
+    return {path: data for path, data in tree_bytes(folder / "output").items() if not path.startswith("pagefind/")}
+
+
+def _edit_and_rebuild(folder: Path, old: str, new: str) -> dict[str, tuple[bytes, bytes]]:
+    """Replace `old` by `new` in site_config.toml, rebuild; the files whose bytes changed, before and after (the
+    search bundle's files are named by their content, so they are left out)."""
+    before = _site_files(folder)
+    config = folder / "site_config.toml"
+    text = config.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    config.write_text(text.replace(old, new), encoding="utf-8")
+    result = run_build(folder)
+    assert result.returncode == 0, result.stderr
+    after = _site_files(folder)
+    assert set(before) == set(after)
+    return {path: (before[path], after[path]) for path in after if before[path] != after[path]}
+
+
+def test_a_grade_label_changes_every_page_that_shows_it_and_nothing_else(started) -> None:
+    folder, _ = started
+    pages = tree_bytes(folder / "output")
+    shows = {path for path, data in pages.items() if path.endswith(".html") and b"Predikat Cukup" in data}
+    assert len(shows) >= 4
+    changed = _edit_and_rebuild(folder, 'label = { id = "Predikat Cukup"', 'label = { id = "Predikat Sedang"')
+    changed_pages = {path for path in changed if path.endswith(".html")}
+    assert changed_pages == shows
+    for path in changed_pages:
+        assert b"Predikat Sedang" in changed[path][1] and b"Predikat Cukup" not in changed[path][1]
+    others = {path for path in changed if not path.endswith(".html")}
+    assert all(path.endswith(("card.png", ".xml", ".json", ".svg")) for path in others), others
+
+
+def test_a_grade_colour_changes_the_badges_and_cards_that_show_it(started) -> None:
+    folder, _ = started
+    changed = _edit_and_rebuild(folder, 'colour = "#1b6e2d"', 'colour = "#145a24"')
+    badges = {path for path in changed if path.endswith("badge.svg")}
+    assert badges == {"instansi/badan-contoh-nasional/badge.svg"}  # the only institution graded "baik"
+    assert all(b"#145a24" in changed[path][1] for path in badges)
+    assert {path for path in changed if path.endswith(".html")} == set()
+    assert "card.png" in changed  # the site's card shows every grade in its colour

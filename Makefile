@@ -60,9 +60,15 @@ admin-tools:
 lint: $(TEST_STAMP)
 	$(PY) -m ruff check .
 
+# The tests' temporary files (hundreds of sites built, served and deleted) go to a RAM disk where there is one:
+# on a disk mounted with `discard`, as CI's is, deleting a file costs about 1 ms; on tmpfs a hundredth of that.
+# One folder per checkout, emptied before and removed after the run.
+TEST_TMP := $(shell d=/dev/shm; [ -d $$d ] && [ -w $$d ] || d=$${TMPDIR:-/tmp}; echo "$$d/arsip-tests-$$(printf %s '$(CURDIR)' | cksum | cut -d' ' -f1)")
+
 test: $(TEST_STAMP) $(CATALOGUES) test-tools
 	$(PY) -m ruff check .
-	$(PY) -m pytest -n 2 --dist worksteal  # two processes: CI has two cores
+	rm -rf $(TEST_TMP) && mkdir -p $(TEST_TMP)
+	TMPDIR=$(TEST_TMP) $(PY) -m pytest -n 2 --dist worksteal --basetemp=$(TEST_TMP)/pytest; status=$$?; rm -rf $(TEST_TMP); exit $$status  # two processes: CI has two cores
 
 lighthouse: build $(TEST_STAMP) test-tools
 	$(PY) scripts/lighthouse.py

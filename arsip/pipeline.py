@@ -55,9 +55,9 @@ def build(
     return BuildResult(final, len(releases), len(plan.pages), len(produced.entries), report, urls, produced.made)
 
 
-def check(config: SiteConfig, *, strict: bool = False, external: bool = False) -> BuildResult:
+def check(config: SiteConfig, *, strict: bool = False, external: bool = False, session: Session | None = None) -> BuildResult:
     """Every stage but writing, plus a link check of the generated site (`external`: of outside links too)."""
-    session = Session.in_memory()
+    session = session or Session.in_memory()
     tree, problems = stages.read(config, session)
     releases, found = stages.check(tree, config, session)
     plan, more = stages.plan(releases, config, session)

@@ -205,3 +205,6 @@ def test_timings_say_where_a_build_spent_its_time_in_the_editors_language(tmp_pa
     assert "membuat yang berubah" not in again.stderr  # nothing changed: the build stopped after comparing
     english = run_build(root, "build", "--timings", "--lang", "en")
     assert english.stderr.startswith("Where the time went") and "make what changed (Markdown, pages, files)" in english.stderr
+    checked = run_build(root, "check", "--timings", "--lang", "id")
+    assert checked.returncode == 0, checked.stderr
+    assert checked.stderr.startswith("Ke mana waktunya") and "memeriksa tautan" in checked.stderr  # `check` says it too

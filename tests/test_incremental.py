@@ -332,3 +332,14 @@ def test_the_no_op_shortcut_follows_links_and_the_year(site: Path, tmp_path: Pat
     assert run_build(site).returncode == 0
     earlier = run_build(site, env={"SOURCE_DATE_EPOCH": "1704067200"})  # 1 January 2024: the 2026 releases lie ahead
     assert earlier.returncode == 1 and not earlier.stdout.startswith("Nothing changed")
+
+
+def test_the_same_project_named_another_way_rebuilds_only_what_changed(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`build.py --root site` one day and `--root /home/x/site` (or the preview started elsewhere) the next: the
+    project's templates are the same, so a body edit still renders only its own pages."""
+    build(site.resolve())
+    monkeypatch.chdir(site.parent)
+    edit(site, RELEASE, "Sri Purwaningsih menyatakan", "Sri Purwaningsih kemudian menyatakan")
+    result = build(Path(site.name))
+    slug = next(path.name for path in (site / "output" / "rilis").iterdir() if path.name.startswith("2024-12-03-pemkot-jambi"))
+    only_pages_and_feeds_of(site, result, [slug])

@@ -174,7 +174,10 @@ def _build(args: argparse.Namespace, *, write_output: bool) -> int:
                 print(f"arsip: {args.language(session.db.notice)}", file=sys.stderr)
             session.close()
     else:
-        result = pipeline.check(config, strict=args.strict, external=args.external)
+        session = Session.in_memory()
+        session.timings.enabled = args.timings
+        result = pipeline.check(config, strict=args.strict, external=args.external, session=session)
+        _print_timings(session.timings, args.language)
     _report(result.problems, args.language, quiet=True)
     if not args.quiet:
         took = seconds(time.perf_counter() - started, args.language)

@@ -12,12 +12,13 @@ Reads are recorded while it is produced (see `record`), so nobody lists what a p
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import jinja2
 
@@ -110,12 +111,19 @@ class Inputs:
         except TypeError:
             return os.urandom(16)
 
+    def _portable(self, value: object) -> object:
+        """A folder of the project as a path from the project's root: `--root site` and `--root /home/x/site` (or a
+        moved project) read the same templates, so they must not make every output again."""
+        if isinstance(value, PurePath) and value.is_relative_to(self.config.root):
+            return value.relative_to(self.config.root).as_posix()
+        return value
+
     def _shared(self, name: str) -> bytes:
         kind, _, key = name.partition(":")
         if kind == "config":
             if key == "*":
-                return self._fingerprint(self.config)
-            return self._fingerprint(getattr(self.config, key)) if hasattr(self.config, key) else MISSING
+                return self._fingerprint(dataclasses.replace(self.config, root=PurePath()))
+            return self._fingerprint(self._portable(getattr(self.config, key))) if hasattr(self.config, key) else MISSING
         if kind == "template":
             try:
                 source = self.env.loader.get_source(self.env, key)[0]  # type: ignore[union-attr]

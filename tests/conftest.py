@@ -17,7 +17,7 @@ from sitetools import REPO, copy_project, run_build
 # checked entry by entry (tests/unit/test_messages.py) and line by line where a test names its language.
 os.environ.setdefault("ARSIP_LANG", "en")
 
-# The few tests that take minutes run first: with `-n 2 --dist worksteal`, the other worker meanwhile takes the
+# The few tests that take minutes run first: `-n 2 --dist load` hands them out in turn, one to each worker, and the
 # short ones then go to whichever worker is free, instead of both waiting at the end for a long test that started last.
 LONG_RUNNING = (
     "test_atomic.py::test_killed_builds_leave_the_old_or_the_new_site",

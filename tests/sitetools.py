@@ -27,25 +27,30 @@ def copy_project(destination: Path, *, with_content: bool = True) -> Path:
     return destination
 
 
+def in_effect(root: Path, relative: str) -> Path:
+    """The file the build reads for `relative`: the project's own, or, for a template or static file the project does
+    not override, the default theme's."""
+    path = root / relative
+    if path.exists() or not relative.startswith("templates/"):
+        return path
+    inner = relative.removeprefix("templates/")
+    return THEME / "static" / inner.removeprefix("static/") if inner.startswith("static/") else THEME / "templates" / inner
+
+
 def template_file(root: Path, name: str) -> Path:
     """The project's own copy of a template (copied from the default theme when the project has none yet), to edit
     as a site author overriding that one file would."""
     path = root / "templates" / name
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        theme = THEME / "static" / name.removeprefix("static/") if name.startswith("static/") else THEME / "templates" / name
-        shutil.copy2(theme, path)
+        shutil.copy2(in_effect(root, f"templates/{name}"), path)
     return path
 
 
 def edit_file(root: Path, relative: str, old: str, new: str) -> None:
     """Replace `old` by `new` in a file of the project, written in one go. A template the project does not override
     yet is taken from the default theme and written as the project's own, as a site author overriding it would."""
-    path = root / relative
-    source = path
-    if not path.exists() and relative.startswith("templates/"):
-        inner = relative.removeprefix("templates/")
-        source = THEME / "static" / inner.removeprefix("static/") if inner.startswith("static/") else THEME / "templates" / inner
+    source, path = in_effect(root, relative), root / relative
     text = source.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {source}"
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sitetools import THEME, copy_project, tree_bytes
+from sitetools import copy_project, in_effect, tree_bytes
 
 from arsip import pipeline
 from arsip.problems import BuildFailed
@@ -61,11 +61,7 @@ class Sites:
 
 def read(root: Path, relative: str) -> str:
     """A file of the project; a template or static file the project does not override is read from the theme."""
-    path = root / relative
-    if not path.exists() and relative.startswith("templates/"):
-        inner = relative.removeprefix("templates/")
-        path = THEME / "static" / inner.removeprefix("static/") if inner.startswith("static/") else THEME / "templates" / inner
-    return path.read_text(encoding="utf-8")
+    return in_effect(root, relative).read_text(encoding="utf-8")
 
 
 def releases(root: Path) -> list[str]:

@@ -2,7 +2,7 @@
 old addresses (redirect pages and `_redirects`), a published page never disappears without a redirect or a
 `gone` entry (and output/ stays as it was when one would), and every page links its counterpart in the
 other language. Sites are built with build.py as an editor runs it; pages are read with an HTML parser.
-(tests/browser/test_addresses.py follows the redirects and the language switch in Chromium.)
+(tests/browser/test_languages_and_redirects.py follows the redirects and the language switch in Chromium.)
 """
 
 from __future__ import annotations

@@ -28,6 +28,8 @@ PAGES = {
     "zone": "/zona/kuning/",
     "search": "/cari/?q=jambi",
     "not-found": "/404.html",
+    "home-en": "/en/",  # the English mirror: the same pages with the interface in English
+    "institution-en": "/en/instansi/kota-banjarbaru/",
 }
 
 

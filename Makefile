@@ -2,13 +2,18 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+# What `make build` installs is requirements.lock, exactly (hashes checked); `make test` adds requirements-test.lock.
+# Both are made from pyproject.toml by `make lock` (pip-tools); a changed lock makes .venv anew, so nothing else lingers.
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksum | cut -d' ' -f1)
+TEST_STAMP := $(VENV)/.tests-$(shell cat requirements-test.lock | cksum | cut -d' ' -f1)
+PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 # The editors' languages: catalogues kept as .po in the repository, compiled here (never committed).
 # Extra options for build.py, e.g. `make check ARGS=--external` or `make build ARGS=--strict`.
 ARGS ?=
+LOCK_OPTIONS := --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links
 CATALOGUES := $(patsubst %.po,%.mo,$(wildcard arsip/locale/*/LC_MESSAGES/arsip.po))
 
-.PHONY: build serve check test lint test-tools admin-tools lighthouse bench bench-form clean messages
+.PHONY: build serve check test lint lock test-tools admin-tools lighthouse bench bench-form clean messages
 
 build: $(STAMP) $(CATALOGUES)
 	$(PY) build.py build $(ARGS)
@@ -19,12 +24,23 @@ serve: $(STAMP) $(CATALOGUES) admin-tools
 check: $(STAMP) $(CATALOGUES)
 	$(PY) build.py check $(ARGS)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed"; exit 2; }
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
-	rm -f $(VENV)/.installed-*
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) --require-hashes --no-deps -r requirements.lock
+	$(PIP) --no-deps -e .
 	touch $@
+
+$(TEST_STAMP): $(STAMP) requirements-test.lock
+	$(PIP) --require-hashes --no-deps -r requirements-test.lock
+	touch $@
+
+# After changing the dependencies in pyproject.toml: pin them again (pip-tools, in a venv of its own).
+lock:
+	test -x .lock-venv/bin/pip-compile || { $(PYTHON) -m venv .lock-venv && .lock-venv/bin/pip install --quiet 'pip-tools>=7.4,<8'; }
+	.lock-venv/bin/pip-compile $(LOCK_OPTIONS) --extra test -o requirements-test.lock pyproject.toml
+	.lock-venv/bin/pip-compile $(LOCK_OPTIONS) -c requirements-test.lock -o requirements.lock pyproject.toml
 
 %.mo: %.po $(STAMP)
 	$(VENV)/bin/pybabel compile --statistics -i $< -o $@
@@ -41,14 +57,14 @@ test-tools:
 admin-tools:
 	bash scripts/install-admin.sh
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(PY) -m ruff check .
 
-test: $(STAMP) $(CATALOGUES) test-tools
+test: $(TEST_STAMP) $(CATALOGUES) test-tools
 	$(PY) -m ruff check .
 	$(PY) -m pytest -n 2 --dist worksteal  # two processes: CI has two cores
 
-lighthouse: build test-tools
+lighthouse: build $(TEST_STAMP) test-tools
 	$(PY) scripts/lighthouse.py
 
 clean:
@@ -58,5 +74,5 @@ bench: $(STAMP) bench-form
 	$(PY) bench/run.py --sizes 1000,10000 --peers
 
 # The editors' form: from "Publish now" at /admin/ to the release shown in the preview.
-bench-form: $(STAMP) $(CATALOGUES) test-tools admin-tools
+bench-form: $(TEST_STAMP) $(CATALOGUES) test-tools admin-tools
 	$(PY) bench/form.py

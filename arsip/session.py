@@ -19,6 +19,7 @@ from .builddb.readers import Readers
 from .model.validate import ValidationMemo
 from .publish.safety import scratch_dir
 from .source.tree import DocMemo
+from .timings import Timings
 
 
 @dataclass
@@ -56,6 +57,7 @@ class Session:
     bundles: dict[str, Bundle] | None = None
     on_disk: dict[str, bytes] = field(default_factory=dict)  # in place: the digest of each file this session wrote
     readers: Readers | None = None  # in place: the records turned around, kept in step with them
+    timings: Timings = field(default_factory=Timings)  # `--timings`: where each build's time went
 
     @classmethod
     def open(cls, output_dir: Path, *, in_place: bool = False) -> Session:

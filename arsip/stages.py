@@ -53,7 +53,8 @@ class Tree:
 
 
 def read(config: SiteConfig, session: Session) -> tuple[Tree, list[Problem]]:
-    content, problems = load.load_content(config, memo=session.docs)
+    with session.timings.stage(tr("read content/")):
+        content, problems = load.load_content(config, memo=session.docs)
     sources = Sources({doc.path: doc.body for doc in content.docs}, {doc.path: doc.digest for doc in content.docs})
     return Tree(content, sources), problems
 
@@ -61,9 +62,10 @@ def read(config: SiteConfig, session: Session) -> tuple[Tree, list[Problem]]:
 def check(tree: Tree, config: SiteConfig, session: Session) -> tuple[tuple[Release, ...], list[Problem]]:
     found_registry = tree.content.registry
     key = hashlib.blake2b(repr((found_registry.path, found_registry.text) if found_registry else None).encode(), digest_size=16).digest()
-    directory, checked = session.memos.directory.get(key, lambda: registry.build_directory(found_registry))
-    problems = list(checked)
-    releases, found = validate.validate_all(tree.content.docs, directory, tree.content.assets, config, session.checked)
+    with session.timings.stage(tr("check releases and registry")):
+        directory, checked = session.memos.directory.get(key, lambda: registry.build_directory(found_registry))
+        problems = list(checked)
+        releases, found = validate.validate_all(tree.content.docs, directory, tree.content.assets, config, session.checked)
     return tuple(r for r in releases if config.drafts or not r.draft), problems + found
 
 
@@ -82,11 +84,12 @@ def plan(releases: tuple[Release, ...], config: SiteConfig, session: Session) ->
     """The archive and its files; the same plan as last time when the configuration and releases are the same
     (a body is not part of a release: pages that show one read it while they are made)."""
     memos = session.memos
-    memo = memos.fingerprints if memos.plan.key is not None else {}
-    key = Fingerprinter(memo)((config, releases))
-    if memos.plan.key != key:
-        memos.fingerprints = {k: entry for k, entry in memo.items() if isinstance(entry[0], Release)}
-    made = memos.plan.get(key, lambda: _plan(releases, config))
+    with session.timings.stage(tr("model the archive, plan the files")):
+        memo = memos.fingerprints if memos.plan.key is not None else {}
+        key = Fingerprinter(memo)((config, releases))
+        if memos.plan.key != key:
+            memos.fingerprints = {k: entry for k, entry in memo.items() if isinstance(entry[0], Release)}
+        made = memos.plan.get(key, lambda: _plan(releases, config))
     return made, list(made.problems)
 
 
@@ -118,8 +121,11 @@ def produce(
             env.filters["markdown"].convert_many([(tree.sources.bodies[r.path], r.path) for r in releases], session.db.markdown)
 
     recorded = session.recorded()
-    produced = produce_files(plan.pages + plan.files, job, recorded, config.output_dir, progress, prepare, session.wrote, session.readers)
-    session.db.save_markdown({key: html for env in envs.values() for key, html in env.filters["markdown"].keep_fresh().items()})
+    with session.timings.stage(tr("make what changed (Markdown, pages, files)")):
+        produced = produce_files(
+            plan.pages + plan.files, job, recorded, config.output_dir, progress, prepare, session.wrote, session.readers, session.timings
+        )
+        session.db.save_markdown({key: html for env in envs.values() for key, html in env.filters["markdown"].keep_fresh().items()})
     return produced
 
 
@@ -172,7 +178,7 @@ class Indexing:
 
 def index_search(produced: Produced, plan: Plan, config: SiteConfig, session: Session, search: bool) -> Indexing:
     """Start Pagefind where a bundle's pages changed; without `search`, the bundles of the last build stay as they are."""
-    index = SearchIndex(config.language, plan.bundles, session.saved_bundles(), config.output_dir, session.wrote)
+    index = SearchIndex(config.language, plan.bundles, session.saved_bundles(), config.output_dir, session.wrote, session.timings)
     if not search:
         return Indexing(None, index.as_before())
     for page, file, indexed in produced.entries:
@@ -189,6 +195,17 @@ def publish(
 ) -> WriteReport:
     """Put the site in output/ (swapped in whole, or in place for the preview), then record what each file read."""
     files = [file for _, file, _ in produced.entries] + assets(tree)
+    with session.timings.stage(tr("publish output/ (search index awaited)")):
+        report = _sync(files, indexing, config, session, staging)
+    with session.timings.stage(tr("save the build database")):
+        made, output_dir = {file.path: file for _, file, _ in produced.entries}, config.output_dir
+        records = {path: _as_written(record, made[path], output_dir) for path, record in produced.records.items()}
+        bundles = indexing.result().records(config.output_dir) if indexing.pending else session.saved_bundles()
+        session.remember(records, bundles, tree.sources.digests)
+    return report
+
+
+def _sync(files: list[File], indexing: Indexing, config: SiteConfig, session: Session, staging: write.Staging | None) -> WriteReport:
     try:
         if session.in_place:
             report = in_place.sync_in_place(files + indexing.files(), config.output_dir, session.on_disk)
@@ -197,10 +214,6 @@ def publish(
     finally:
         if indexing.pending is not None:
             indexing.pending.exception()  # let Pagefind finish, whatever happened meanwhile
-    made, output_dir = {file.path: file for _, file, _ in produced.entries}, config.output_dir
-    records = {path: _as_written(record, made[path], output_dir) for path, record in produced.records.items()}
-    bundles = indexing.result().records(config.output_dir) if indexing.pending else session.saved_bundles()
-    session.remember(records, bundles, tree.sources.digests)
     return report
 
 
@@ -240,4 +253,5 @@ def broken_links(
     """Broken links where they are written (`publish.links`): in a build (no `files`) those of release bodies, as warnings."""
     env = session.memos.environment.value[0][None] if session.memos.environment.value else None
     store = None if files is not None else session.db.markdown
-    return links.check_links(produced, tree.sources.bodies, plan.urls, config, env, store, files=files, external=external)
+    with session.timings.stage(tr("check links")):
+        return links.check_links(produced, tree.sources.bodies, plan.urls, config, env, store, files=files, external=external)

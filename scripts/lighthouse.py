@@ -1,4 +1,4 @@
-"""`make lighthouse`: Lighthouse's accessibility, best-practices and SEO scores for the four main page kinds.
+"""`make lighthouse`: Lighthouse's accessibility, best-practices and SEO scores for every kind of page.
 
 Input: the built site in output/. Output: a table in docs/quality.md (and on stdout). Serves output/
 on 127.0.0.1 and runs npm `lighthouse` against Debian's Chromium (CHROME_PATH=/usr/bin/chromium).
@@ -26,13 +26,31 @@ CHROME_FLAGS = (
 
 
 def pages() -> dict[str, str]:
+    """One page of each kind; the optional ones only when the site has them."""
     data = json.loads((ROOT / "output" / "data" / "awards.json").read_text(encoding="utf-8"))
-    return {
+    kinds = {
         "home": "/",
         "release": data["releases"][0]["url"],
         "institution": "/instansi/kota-jambi/",
+        "institutions": "/instansi/",
+        "timeline": "/linimasa/",
+        "timeline year": "/linimasa/2024/",
+        "years": "/penilaian/",
         "year": "/penilaian/2024/",
+        "zones": "/zona/",
+        "zone": "/zona/hijau/",
+        "zone year": "/zona/hijau/2021/",
+        "provinces": "/provinsi/",
+        "province": "/provinsi/jambi/",
+        "search": "/cari/",
+        "not found": "/404.html",
+        "open data": "/data/",
+        "comparison": "/bandingkan/",
+        "English home": "/en/",
     }
+    output = ROOT / "output"
+    found = {kind: output / url.lstrip("/") for kind, url in kinds.items()}
+    return {kind: kinds[kind] for kind, path in found.items() if path.is_file() or (path / "index.html").is_file()}
 
 
 def serve() -> tuple[http.server.ThreadingHTTPServer, str]:

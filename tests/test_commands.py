@@ -184,3 +184,24 @@ def test_large_builds_show_a_progress_bar_on_a_terminal(mini_site) -> None:
     shown = run_on_terminal(root)
     assert "page/s" in shown and "Built " in shown
     assert "page/s" not in run_build(root).stderr
+
+
+def test_timings_say_where_a_build_spent_its_time_in_the_editors_language(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "site")
+    first = run_build(root, "build", "--timings", "--lang", "id")
+    assert first.returncode == 0, first.stderr
+    lines = first.stderr.splitlines()
+    assert lines[0].startswith("Ke mana waktunya")
+    stages = {line.split("  ")[1].strip() for line in lines[2:] if line.startswith("  ") and not line.startswith("    ")}
+    expected = {"membaca content/", "membuat yang berubah (Markdown, halaman, berkas)", "menerbitkan output/ (menunggu indeks pencarian)"}
+    assert expected <= stages
+    pagefind = [line for line in lines if "Pagefind, bundel" in line]
+    assert pagefind, "each Pagefind run has a line of its own"
+    total = next(line for line in lines if "semua tahap" in line).split()
+    assert float(total[2].replace(",", ".")) > 0  # wall seconds, written with a decimal comma
+    again = run_build(root, "build", "--timings", "--lang", "id")
+    assert again.returncode == 0, again.stderr
+    assert "membandingkan dengan build terakhir yang berhasil" in again.stderr
+    assert "membuat yang berubah" not in again.stderr  # nothing changed: the build stopped after comparing
+    english = run_build(root, "build", "--timings", "--lang", "en")
+    assert english.stderr.startswith("Where the time went") and "make what changed (Markdown, pages, files)" in english.stderr

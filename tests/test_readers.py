@@ -26,19 +26,27 @@ def cells(row) -> list[str]:
     return [cell.get_text(" ", strip=True) for cell in row.find_all(["th", "td"])]
 
 
+def rows_by_name(table) -> dict[str, dict[str, str]]:
+    """Each body row of a table as {column header: cell text}, by the row's institution (its row header)."""
+    headers = [th.get_text(strip=True) for th in table.select("thead th")]
+    return {row.th.get_text(" ", strip=True): dict(zip(headers, cells(row), strict=True)) for row in table.select("tbody tr")}
+
+
 def test_year_page_shows_change_against_previous_year(sample_site: Path) -> None:
     soup = read_page(sample_site, "/penilaian/2022/")
     kabupaten = soup.select_one("section[aria-labelledby='jenis-kabupaten'] table")
     headers = [th.get_text(strip=True) for th in kabupaten.select("thead th")]
-    assert headers[5:8] == ["Nilai 2021", "Perubahan", "Posisi"]
-    rows = {cells(row)[1]: cells(row) for row in kabupaten.select("tbody tr")}
+    # The name, score and zone first; the comparison in one column; this archive's order beside the reported rank.
+    assert headers == ["Instansi", "Nilai", "Zona", "Kategori", "Dibanding 2021", "Urutan di arsip", "Peringkat menurut rilis", "Rilis"]
+    rows = rows_by_name(kabupaten)
     tanah_bumbu = rows["Pemerintah Kabupaten Tanah Bumbu"]
-    assert tanah_bumbu[2] == "84,57" and tanah_bumbu[5] == "63,34"
-    assert tanah_bumbu[6] == "▲ +21,23"
+    assert tanah_bumbu["Nilai"] == "84,57"
+    assert tanah_bumbu["Dibanding 2021"].startswith("▲ +21,23 dari 63,34")
     tanah_laut = rows["Pemerintah Kabupaten Tanah Laut"]
-    assert tanah_laut[6] == "▲ +2,98"
-    assert tanah_laut[7] == "tetap"  # still ahead of Tanah Bumbu, the only other regency scored in both years
-    assert rows["Pemerintah Kabupaten Balangan"][5] == "—"
+    # still ahead of Tanah Bumbu, the only other regency scored in both years
+    assert tanah_laut["Dibanding 2021"] == "▲ +2,98 dari 83,63 Urutan: tetap"
+    assert tanah_laut["Peringkat menurut rilis"] == "1 dari 14 pemerintah daerah di Kalimantan Selatan"
+    assert rows["Pemerintah Kabupaten Balangan"]["Dibanding 2021"] == "—"
 
 
 def test_year_page_counts_zone_transitions(sample_site: Path) -> None:
@@ -66,9 +74,9 @@ def test_province_page_lists_its_bodies_and_ranking(sample_site: Path) -> None:
     members = [th.get_text(strip=True) for th in soup.select("section[aria-labelledby='anggota'] tbody th")]
     assert members[0] == "Pemerintah Provinsi Jambi"
     assert {"Pemerintah Kota Jambi", "Pemerintah Kabupaten Sarolangun", "Kepolisian Resor Kota Jambi"} <= set(members)
-    ranking = soup.select_one("section[aria-labelledby='peringkat-2024'] tbody")
-    first = cells(ranking.select_one("tr"))
-    assert first[:2] == ["1", "Pemerintah Kota Jambi"] and "93,68" in first
+    ranking = rows_by_name(soup.select_one("section[aria-labelledby='peringkat-2024'] table"))
+    first_name, first = next(iter(ranking.items()))
+    assert first_name == "Pemerintah Kota Jambi" and first["Urutan di arsip"] == "1" and first["Nilai"] == "93,68"
     index = read_page(sample_site, "/provinsi/")
     assert "Jambi" in [a.get_text(strip=True) for a in index.select("ul.cards a")]
     institution = read_page(sample_site, "/instansi/kota-jambi/")
@@ -194,10 +202,69 @@ def test_position_movement_compares_only_bodies_scored_in_both_years(mini_site) 
         }
     )
     assert run_build(root).returncode == 0
-    table = read_page(root, "/penilaian/2023/").select_one("section[aria-labelledby='jenis-kota'] tbody")
-    rows = {cells(row)[1]: cells(row) for row in table.select("tr")}
-    assert rows["Pemerintah Kota Banjarbaru"][7] == "▲ naik 2"  # third of three in 2022, first of them in 2023
-    assert rows["Pemerintah Kota Jambi"][7] == "▼ turun 1"
-    assert rows["Pemerintah Kota Sibolga"][7] == "▼ turun 1"
-    assert rows["Pemerintah Kota Banjarmasin"][7] == "—"  # not in the archive for 2022: moves no one
-    assert rows["Pemerintah Kota Banjarbaru"][6] == "▲ +25"
+    table = read_page(root, "/penilaian/2023/").select_one("section[aria-labelledby='jenis-kota'] table")
+    rows = {name: row["Dibanding 2022"] for name, row in rows_by_name(table).items()}
+    assert rows["Pemerintah Kota Banjarbaru"] == "▲ +25 dari 70 Urutan: ▲ naik 2"  # third of three in 2022, first of them in 2023
+    assert rows["Pemerintah Kota Jambi"].endswith("Urutan: ▼ turun 1")
+    assert rows["Pemerintah Kota Sibolga"].endswith("Urutan: ▼ turun 1")
+    assert rows["Pemerintah Kota Banjarmasin"] == "—"  # not in the archive for 2022: moves no one
+
+
+def generated_tables(root: Path) -> list[tuple[str, object]]:
+    """Every table the templates make (not a release's own Markdown table), with the page it is on."""
+    found = []
+    for path in html_pages(root):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        page = path.relative_to(root / "output").as_posix()
+        found += [(page, table) for table in soup.select("main table") if not table.find_parent(class_="body")]
+    return found
+
+
+def test_no_table_has_a_column_without_content(sample_site: Path) -> None:
+    """A column no row fills (all blank or "—", such as zones in 2025 or a comparison nobody has) is left out."""
+    empty = []
+    for page, table in generated_tables(sample_site):
+        headers = [th.get_text(strip=True) for th in table.select("thead th")]
+        rows = [cells(row) for row in table.select("tbody tr")]
+        empty += [f"{page}: {header}" for i, header in enumerate(headers) if all(row[i] in ("", "—") for row in rows)]
+    assert empty == []
+
+
+def test_a_table_is_named_by_its_heading_without_a_caption_repeating_it(sample_site: Path) -> None:
+    repeated, unnamed = [], []
+    for page, table in generated_tables(sample_site):
+        heading = table.find_previous(["h1", "h2", "h3"]).get_text(" ", strip=True)
+        caption = table.caption.get_text(" ", strip=True) if table.caption else ""
+        if caption and (heading in caption or caption in heading):
+            repeated.append(f"{page}: {heading!r} / {caption!r}")
+        if not caption and not table.get("aria-labelledby"):
+            unnamed.append(page)
+        elif table.get("aria-labelledby"):
+            assert table.find_previous(id=table["aria-labelledby"]), f"{page}: no heading #{table['aria-labelledby']}"
+    assert repeated == [] and unnamed == []
+
+
+def test_zone_counts_say_they_count_results_and_institutions(sample_site: Path) -> None:
+    """A zone's results count an institution once per year; its institutions count it once."""
+    cards = read_page(sample_site, "/zona/").select("ul.cards li")
+    for card in cards:
+        zone = card.a["href"].strip("/").split("/")[-1]
+        rows = [
+            row.th.a["href"]
+            for year_page in sorted((sample_site / "output" / "zona" / zone).glob("*/index.html"))
+            for row in BeautifulSoup(year_page.read_text(encoding="utf-8"), "html.parser").select("main tbody tr")
+        ]
+        said = f"Hasil penilaian: {len(rows)} · Instansi: {len(set(rows))}"
+        assert card.span.get_text(strip=True) == said, zone
+        assert said in read_page(sample_site, f"/zona/{zone}/").select_one("main").get_text(" ", strip=True)
+    hijau = read_page(sample_site, "/zona/").select_one("a[href='/zona/hijau/']").parent.get_text(" ", strip=True)
+    assert "Hasil penilaian: 38 · Instansi: 33" in hijau  # Banjarbaru and others were green in more than one year
+
+
+def test_year_page_says_which_rank_is_which(sample_site: Path) -> None:
+    soup = read_page(sample_site, "/penilaian/2023/")
+    notes = " ".join(p.get_text(" ", strip=True) for p in soup.select("main p.note"))
+    assert "Urutan di arsip:" in notes and "bukan peringkat nasional" in notes
+    assert "Peringkat menurut rilis:" in notes
+    headers = {th.get_text(strip=True) for th in soup.select("main thead th")}
+    assert {"Urutan di arsip", "Peringkat menurut rilis"} <= headers and not {"No.", "Peringkat"} & headers

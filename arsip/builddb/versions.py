@@ -18,6 +18,8 @@ import markdown
 import nh3
 import yaml
 
+from .. import __version__
+
 PACKAGE = Path(__file__).resolve().parent.parent
 DISTRIBUTIONS = ("pagefind", "pagefind-bin", "python-frontmatter", "markupsafe", "python-slugify", "text-unidecode")
 
@@ -49,5 +51,5 @@ def code_digest() -> str:
 
 
 def versions_digest() -> str:
-    described = [*sorted(library_versions().items()), ("arsip", code_digest())]
+    described = [*sorted(library_versions().items()), ("arsip", __version__), ("arsip-code", code_digest())]
     return hashlib.blake2b(repr(described).encode(), digest_size=16).hexdigest()

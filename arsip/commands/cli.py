@@ -32,6 +32,7 @@ from ..i18n import Language, Text, tr, trn
 from ..problems import BuildFailed, Problem, summary
 from ..session import Session
 from ..source.config import CACHE_DIR, KINDS
+from ..timings import Timings
 from .arguments import Parser, given
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 70
@@ -43,10 +44,15 @@ class Terminated(Exception):
     """SIGTERM arrived: the command stops as Ctrl-C stops it."""
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def console() -> int:
+    """The `arsip` command the package installs: the same commands as a project's `build.py`."""
+    return main(prog="arsip")
+
+
+def main(argv: Sequence[str] | None = None, prog: str = "build.py") -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     # The parser speaks the editor's language, so that language is read from the arguments before it exists.
-    args = _parser(i18n.chosen(given(argv, "--lang"), Path(given(argv, "--root") or Path.cwd()))).parse_args(argv)
+    args = _parser(i18n.chosen(given(argv, "--lang"), Path(given(argv, "--root") or Path.cwd())), prog).parse_args(argv)
     args.language = i18n.chosen(args.lang, args.root)
     command = args.command or "build"
     if command == "serve":  # the preview stops on Ctrl-C and SIGTERM by itself, as its normal end
@@ -132,15 +138,20 @@ def _build(args: argparse.Namespace, *, write_output: bool) -> int:
         if args.clean:
             shutil.rmtree(config.cache_dir, ignore_errors=True)
         session = Session.open(config.output_dir)
+        session.timings.enabled = args.timings
         shown = session.db.notice
         try:
             if shown:
                 print(f"arsip: {args.language(shown)}", file=sys.stderr)
             options = f"drafts={config.drafts}|strict={args.strict}|language={args.language.code}"
-            inputs = stamp.input_digest(config, options)
-            last = stamp.load_stamp(session.db)
-            if inputs and last and last.inputs == inputs and last.outputs == stamp.output_digest(config):
-                return _unchanged(last, args, started)
+            with session.timings.stage(tr("compare with the last good build")):
+                inputs = stamp.input_digest(config, options)
+                last = stamp.load_stamp(session.db)
+                unchanged = inputs and last and last.inputs == inputs and last.outputs == stamp.output_digest(config)
+            if unchanged and last:
+                code = _unchanged(last, args, started)
+                _print_timings(session.timings, args.language)
+                return code
             session.db.forget_stamp()  # from here on the output may change; only a good build writes a new stamp
             with _no_cycle_collection():
                 bar = _ProgressBar(enabled=not args.quiet and sys.stderr.isatty())
@@ -149,9 +160,11 @@ def _build(args: argparse.Namespace, *, write_output: bool) -> int:
                 finally:
                     bar.close()
             report = tuple(problem.format(args.language) for problem in result.problems)
-            outputs = stamp.output_digest(config)
-            if inputs and outputs is not None:
-                stamp.save_stamp(session.db, stamp.Stamp(inputs, outputs, report, result.pages, result.releases))
+            with session.timings.stage(tr("save the stamp of this build")):
+                outputs = stamp.output_digest(config)
+                if inputs and outputs is not None:
+                    stamp.save_stamp(session.db, stamp.Stamp(inputs, outputs, report, result.pages, result.releases))
+            _print_timings(session.timings, args.language)
         finally:
             if session.db.notice != shown:
                 print(f"arsip: {args.language(session.db.notice)}", file=sys.stderr)
@@ -168,6 +181,15 @@ def _build(args: argparse.Namespace, *, write_output: bool) -> int:
             done = tr("Checked {pages} from {releases} in {seconds} s", pages=pages, releases=releases, seconds=took)
         print(args.language(done) + _warnings(len(result.problems), args.language))
     return EXIT_OK
+
+
+def _print_timings(timings: Timings, language: Language) -> None:
+    """`--timings`: the table of where the time went, on standard error (standard output keeps the summary line)."""
+    if timings.enabled:
+        heading = tr("Where the time went (CPU of workers: processes that have ended, Pagefind and render workers):")
+        print(language(heading), file=sys.stderr)
+        for line in timings.lines(language):
+            print("  " + line, file=sys.stderr)
 
 
 def _pages(count: int) -> Text:
@@ -249,7 +271,7 @@ def _report(problems: Sequence[Problem], language: i18n.Language, *, quiet: bool
         print(summary(problems, language), file=sys.stderr)
 
 
-def _parser(language: Language) -> argparse.ArgumentParser:
+def _parser(language: Language, prog: str = "build.py") -> argparse.ArgumentParser:
     """The command line, its help and its errors in `language`."""
 
     def say(text: Text) -> str:
@@ -258,7 +280,7 @@ def _parser(language: Language) -> argparse.ArgumentParser:
     root_help = say(tr("project folder (default: the current folder)"))
     lang_help = say(tr("language of the messages (default: ${variable}, else the site's language)", variable=i18n.ENVIRONMENT))
     folder = language(tr("FOLDER"))
-    parser = Parser(prog="build.py", language=language, description=say(tr("Arsip: build the awards archive from content/ into output/.")))
+    parser = Parser(prog=prog, language=language, description=say(tr("Arsip: build the awards archive from content/ into output/.")))
     _build_options(parser, say, default=False)
     parser.add_argument("--root", type=Path, default=Path.cwd(), metavar=folder, help=root_help)
     parser.add_argument("--lang", choices=i18n.LANGUAGES, default=None, help=lang_help)
@@ -300,3 +322,5 @@ def _build_options(parser: argparse.ArgumentParser, say: Callable[[Text], str], 
     parser.add_argument("--quiet", action="store_true", default=default, help=say(tr("print only problems")))
     parser.add_argument("--drafts", action="store_true", default=default, help=say(tr("include releases marked draft: true")))
     parser.add_argument("--clean", action="store_true", default=default, help=say(tr("forget the build cache (.arsip-cache/) first")))
+    timings_help = say(tr("print where the time went, stage by stage (wall and processor time)"))
+    parser.add_argument("--timings", action="store_true", default=default, help=timings_help)

@@ -59,6 +59,21 @@ class Institution:
         return tuple(award for award in self.awards if award.score is not None)
 
     @property
+    def years(self) -> tuple[int, ...]:
+        """Every assessment year it has a result for, oldest first (what search narrows it by)."""
+        return tuple(dict.fromkeys(award.year for award in self.awards))
+
+    @property
+    def zones(self) -> tuple[str, ...]:
+        """Each zone it was in, once, in the order it first was."""
+        return tuple(dict.fromkeys(award.zone for award in self.awards if award.zone))
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        """Each category it was given, once, in the order it first was."""
+        return tuple(dict.fromkeys(award.category for award in self.awards if award.category))
+
+    @property
     def best(self) -> Award | None:
         """The year with the highest score (the earliest of equal ones)."""
         return max(self.scored, key=lambda a: (a.score, -a.year), default=None)
@@ -166,7 +181,13 @@ class ZoneList:
 
     @property
     def count(self) -> int:
+        """How many results (one institution in one year) this zone holds."""
         return sum(len(year.awards) for year in self.years)
+
+    @property
+    def institution_count(self) -> int:
+        """How many institutions had this zone at least once: fewer than `count` when one had it in several years."""
+        return len({award.institution.slug for year in self.years for award in year.awards})
 
 
 @dataclass(frozen=True, slots=True)

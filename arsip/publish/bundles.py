@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from pathlib import Path
 from ..builddb import Bundle
 from ..i18n import tr
 from ..problems import BuildFailed, error, os_reason
+from ..timings import Timings
 from .files import File, FileStatus, OnDisk, Output
 from .pagefind import IndexedPage, build_index
 
@@ -62,8 +64,10 @@ class SearchIndex:
         previous: dict[str, Bundle],
         output_dir: Path,
         trusted: Callable[[str], bool] = lambda path: False,
+        timings: Timings | None = None,
     ) -> None:
         self.trusted = trusted
+        self.timings = timings or Timings()
         self.language = language
         self.folders = folders
         self.previous = previous
@@ -103,8 +107,11 @@ class SearchIndex:
         return OnDisk.if_untouched(path, self.output_dir, status)
 
     def _index(self, folder: str) -> tuple[File, ...]:
+        started = time.perf_counter()
         pages = (IndexedPage(_page_url(file.path), _read(file).decode("utf-8")) for file, _ in self.pages[folder])
         files = build_index(pages, self.language)
+        name = tr("Pagefind, bundle {folder} ({count} pages)", folder=folder or "/", count=len(self.pages[folder]))
+        self.timings.add(name, time.perf_counter() - started)
         if folder != self.folders[0]:  # a merged bundle is only searched: Pagefind's ready-made UI files are not needed twice
             files = [(path, data) for path, data in files if not _PAGEFIND_UI.match(path)]
         return tuple(Output(f"{folder}/{path}", data) for path, data in files)

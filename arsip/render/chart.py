@@ -1,7 +1,9 @@
 """The score-history chart, laid out at build time.
 
-Input: an institution's awards and the rubric. Output: `Chart` geometry (points, the zone bands in
-force in each year, axis ticks) that a template draws as SVG; no JavaScript is needed to read it.
+Input: an institution's awards and the rubric. Output: `Chart` geometry (points, the line between them,
+the zone bands in force in each year, axis ticks, the zones shown) that a template draws as SVG; no
+JavaScript is needed to read it. Horizontal positions are per cent of the chart's width and vertical ones
+pixels, so the chart spans its column on a phone and on a desktop while its labels keep their size.
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ from ..model.rubric import period_for
 from ..model.types import Award
 from ..source.config import Period
 
-WIDTH, HEIGHT = 480, 250
-LEFT, RIGHT, TOP, BOTTOM = 44, 12, 26, 34
+HEIGHT = 260
+TOP, BOTTOM = 30, 30  # pixels above the highest score (its label) and below zero (the years)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +26,14 @@ class Point:
     year: int
     score: Decimal
     zone: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,18 +53,23 @@ class Tick:
 
 @dataclass(frozen=True, slots=True)
 class Chart:
-    width: int
+    """`x`, `x1`, `x2` and `width` in per cent of the chart's width; `y`, `height` and y positions in pixels."""
+
     height: int
     points: tuple[Point, ...]
     bands: tuple[Rect, ...]
     y_ticks: tuple[Tick, ...]
     x_ticks: tuple[Tick, ...]
-    plot_left: int
-    plot_right: int
 
     @property
-    def line(self) -> str:
-        return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in self.points)
+    def segments(self) -> tuple[Segment, ...]:
+        """The line from each scored year to the next."""
+        return tuple(Segment(a.x, a.y, b.x, b.y) for a, b in zip(self.points, self.points[1:], strict=False))
+
+    @property
+    def zones(self) -> tuple[str, ...]:
+        """The zones of the bands drawn, each once, in the rubric's order (for the legend)."""
+        return tuple(dict.fromkeys(band.zone for band in self.bands))
 
 
 def score_chart(awards: tuple[Award, ...], rubric: tuple[Period, ...]) -> Chart | None:
@@ -63,32 +78,29 @@ def score_chart(awards: tuple[Award, ...], rubric: tuple[Period, ...]) -> Chart 
         return None
     years = [award.year for award in scored]
     first, last = min(years), max(years)
-    span = max(last - first, 1)
     top = max(max(_scale(rubric, a) for a in scored), Decimal(100))
-    plot_width = WIDTH - LEFT - RIGHT
-    column = plot_width / (span + 1)
+    column = 100 / (last - first + 1)
 
     def x_of(year: int) -> float:
-        return LEFT + column / 2 + (year - first) * (plot_width - column) / span if last > first else LEFT + plot_width / 2
+        return column / 2 + (year - first) * column
 
     def y_of(score: Decimal) -> float:
         return TOP + (HEIGHT - TOP - BOTTOM) * float(1 - score / top)
 
-    points = tuple(Point(round(x_of(a.year), 1), round(y_of(a.score), 1), a.year, a.score, a.zone) for a in scored)  # type: ignore[arg-type]
+    points = tuple(Point(round(x_of(a.year), 2), round(y_of(a.score), 1), a.year, a.score, a.zone) for a in scored)  # type: ignore[arg-type]
     bands = []
     for award in scored:
         period = period_for(rubric, award.year, award.institution.kind)
         if period is None:
             continue
-        width = column if last > first else plot_width
-        left = x_of(award.year) - width / 2
+        left = x_of(award.year) - column / 2
         for band in period.bands:
             if band.zone:
                 upper = y_of(min(band.max, top))
-                bands.append(Rect(round(left, 1), round(upper, 1), round(width, 1), round(y_of(band.min) - upper, 1), band.zone))
+                bands.append(Rect(round(left, 2), round(upper, 1), round(column, 2), round(y_of(band.min) - upper, 1), band.zone))
     y_ticks = tuple(Tick(round(y_of(Decimal(v)), 1), str(v)) for v in range(0, int(top) + 1, 20))
-    x_ticks = tuple(Tick(round(x_of(year), 1), str(year)) for year in sorted(set(years)))
-    return Chart(WIDTH, HEIGHT, points, tuple(bands), y_ticks, x_ticks, LEFT, WIDTH - RIGHT)
+    x_ticks = tuple(Tick(round(x_of(year), 2), str(year)) for year in sorted(set(years)))
+    return Chart(HEIGHT, points, tuple(bands), y_ticks, x_ticks)
 
 
 def _scale(rubric: tuple[Period, ...], award: Award) -> Decimal:

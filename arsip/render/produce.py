@@ -13,6 +13,7 @@ Reads are recorded while it is produced (see `record`), so nobody lists what a p
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from ..publish.pagefind import indexed_digest
 from ..publish.write import Staging
 from ..site.routes import Page, Urls
 from ..source.config import SiteConfig
+from ..timings import Timings
 from ..workers import cores, forked_pool
 from .record import ConfigView, Fingerprinter, digest_of_bytes, recording
 from .templates import compile_all, render_page
@@ -223,6 +225,7 @@ def produce(
     prepare: Callable[[list[Page]], None] | None = None,
     trusted: Callable[[str], bool] = lambda path: False,
     readers: Readers | None = None,
+    timings: Timings | None = None,
 ) -> Produced:
     """Every file of the site: kept when untouched and nothing it read changed, else made again.
     `prepare` sees the pages to make before they are made (to convert their Markdown all at once); `trusted` says which
@@ -249,7 +252,7 @@ def produce(
     records: dict[str, Recorded] = {}
     problems: list[Problem] = []
     failed_templates: set[str] = set()
-    made = _make_many(job, pages, todo)
+    made = _make_many(job, pages, todo, timings or Timings())
     for index, page in enumerate(pages):
         if progress:
             progress(index + 1, len(pages))
@@ -268,12 +271,14 @@ def produce(
             digest = result.indexed if isinstance(result, OnDisk) else indexed_digest(result.data) if page.template else None
         entries.append((page, file, digest))
         records[path] = Recorded(reads, None, digest, file.digest)
+    next(made, None)  # the workers are done: let them end now (and say when they were ready)
     return Produced(entries, records, problems, len(todo))
 
 
-def _make_many(job: Job, pages: tuple[Page, ...], todo: list[int]) -> Iterator[tuple[File | Problem, Reads]]:
+def _make_many(job: Job, pages: tuple[Page, ...], todo: list[int], timings: Timings) -> Iterator[tuple[File | Problem, Reads]]:
     """Each page of `todo` made, in order; in a process per core when there are many, which then write the
-    pages into the spare folder (if any) instead of sending their bytes back."""
+    pages into the spare folder (if any) instead of sending their bytes back. `timings` learns when the last
+    worker was ready."""
     if len(todo) < PARALLEL_RENDER_FROM or cores() < 2:
         for index in todo:
             yield job.make(pages[index])
@@ -284,9 +289,12 @@ def _make_many(job: Job, pages: tuple[Page, ...], todo: list[int]) -> Iterator[t
     chunks = [todo[start : start + size] for start in range(0, len(todo), size)]
     if job.staging is not None and not job.staging.make_folders(pages[index].file for index in todo):
         job = Job(job.envs, job.view, job.inputs, job.shared_reads, None)
+    created, ready = time.monotonic(), 0.0
     with forked_pool(_start_worker, (job, pages)) as pool:  # the workers inherit the planned pages
-        for chunk in pool.map(_make_chunk, chunks):
+        for started, chunk in pool.map(_make_chunk, chunks):
+            ready = max(ready, started)
             yield from chunk
+    timings.add(tr("start of the render workers (the last one ready)"), ready - created)
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,6 +302,7 @@ class _Worker:
     job: Job
     pages: tuple[Page, ...]
     writers: ThreadPoolExecutor | None  # files are created while the next pages render (creating one may wait on the disk)
+    started: float  # time.monotonic() when the worker was ready (the clock is the machine's, not the process's)
 
     def make_chunk(self, indexes: list[int]) -> list[tuple[File | Problem, Reads]]:
         done: list[tuple[File | Problem | Future[File], Reads]] = []
@@ -311,11 +320,11 @@ _worker: list[_Worker] = []  # in each worker process only: set once by _start_w
 
 def _start_worker(job: Job, pages: tuple[Page, ...]) -> None:
     writers = ThreadPoolExecutor(max_workers=WRITER_THREADS) if job.staging is not None else None
-    _worker.append(_Worker(job, pages, writers))
+    _worker.append(_Worker(job, pages, writers, time.monotonic()))
 
 
-def _make_chunk(indexes: list[int]) -> list[tuple[File | Problem, Reads]]:
-    return _worker[0].make_chunk(indexes)
+def _make_chunk(indexes: list[int]) -> tuple[float, list[tuple[File | Problem, Reads]]]:
+    return _worker[0].started, _worker[0].make_chunk(indexes)
 
 
 def environment_reads(make_env: Callable[[], Any], bodies: Mapping[str, str]) -> tuple[Any, frozenset[str]]:

@@ -96,7 +96,7 @@ def _years(archive: Archive, urls: Urls, config: SiteConfig) -> dict[str, Any]:
 
 
 def _zones(archive: Archive, urls: Urls, config: SiteConfig) -> dict[str, Any]:
-    return {"zone_counts": tuple((z.zone, z.count) for z in archive.zones)}
+    return {"zone_counts": tuple((z.zone, z.count, z.institution_count) for z in archive.zones)}
 
 
 def _provinces(archive: Archive, urls: Urls, config: SiteConfig) -> dict[str, Any]:
@@ -106,7 +106,10 @@ def _provinces(archive: Archive, urls: Urls, config: SiteConfig) -> dict[str, An
 def _search(archive: Archive, urls: Urls, config: SiteConfig) -> dict[str, Any]:
     return {
         "years_nav": tuple(r.year for r in archive.years),
+        "zones": tuple(z.zone for z in archive.zones),
+        "categories": _categories(archive, config),
         "kinds": tuple(kind for kind, _ in archive.by_kind()),
+        "provinces": tuple((p.slug, p.name) for p in archive.provinces),
         "search_base": urls.link("file", ""),
         "search_merged": tuple(urls.link("file", folder + "/") for folder in SEARCH_INDEX.over(archive)[1:]),
     }
@@ -150,7 +153,8 @@ def _zone_files(zone_list: Any, site: Site) -> Files:
     archive, urls = site.archive, site.urls
     counts = tuple((zone_year.year, len(zone_year.awards)) for zone_year in zone_list.years)
     zones_nav = tuple(item.zone for item in archive.zones)
-    shared = {"zone": zone_list.zone, "year_counts": counts, "total": zone_list.count, "zones_nav": zones_nav}
+    totals = {"total": zone_list.count, "institution_total": zone_list.institution_count}  # results, institutions
+    shared = {"zone": zone_list.zone, "year_counts": counts, "zones_nav": zones_nav} | totals
     newest = zone_list.years[0] if zone_list.years else None
     yield urls.path("zone", zone_list.zone), shared | {"zone_year": newest, "on_year_page": False}
     for zone_year in zone_list.years:
@@ -287,6 +291,14 @@ def plan(archive: Archive, config: SiteConfig) -> tuple[tuple[Page, ...], list[P
                     Page(url, row.template, MappingProxyType(dict(values)), row.make, code) for url, values in row.files(item, here)
                 )
     return tuple(site.pages), collisions(site.pages)
+
+
+def _categories(archive: Archive, config: SiteConfig) -> tuple[str, ...]:
+    """Every category awarded: those of the rubric's bands first (newest period first), then the others by name."""
+    awarded = {award.category for institution in archive.institutions for award in institution.awards if award.category}
+    periods = sorted(config.rubric, key=lambda period: -period.first_year)
+    banded = [category for category in dict.fromkeys(band.category for period in periods for band in period.bands) if category in awarded]
+    return (*banded, *sorted(awarded - set(banded)))
 
 
 def _months(releases: tuple[Release, ...]) -> tuple[Month, ...]:

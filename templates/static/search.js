@@ -1,5 +1,8 @@
-// The search page: Pagefind's index, searched as the reader types, narrowed by year, zone and kind.
-// The filters use Pagefind metadata (data-pagefind-meta), which stays byte-identical between builds.
+// The search page: Pagefind's index, searched as the reader types, narrowed by assessment year, zone,
+// category, kind and province. Release and institution pages both carry these as Pagefind filters (an
+// institution every year, zone and category it had), so a filter narrows both alike. Each option shows
+// how many results choosing it would leave; the query and the filters live in the page's address, so a
+// search can be shared, and opening such an address restores it.
 (function () {
   "use strict";
   var form = document.getElementById("pencarian");
@@ -7,48 +10,127 @@
   var input = document.getElementById("kata");
   var status = document.getElementById("status-pencarian");
   var list = document.getElementById("hasil-pencarian");
+  var more = document.getElementById("lebih-banyak");
   var words = document.getElementById("teks-pencarian").dataset;
-  var filters = ["tahun", "zona", "jenis"].map(function (name) { return form.elements[name]; });
+  var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+  var language = document.documentElement.lang || undefined;
+  var PAGE = 50;            // results whose details are loaded at a time
+  var PAIRED = { zona: "tahun_zona", kategori: "tahun_kategori" };
   var pagefind = null;
-  var latest = 0;
-  var LIMIT = 200;          // results whose details are loaded when no filter is chosen
-  var FILTERED_LIMIT = 2000; // with a filter, more are loaded, since the filter applies to each result's details
+  var totals = {};          // every filter value's count over the whole index (no query, no filter)
+  var latest = 0;           // the newest search; an older one that finishes later shows nothing
+  var pending = [];         // results found but not shown yet
+  var found = 0;
 
   form.hidden = false;
   var params = new URLSearchParams(window.location.search);
   input.value = params.get("q") || "";
-  filters.forEach(function (select) { select.value = params.get(select.name) || ""; });
+  selects.forEach(function (select) {
+    select.value = params.get(select.name) || "";
+    if (select.selectedIndex < 0) select.value = ""; // a value this site does not have: all
+  });
 
-  function matches(meta) {
-    return filters.every(function (select) { return !select.value || meta[select.name] === select.value; });
+  function number(value) { return value.toLocaleString(language); }
+
+  function chosen(except) {
+    var filters = {};
+    selects.forEach(function (select) { if (select.value && select.name !== except) filters[select.name] = select.value; });
+    return filters;
+  }
+
+  function label(name, value) {
+    var select = form.elements[name];
+    var option = select ? Array.prototype.find.call(select.options, function (item) { return item.value === value; }) : null;
+    return option ? option.dataset.label : value;
+  }
+
+  function remember(query) {
+    var url = new URL(window.location.href);
+    url.search = "";
+    if (query) url.searchParams.set("q", query);
+    selects.forEach(function (select) { if (select.value) url.searchParams.set(select.name, select.value); });
+    if (url.href !== window.location.href) window.history.replaceState(null, "", url);
+  }
+
+  function showCounts(counts) {
+    selects.forEach(function (select) {
+      var values = counts ? counts[select.name] || {} : null;
+      Array.prototype.forEach.call(select.options, function (option) {
+        if (!option.value) return;
+        var count = values ? values[option.value] || 0 : null;
+        option.textContent = count === null ? option.dataset.label : option.dataset.label + " (" + number(count) + ")";
+        option.disabled = count === 0 && option.value !== select.value;
+      });
+    });
+  }
+
+  function text(value) { return document.createTextNode(value); }
+
+  function element(name, className, content) {
+    var node = document.createElement(name);
+    if (className) node.className = className;
+    node.textContent = content;
+    return node;
+  }
+
+  function glance(meta) {
+    // What a result is about, at a glance: the institution (or, on its own page, its kind), the year,
+    // score, zone and category (an institution's page shows its latest result).
+    var line = document.createElement("span");
+    line.className = "meta";
+    var who = meta.instansi || (meta.jenis ? label("jenis", meta.jenis) : "");
+    if (who) line.appendChild(text(who));
+    var year = meta.tahun || meta.terakhir;
+    if (year) {
+      if (who) line.appendChild(text(" · "));
+      line.appendChild(text((meta.terakhir ? words.latest + " (" + year + ")" : words.year + " " + year) + ":"));
+      var result = element("span", "result", "");
+      if (meta.nilai) result.appendChild(element("span", "score", meta.nilai));
+      if (meta.zona) result.appendChild(element("span", "zone zone-" + meta.zona.replace(/[^a-z-]/g, ""), label("zona", meta.zona)));
+      if (meta.kategori) result.appendChild(element("span", "category", meta.kategori));
+      Array.prototype.slice.call(result.childNodes, 1).forEach(function (part) { result.insertBefore(text(" "), part); });
+      line.appendChild(text(" "));
+      line.appendChild(result);
+    }
+    return line.childNodes.length ? line : null;
   }
 
   function excerpt(html) {
-    // Pagefind's excerpt is escaped text with <mark> around the hits: keep exactly that, as DOM nodes.
+    // Pagefind's excerpt is escaped text with <mark> around the hits. Parsed in an inert <template> it
+    // keeps every space (a whole-document parser drops the spaces a piece starts with, gluing the word
+    // after a hit to it); only its text and marks are kept.
+    var holder = document.createElement("template");
+    holder.innerHTML = html;
     var paragraph = document.createElement("p");
-    html.split(/(<mark>|<\/mark>)/).reduce(function (marked, part) {
-      if (part === "<mark>") return true;
-      if (part === "</mark>") return false;
-      var text = document.createTextNode(new DOMParser().parseFromString(part, "text/html").documentElement.textContent);
-      if (marked) { var mark = document.createElement("mark"); mark.appendChild(text); paragraph.appendChild(mark); }
-      else paragraph.appendChild(text);
-      return marked;
-    }, false);
+    Array.prototype.forEach.call(holder.content.childNodes, function (node) {
+      paragraph.appendChild(node.nodeName === "MARK" ? element("mark", "", node.textContent) : text(node.textContent));
+    });
     return paragraph;
   }
 
-  function show(results) {
-    list.textContent = "";
-    results.forEach(function (data) {
-      var item = document.createElement("li");
-      var link = document.createElement("a");
-      link.href = data.url;
-      link.textContent = data.meta.title || data.url;
-      item.appendChild(link);
-      item.appendChild(excerpt(data.excerpt || ""));
-      list.appendChild(item);
-    });
-    status.textContent = results.length ? words.count.replace("{count}", results.length) : words.none;
+  function item(data) {
+    var meta = data.meta || {};
+    var entry = document.createElement("li");
+    var link = element("a", "", meta.title || data.url);
+    link.href = data.url;
+    entry.appendChild(link);
+    var line = glance(meta);
+    if (line) entry.appendChild(line);
+    entry.appendChild(excerpt(data.excerpt || ""));
+    return entry;
+  }
+
+  async function showMore(ticket) {
+    var batch = pending.splice(0, PAGE);
+    var data = await Promise.all(batch.map(function (result) { return result.data(); }));
+    if (ticket !== latest) return;
+    data.forEach(function (result) { list.appendChild(item(result)); });
+    var shown = list.children.length;
+    if (!found) status.textContent = words.none;
+    else if (shown < found) status.textContent = words.shown.replace("{count}", number(found)).replace("{shown}", number(shown));
+    else status.textContent = words.count.replace("{count}", number(found));
+    more.hidden = pending.length === 0;
+    list.setAttribute("aria-busy", "false");
   }
 
   async function load() {
@@ -56,27 +138,89 @@
     var loaded = await import(form.dataset.bundle);
     var merged = form.dataset.merge ? form.dataset.merge.split(" ") : [];
     await Promise.all(merged.map(function (path) { return loaded.mergeIndex(path, { baseUrl: form.dataset.base }); }));
+    totals = await loaded.filters(); // with every filter index loaded, each search also counts what each value leaves
     return loaded;
+  }
+
+  function indexed(values) {
+    // The reader's choices as Pagefind filters. A year with a zone or a category is one value of a paired
+    // filter ("2021:kuning"), so an institution yellow in 2021 and green in 2022 is not found for green 2021.
+    var filters = {};
+    Object.keys(values).forEach(function (name) {
+      if (PAIRED[name] && values.tahun) filters[PAIRED[name]] = values.tahun + ":" + values[name];
+      else if (name !== "tahun" || !(values.zona || values.kategori)) filters[name] = values[name];
+    });
+    return filters;
+  }
+
+  function part(counts, prefix, suffix) {
+    // The counts of a paired filter's values that share one half, under the other half: "2021:kuning" -> "kuning".
+    var picked = {};
+    Object.keys(counts || {}).forEach(function (key) {
+      if (prefix && key.indexOf(prefix) === 0) picked[key.slice(prefix.length)] = counts[key];
+      if (suffix && key.slice(-suffix.length) === suffix) picked[key.slice(0, -suffix.length)] = counts[key];
+    });
+    return picked;
+  }
+
+  async function countsOf(name, find) {
+    // How many results each value of the filter `name` would leave, the reader's other choices kept.
+    // Pagefind counts each value "in addition to" a search's filters, so it is asked without this one.
+    var others = chosen(name);
+    if (name === "tahun" && others.zona && others.kategori) { // two paired filters: each year asked on its own
+      var years = {};
+      for (var i = 1; i < form.elements.tahun.options.length; i++) {
+        var year = form.elements.tahun.options[i].value;
+        years[year] = (await find(Object.assign({}, others, { tahun: year }))).results.length;
+      }
+      return years;
+    }
+    var counts = (await find(others)).filters;
+    if (PAIRED[name] && others.tahun) return part(counts[PAIRED[name]], others.tahun + ":", "");
+    if (name === "tahun" && others.zona) return part(counts.tahun_zona, "", ":" + others.zona);
+    if (name === "tahun" && others.kategori) return part(counts.tahun_kategori, "", ":" + others.kategori);
+    return counts[name] || {};
   }
 
   async function run() {
     var query = input.value.trim();
     var ticket = ++latest;
-    var url = new URL(window.location.href);
-    url.searchParams.set("q", query);
-    filters.forEach(function (select) { if (select.value) url.searchParams.set(select.name, select.value); else url.searchParams.delete(select.name); });
-    window.history.replaceState(null, "", url);
-    if (!query) { list.textContent = ""; status.textContent = words.type; return; }
+    remember(query);
+    if (!query && !Object.keys(chosen()).length) {
+      list.textContent = "";
+      list.setAttribute("aria-busy", "false");
+      more.hidden = true;
+      showCounts(null);
+      status.textContent = words.type;
+      return;
+    }
+    list.setAttribute("aria-busy", "true");
     status.textContent = words.searching;
     if (!pagefind) pagefind = load(); // one load, however fast the reader types
-    var search = await (await pagefind).search(query);
-    var filtering = filters.some(function (select) { return select.value; });
-    var data = await Promise.all(search.results.slice(0, filtering ? FILTERED_LIMIT : LIMIT).map(function (result) { return result.data(); }));
-    if (ticket === latest) show(data.filter(function (item) { return matches(item.meta || {}); }));
+    var api = await pagefind;
+    var term = query || null; // no words but a filter: every page the filters keep
+    var asked = {};
+    function find(values) { // one search per set of filters
+      var filters = indexed(values);
+      var key = JSON.stringify(filters);
+      if (term === null && key === "{}") return Promise.resolve({ results: [], filters: totals });
+      if (!asked[key]) asked[key] = api.search(term, { filters: filters });
+      return asked[key];
+    }
+    var search = await find(chosen());
+    var counts = {};
+    for (var i = 0; i < selects.length; i++) counts[selects[i].name] = await countsOf(selects[i].name, find);
+    if (ticket !== latest) return;
+    showCounts(counts);
+    list.textContent = "";
+    pending = search.results.slice();
+    found = pending.length;
+    await showMore(ticket);
   }
 
   form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
   input.addEventListener("input", run);
-  filters.forEach(function (select) { select.addEventListener("change", run); });
+  selects.forEach(function (select) { select.addEventListener("change", run); });
+  more.addEventListener("click", function () { list.setAttribute("aria-busy", "true"); showMore(latest); });
   run();
 })();

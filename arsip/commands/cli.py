@@ -156,7 +156,7 @@ def _build(args: argparse.Namespace, *, write_output: bool) -> int:
             with _no_cycle_collection():
                 bar = _ProgressBar(enabled=not args.quiet and sys.stderr.isatty())
                 try:
-                    result = pipeline.build(config, strict=args.strict, progress=bar.update, session=session)
+                    result = pipeline.build(config, strict=args.strict, progress=bar.update, session=session, keep_published=True)
                 finally:
                     bar.close()
             report = tuple(problem.format(args.language) for problem in result.problems)
@@ -170,7 +170,7 @@ def _build(args: argparse.Namespace, *, write_output: bool) -> int:
                 print(f"arsip: {args.language(session.db.notice)}", file=sys.stderr)
             session.close()
     else:
-        result = pipeline.check(config, strict=args.strict, external=args.external)
+        result = pipeline.check(config, strict=args.strict, external=args.external, keep_published=True)
     _report(result.problems, args.language, quiet=True)
     if not args.quiet:
         took = seconds(time.perf_counter() - started, args.language)

@@ -151,6 +151,8 @@ _ID = {
     "zone_description": "Instansi di {zone} per tahun penilaian.",
     "province_description": "Nilai kepatuhan instansi di Provinsi {province}.",
     "timeline_year_description": "Rilis yang terbit pada {year}.",
+    "moved": "Halaman ini sudah pindah",
+    "moved_text": "Alamat ini sudah tidak dipakai. Halaman yang Anda cari sekarang ada di sini:",
 }
 
 _EN = {
@@ -292,6 +294,8 @@ _EN = {
     "zone_description": "Institutions in the {zone} per assessment year.",
     "province_description": "Compliance scores of institutions in {province} province.",
     "timeline_year_description": "Releases published in {year}.",
+    "moved": "This page has moved",
+    "moved_text": "This address is no longer used. The page you are looking for is now here:",
 }
 
 STRINGS = MappingProxyType({"id": MappingProxyType(_ID | DATA_ID), "en": MappingProxyType(_EN | DATA_EN)})

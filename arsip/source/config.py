@@ -1,7 +1,7 @@
 """Site configuration.
 
-Input: `site_config.toml` in the project folder. Output: a frozen `SiteConfig` (title, base_url,
-language, permalinks, the scoring rubric) or the list of problems that stop the build. Unknown keys
+Input: `site_config.toml` in the project folder. Output: a frozen `SiteConfig` (title, base_url, language and
+translations, permalinks, the rubric, `[redirects] gone`: `config_addresses`) or the problems that stop the build. Unknown keys
 are errors: a typo in the configuration must never be silently ignored. Every problem names the
 line and says what to write instead; TOML syntax errors are worded by `config_checks.toml_problem`,
 the same way for `content/institutions.toml`.
@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from ..i18n import Text, tr
 from ..problems import Problem, error, os_reason
+from . import config_addresses as addresses
 from . import config_checks as checks
 from .config_checks import _decimal, _has_type, _type_name, _value_kind, toml_problem
 from .config_data import TABLE_HINT as OPEN_DATA_HINT
@@ -118,6 +119,7 @@ class SiteConfig:
     permalinks: tuple[tuple[str, str], ...]
     rubric: tuple[Period, ...]
     allow_raw_html: bool = False
+    addresses: addresses.Addresses = field(default_factory=addresses.Addresses)  # translations, pages taken off on purpose
     drafts: bool = False
     output_name: str = "output"
     open_data: OpenData = field(default_factory=OpenData)  # the licence and sources of the open data
@@ -147,6 +149,10 @@ class SiteConfig:
     def permalink(self, name: str) -> str:
         return dict(self.permalinks)[name]
 
+    @property
+    def languages(self) -> tuple[str, ...]:  # its own first (at the root), then each translation (under /<code>/)
+        return (self.language, *self.addresses.translations)
+
 
 TOP_LEVEL_KEYS = {
     "title": str,
@@ -156,10 +162,13 @@ TOP_LEVEL_KEYS = {
     "publisher": str,
     "home_releases": int,
     "allow_raw_html": bool,
+    "translations": list,
     "permalinks": dict,
+    "redirects": dict,
     "rubric": list,
     "open_data": dict,
 }
+
 PERIOD_KEYS = {
     "label": str,
     "first_year": int,
@@ -183,17 +192,12 @@ EXAMPLES = {
     "publisher": 'publisher = "Ombudsman Republik Indonesia"',
     "home_releases": "home_releases = 10",
     "allow_raw_html": "allow_raw_html = false",
-    "label": 'label = "Penilaian Kepatuhan 2022-2024"',
-    "first_year": "first_year = 2022",
-    "last_year": "last_year = 2024",
-    "scale": "scale = 100",
-    "kinds": 'kinds = ["kepolisian"]',
+    "translations": addresses.TRANSLATIONS_EXAMPLE,
+    "gone": addresses.GONE_EXAMPLE,
+    "label": 'label = "Penilaian Kepatuhan 2022-2024"', "first_year": "first_year = 2022", "last_year": "last_year = 2024",
+    "scale": "scale = 100", "kinds": 'kinds = ["kepolisian"]', "min": "min = 88", "max": "max = 100", "zone": 'zone = "hijau"',
     "bands": 'bands = [{ min = 88, max = 100, zone = "hijau", category = "Kualitas Tertinggi" }]',
-    "min": "min = 88",
-    "max": "max = 100",
-    "zone": 'zone = "hijau"',
-    "category": 'category = "Kualitas Tertinggi"',
-    "letter": 'letter = "A"',
+    "category": 'category = "Kualitas Tertinggi"', "letter": 'letter = "A"',
 }
 MAX_HOME_RELEASES = 1000
 
@@ -239,6 +243,7 @@ def parse_config(root: Path, raw: dict[str, Any], text: str) -> tuple[SiteConfig
         message = tr("home_releases = {value} is outside 0-{limit}", value=home_releases, limit=MAX_HOME_RELEASES)
         checker.fail("home_releases", message, tr("write e.g.  {example}", example=EXAMPLES["home_releases"]))
     permalinks = _permalinks(raw.get("permalinks", {}), checker)
+    translations, gone = addresses.translations(raw.get("translations", []), language, LANGUAGES, checker), addresses.gone(raw, checker)
     rubric = _rubric(raw.get("rubric"), checker)
     data = open_data(raw.get("open_data"), checker)
     if checker.problems:
@@ -255,8 +260,10 @@ def parse_config(root: Path, raw: dict[str, Any], text: str) -> tuple[SiteConfig
         rubric=rubric,
         allow_raw_html=raw.get("allow_raw_html", False),
         open_data=data,
+        addresses=addresses.Addresses(translations, gone),
     )
     return config, []
+
 
 
 def _permalinks(raw: Any, checker: _Checker) -> dict[str, str]:

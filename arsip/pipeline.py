@@ -17,7 +17,7 @@ from .problems import BuildFailed, Problem, promote_warnings, sorted_unique
 from .publish import write
 from .publish.safety import WriteReport
 from .session import Session
-from .source.config import SiteConfig, load_config
+from .source.config import Options, SiteConfig, load_config
 from .stages import Progress
 
 
@@ -61,7 +61,7 @@ def build(
         final = _final([*final, *stages.broken_links(produced, tree, plan, config, session)], strict)  # those release bodies wrote
         indexing = stages.index_search(produced, plan, config, session, search)  # Pagefind works while pages are placed
         report = stages.publish(produced, indexing, tree, config, session, staging)  # -> output/, then the build database
-    if keep_published and not config.drafts:
+    if keep_published and not config.options.drafts:
         stages.remember_published(plan, session)  # what the next build may not lose
     urls = tuple((release.path, plan.urls.link("release", release.slug)) for release in releases)
     return BuildResult(final, len(releases), len(plan.pages), len(produced.entries), report, urls, produced.made)
@@ -93,9 +93,7 @@ def configure(root: Path, *, drafts: bool = False, base_url: str | None = None, 
         raise BuildFailed(problems)
     if base_url:
         config = replace(config, base_url=base_url)
-    if output_name:
-        config = replace(config, output_name=output_name)
-    return replace(config, drafts=drafts)
+    return replace(config, options=Options(drafts, output_name) if output_name else Options(drafts))
 
 
 def _final(problems: list[Problem], strict: bool) -> tuple[Problem, ...]:

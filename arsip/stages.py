@@ -66,7 +66,7 @@ def check(tree: Tree, config: SiteConfig, session: Session) -> tuple[tuple[Relea
         directory, checked = session.memos.directory.get(key, lambda: registry.build_directory(found_registry))
         problems = list(checked)
         releases, found = validate.validate_all(tree.content.docs, directory, tree.content.assets, config, session.checked)
-    return tuple(r for r in releases if config.drafts or not r.draft), problems + found
+    return tuple(r for r in releases if config.options.drafts or not r.draft), problems + found
 
 
 @dataclass(frozen=True, slots=True)

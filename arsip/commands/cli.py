@@ -143,7 +143,7 @@ def _build(args: argparse.Namespace, *, write_output: bool) -> int:
         try:
             if shown:
                 print(f"arsip: {args.language(shown)}", file=sys.stderr)
-            options = f"drafts={config.drafts}|strict={args.strict}|language={args.language.code}"
+            options = f"drafts={config.options.drafts}|strict={args.strict}|language={args.language.code}"
             with session.timings.stage(tr("compare with the last good build")):
                 inputs = stamp.input_digest(config, options)
                 last = stamp.load_stamp(session.db)

@@ -163,7 +163,7 @@ def validate_all(
         problems.extend(known[1])
         if release is None:
             continue
-        if config.drafts or not release.draft:
+        if config.options.drafts or not release.draft:
             line = doc.line("slug") if "slug" in doc.meta else doc.line("title")
             owner = owners.setdefault(release.slug, (doc, line))
             if owner[0] is not doc:

@@ -106,6 +106,14 @@ class Period:
 
 
 @dataclass(frozen=True, slots=True)
+class Options:
+    """What the command asked of this build, not what site_config.toml says: drafts shown, the output folder's name."""
+
+    drafts: bool = False
+    output_name: str = "output"
+
+
+@dataclass(frozen=True, slots=True)
 class SiteConfig:
     """Everything the build needs to know about the site, read once per build."""
 
@@ -120,8 +128,7 @@ class SiteConfig:
     rubric: tuple[Period, ...]
     allow_raw_html: bool = False
     addresses: addresses.Addresses = field(default_factory=addresses.Addresses)  # translations, pages taken off on purpose
-    drafts: bool = False
-    output_name: str = "output"
+    options: Options = field(default_factory=Options)  # drafts, output folder: the command's, not the file's
     open_data: OpenData = field(default_factory=OpenData)  # the licence and sources of the open data
 
     @property
@@ -134,7 +141,7 @@ class SiteConfig:
 
     @property
     def output_dir(self) -> Path:
-        return self.root / self.output_name
+        return self.root / self.options.output_name
 
     @property
     def cache_dir(self) -> Path:
@@ -168,7 +175,6 @@ TOP_LEVEL_KEYS = {
     "rubric": list,
     "open_data": dict,
 }
-
 PERIOD_KEYS = {
     "label": str,
     "first_year": int,
@@ -263,7 +269,6 @@ def parse_config(root: Path, raw: dict[str, Any], text: str) -> tuple[SiteConfig
         addresses=addresses.Addresses(translations, gone),
     )
     return config, []
-
 
 
 def _permalinks(raw: Any, checker: _Checker) -> dict[str, str]:
@@ -367,13 +372,7 @@ class _Checker:
     def fail_at(self, line: int | None, message: Text, hint: Text | None = None) -> None:
         self.problems.append(error(CONFIG_FILE, line, message, hint))
 
-    def keys(
-        self,
-        table: dict[str, Any],
-        allowed: dict[str, Any],
-        where: str,
-        required: tuple[str, ...] = (),
-    ) -> bool:
+    def keys(self, table: dict[str, Any], allowed: dict[str, Any], where: str, required: tuple[str, ...] = ()) -> bool:
         """Check names and types of a table's keys; False when it cannot be used."""
         ok = True
         prefix = f"{where}." if where else ""

@@ -78,8 +78,8 @@ def test_a_renamed_institution_and_a_retitled_release_keep_their_old_addresses(m
         f"/en{OLD_RELEASE} /en{NEW_RELEASE} 301",
         f"{OLD_INSTITUTION} {NEW_INSTITUTION} 301",
         f"/en{OLD_INSTITUTION} /en{NEW_INSTITUTION} 301",
-        f"{OLD_INSTITUTION}feed.xml {NEW_INSTITUTION}feed.xml 301",
-        f"{OLD_INSTITUTION}badge.svg {NEW_INSTITUTION}badge.svg 301",
+        f"{OLD_RELEASE}card.png {NEW_RELEASE}card.png 301",
+        *(f"{OLD_INSTITUTION}{file} {NEW_INSTITUTION}{file} 301" for file in ("feed.xml", "rss.xml", "feed.json", "badge.svg", "card.png")),
     }
     sitemap = (root / "output" / "sitemap.xml").read_text(encoding="utf-8")
     assert NEW_RELEASE in sitemap and OLD_RELEASE not in sitemap  # an old address is no page of its own

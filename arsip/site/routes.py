@@ -77,7 +77,6 @@ class Urls:
         return self.base_url + path[1:]
 
 
-# Files that live under a page's URL: (the page, the file name). Each feed comes as Atom, RSS 2.0 and JSON Feed.
 @dataclass(frozen=True, slots=True)
 class Alternate:
     """A page's counterpart in one language: the code (`id`), the language's name in itself, the site-relative URL."""
@@ -107,7 +106,7 @@ def alternates(url: str, languages: tuple[str, ...]) -> tuple[Alternate, ...]:
     return tuple(Alternate(code, LANGUAGE_NAMES.get(code, code), in_language(url, code, languages)) for code in languages)
 
 
-# Files that live under a page's URL: (the page, the file name).
+# Files that live under a page's URL: (the page, the file name). Each feed comes as Atom, RSS 2.0 and JSON Feed.
 FEEDS = {
     "feed": ("home", "feed.xml"),
     "feed_rss": ("home", "rss.xml"),

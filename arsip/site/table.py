@@ -118,6 +118,7 @@ def _search(archive: Archive, urls: Urls, config: SiteConfig) -> dict[str, Any]:
         "kinds": tuple(kind for kind, _ in archive.by_kind()),
         "provinces": tuple((p.slug, p.name) for p in archive.provinces),
         "search_base": urls.link("file", ""),
+        "search_pages": urls.link("file", "")[:-1] + urls.prefix + "/",  # where this language's pages are: results lead there
         "search_merged": tuple(urls.link("file", folder + "/") for folder in SEARCH_INDEX.over(archive)[1:]),
     }
 

@@ -4,7 +4,8 @@
   that was renamed, in both languages) brings the reader to the new page, with JavaScript switched off:
   the redirect is the page's own `<meta http-equiv="refresh">`;
 * the language switch in the header of a page of each kind opens the same page in the other language
-  (not the home page), and the switch there leads back.
+  (not the home page), and the switch there leads back;
+* a search on the English search page leads to English pages (the index holds the Indonesian ones).
 """
 
 from __future__ import annotations
@@ -54,5 +55,22 @@ def test_the_language_switch_opens_the_same_page_in_the_other_language(browser: 
         page.get_by_role("link", name="Bahasa Indonesia", exact=True).click()
         page.wait_for_url(re.compile(re.escape(served_site + url) + r"(\?.*)?$"))
         assert page.locator("h1").first.inner_text() == heading
+    finally:
+        context.close()
+
+
+def test_an_english_search_leads_to_the_english_pages(browser: Browser, served_site: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(served_site + "/en/cari/?q=jambi")
+        results = page.locator("#hasil-pencarian > li > a")
+        expect(results.first).to_be_visible()
+        links = results.evaluate_all("links => links.map(link => link.getAttribute('href'))")
+        assert links and all(link.startswith("/en/") for link in links), links
+        assert [link for link in links if not context.request.get(served_site + link).ok] == []  # each is a page of the mirror
+        results.first.click()
+        page.wait_for_url(served_site + links[0])
+        assert page.evaluate("document.documentElement.lang") == "en"
     finally:
         context.close()

@@ -325,11 +325,11 @@ def _rubric(raw: Any, checker: _Checker, grades: tuple[Grade, ...], kinds: tuple
     return tuple(periods)
 
 
-def _period(item: dict[str, Any], where: str, checker: _Checker, zones: tuple[str, ...], kinds: tuple[str, ...]) -> Period | None:
+def _period(item: dict[str, Any], where: str, checker: _Checker, zones: tuple[str, ...], known: tuple[str, ...]) -> Period | None:
     kinds = tuple(item.get("kinds", ()))
     for kind in kinds:
-        if kind not in kinds:
-            checker.fail("kinds", tr("{where}: kind '{kind}' is unknown", where=where, kind=str(kind)), one_of(kinds))
+        if kind not in known:
+            checker.fail("kinds", tr("{where}: kind '{kind}' is unknown", where=where, kind=str(kind)), one_of(known))
     bands = []
     for index, band in enumerate(item.get("bands", ())):
         band_where = f"{where}.bands[{index}]"

@@ -68,7 +68,7 @@ TEST_TMP := $(shell d=/dev/shm; [ -d $$d ] && [ -w $$d ] || d=$${TMPDIR:-/tmp}; 
 test: $(TEST_STAMP) $(CATALOGUES) test-tools
 	$(PY) -m ruff check .
 	rm -rf $(TEST_TMP) && mkdir -p $(TEST_TMP)
-	TMPDIR=$(TEST_TMP) $(PY) -m pytest -n 2 --dist worksteal --basetemp=$(TEST_TMP)/pytest; status=$$?; rm -rf $(TEST_TMP); exit $$status  # two processes: CI has two cores
+	TMPDIR=$(TEST_TMP) $(PY) -m pytest -n 2 --dist load --basetemp=$(TEST_TMP)/pytest; status=$$?; rm -rf $(TEST_TMP); exit $$status  # two processes: CI has two cores
 
 lighthouse: build $(TEST_STAMP) test-tools
 	$(PY) scripts/lighthouse.py

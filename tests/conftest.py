@@ -17,6 +17,19 @@ from sitetools import REPO, copy_project, run_build
 # checked entry by entry (tests/unit/test_messages.py) and line by line where a test names its language.
 os.environ.setdefault("ARSIP_LANG", "en")
 
+# The few tests that take minutes run first: `-n 2 --dist load` hands them out in turn, one to each worker, and the
+# short ones then go to whichever worker is free, instead of both waiting at the end for a long test that started last.
+LONG_RUNNING = (
+    "test_atomic.py::test_killed_builds_leave_the_old_or_the_new_site",
+    "test_exact.py::test_incremental_builds_equal_clean_builds",
+    "test_fuzz.py::test_any_release_builds_or_is_reported",
+    "test_hostile.py::test_hostile_input_ends_in_a_site_or_in_messages",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=lambda item: not any(name in item.nodeid for name in LONG_RUNNING))  # stable: the rest keep their order
+
 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:

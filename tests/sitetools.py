@@ -38,6 +38,20 @@ def template_file(root: Path, name: str) -> Path:
     return path
 
 
+def edit_file(root: Path, relative: str, old: str, new: str) -> None:
+    """Replace `old` by `new` in a file of the project, written in one go. A template the project does not override
+    yet is taken from the default theme and written as the project's own, as a site author overriding it would."""
+    path = root / relative
+    source = path
+    if not path.exists() and relative.startswith("templates/"):
+        inner = relative.removeprefix("templates/")
+        source = THEME / "static" / inner.removeprefix("static/") if inner.startswith("static/") else THEME / "templates" / inner
+    text = source.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {source}"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def run_build(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run `python build.py --root ROOT ARGS` the way an editor would."""
     command = [sys.executable, str(REPO / "build.py"), "--root", str(root), *args]

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sitetools import copy_project, read_page, run_build, tree_bytes
+from sitetools import copy_project, edit_file, read_page, run_build, tree_bytes
 
 from arsip import pipeline
 from arsip.session import Session
@@ -32,10 +32,7 @@ def build(root: Path, session: Session | None = None) -> pipeline.BuildResult:
 
 
 def edit(root: Path, relative: str, old: str, new: str) -> None:
-    path = root / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    edit_file(root, relative, old, new)
 
 
 def clean_build_of(root: Path, tmp_path: Path) -> dict[str, bytes]:

@@ -81,7 +81,7 @@ def test_the_installed_command_builds_a_project(tmp_path: Path) -> None:
     command = Path(sys.executable).parent / "arsip"
     shown = subprocess.run([str(command), "--help", "--lang", "en"], capture_output=True, text=True, check=False)
     assert shown.returncode == 0, shown.stderr
-    assert shown.stdout.startswith("usage: arsip ") and "{build,check,new,serve" in shown.stdout
+    assert shown.stdout.startswith("usage: arsip ") and "{build,check,new,init,serve}" in shown.stdout
     wrong = subprocess.run([str(command), "--lang", "en", "bangun"], capture_output=True, text=True, check=False)
     assert wrong.returncode == 2 and wrong.stderr.splitlines()[-1].startswith("arsip: error: argument command: invalid choice")
     root = copy_project(tmp_path / "site")

@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     args.root = target
     code = _build(args, write_output=True)
     if code == EXIT_OK:
-        following = tr("Next: edit site_config.toml and content/, and preview the site with  serve --root {path}", path=str(target))
+        following = tr("Next: edit site_config.toml and content/, and preview the site with: arsip serve --root {path}", path=str(target))
         _say(args.language, following)
     else:
         failed = tr("the sample archive was written but did not build; the problems are above")

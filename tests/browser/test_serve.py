@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from devserver import PATIENCE, Transcript, free_port, open_live, raw_request, start_server, stop, wait_until, wait_until_up
 from playwright.sync_api import Page, expect
-from sitetools import copy_project
+from sitetools import copy_project, edit_file
 
 RELEASE_FILE = "content/2024/2024-12-03-kota-jambi.md"
 SHOWN = PATIENCE * 1000  # milliseconds a page may take to change: a bound on failure only
@@ -46,10 +46,7 @@ class DevServer:
         return self.root / ".arsip-cache" / "preview"
 
     def edit(self, relative: str, old: str, new: str) -> None:
-        path = self.root / relative
-        text = path.read_text(encoding="utf-8")
-        assert old in text
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        edit_file(self.root, relative, old, new)
 
 
 @pytest.fixture

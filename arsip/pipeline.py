@@ -17,7 +17,7 @@ from .problems import BuildFailed, Problem, promote_warnings, sorted_unique
 from .publish import write
 from .publish.safety import WriteReport
 from .session import Session
-from .source.config import SiteConfig, load_config
+from .source.config import Options, SiteConfig, load_config
 from .stages import Progress
 
 
@@ -33,14 +33,24 @@ class BuildResult:
 
 
 def build(
-    config: SiteConfig, *, strict: bool = False, session: Session | None = None, progress: Progress | None = None, search: bool = True
+    config: SiteConfig,
+    *,
+    strict: bool = False,
+    session: Session | None = None,
+    progress: Progress | None = None,
+    search: bool = True,
+    keep_published: bool = False,
 ) -> BuildResult:
-    """Read, check, model, plan; then produce what changed and publish it (the whole site swapped in at once)."""
+    """Read, check, model, plan; then produce what changed and publish it (the whole site swapped in at once).
+    `keep_published` (the `build` command): a page the last publication held may not disappear without a redirect
+    (`publish.published`), and this build's pages are what it holds next (unless it shows drafts)."""
     session = session or Session.open(config.output_dir)
     tree, problems = stages.read(config, session)  # files -> parsed releases, registry, assets
     releases, found = stages.check(tree, config, session)  # -> checked releases
     plan, more = stages.plan(releases, config, session)  # -> the archive and every file of the site
     problems += found + more
+    if keep_published and not any(problem.is_error for problem in problems):  # a release left out by an error is no removal
+        problems += stages.disappearing(plan, config, session)  # published pages neither made nor redirected
     if any(problem.is_error for problem in problems):  # the templates' problems are reported too, but nothing is written
         problems += stages.produce(plan, tree, config, session, None, None).problems
     final = _final(problems, strict)  # BuildFailed here: output/ keeps the last good site
@@ -51,18 +61,26 @@ def build(
         final = _final([*final, *stages.broken_links(produced, tree, plan, config, session)], strict)  # those release bodies wrote
         indexing = stages.index_search(produced, plan, config, session, search)  # Pagefind works while pages are placed
         report = stages.publish(produced, indexing, tree, config, session, staging)  # -> output/, then the build database
+    if keep_published and not config.options.drafts:
+        stages.remember_published(plan, session)  # what the next build may not lose
     urls = tuple((release.path, plan.urls.link("release", release.slug)) for release in releases)
     return BuildResult(final, len(releases), len(plan.pages), len(produced.entries), report, urls, produced.made)
 
 
-def check(config: SiteConfig, *, strict: bool = False, external: bool = False, session: Session | None = None) -> BuildResult:
-    """Every stage but writing, plus a link check of the generated site (`external`: of outside links too)."""
+def check(
+    config: SiteConfig, *, strict: bool = False, external: bool = False, keep_published: bool = False, session: Session | None = None
+) -> BuildResult:
+    """Every stage but writing, plus a link check of the generated site (`external`: of outside links too) and, with
+    `keep_published`, the published pages that would disappear."""
     session = session or Session.in_memory()
     tree, problems = stages.read(config, session)
     releases, found = stages.check(tree, config, session)
     plan, more = stages.plan(releases, config, session)
+    problems += found + more
+    if keep_published and not any(problem.is_error for problem in problems):
+        problems += stages.disappearing(plan, config, session)
     produced = stages.produce(plan, tree, config, session, None, None)
-    problems += found + more + produced.problems
+    problems += produced.problems
     files = [file for _, file, _ in produced.entries] + stages.assets(tree)
     if not any(problem.is_error for problem in problems):
         files += stages.index_search(produced, plan, config, session, True).files()
@@ -77,9 +95,7 @@ def configure(root: Path, *, drafts: bool = False, base_url: str | None = None, 
         raise BuildFailed(problems)
     if base_url:
         config = replace(config, base_url=base_url)
-    if output_name:
-        config = replace(config, output_name=output_name)
-    return replace(config, drafts=drafts)
+    return replace(config, options=Options(drafts, output_name) if output_name else Options(drafts))
 
 
 def _final(problems: list[Problem], strict: bool) -> tuple[Problem, ...]:

@@ -2,7 +2,8 @@
 
 Input and output per stage: `read` (files -> `Tree`: parsed releases, registry, assets, bodies),
 `check` (-> checked `Release`s), `plan` (-> `Plan`: the archive's pages and made files, search
-bundles), `produce` (-> `produce.Produced`: what changed made again, the rest kept), `index_search`
+bundles), `disappearing` (-> the published pages the plan would lose),
+`produce` (-> `produce.Produced`: what changed made again, the rest kept), `index_search`
 (-> the Pagefind bundles, on a thread of their own), `publish` (-> output/ and the build database).
 """
 
@@ -15,14 +16,16 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .builddb import Recorded
+from .builddb import published as published_before
 from .i18n import tr
 from .model import archive as model
 from .model import checks, validate
 from .model.validate import Release
 from .problems import BuildFailed, Problem, error
-from .publish import in_place, links, write
+from .publish import in_place, links, published, write
 from .publish.bundles import Indexed, SearchIndex
 from .publish.files import File, OnDisk, status_as_written
 from .publish.pagefind import SearchIndexError
@@ -31,7 +34,7 @@ from .render import templates as render
 from .render.produce import Inputs, Job, Produced, Sources, environment_reads
 from .render.produce import produce as produce_files
 from .render.record import ConfigView, Fingerprinter
-from .session import Session
+from .session import Session, database_path
 from .site import makers as extras
 from .site import routes, table
 from .source import registry
@@ -65,7 +68,7 @@ def check(tree: Tree, config: SiteConfig, session: Session) -> tuple[tuple[Relea
         directory, checked = session.memos.directory.get(key, lambda: registry.build_directory(found_registry, config.programme.kinds))
         problems = list(checked)
         releases, found = validate.validate_all(tree.content.docs, directory, tree.content.assets, config, session.checked)
-    return tuple(r for r in releases if config.drafts or not r.draft), problems + found
+    return tuple(r for r in releases if config.options.drafts or not r.draft), problems + found
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,25 +108,35 @@ def produce(
     plan: Plan, tree: Tree, config: SiteConfig, session: Session, staging: write.Staging | None, progress: Progress | None
 ) -> Produced:
     view = ConfigView(config)
-    env, env_reads = session.memos.environment.get(
-        _environment_key(config), lambda: environment_reads(lambda: render.environment(view), tree.sources.bodies)
+    envs, env_reads = session.memos.environment.get(
+        _environment_key(config), lambda: environment_reads(lambda: _environments(view), tree.sources.bodies)
     )
     same_plan = session.memos.plan.key is not None and session.memos.plan.key == session.db.plan_key()
-    inputs = Inputs(config, env, tree.sources, Fingerprinter(session.memos.fingerprints), session.recorded() if same_plan else None)
-    job = Job(env, view, inputs, env_reads, staging)
+    inputs = Inputs(config, envs[None], tree.sources, Fingerprinter(session.memos.fingerprints), session.recorded() if same_plan else None)
+    job = Job(envs, view, inputs, env_reads, staging)
 
     def prepare(todo: list[routes.Page]) -> None:  # convert the bodies of release pages and feeds to make now (most need one)
-        shown = {r.path for p in todo for r in ((p.context["release"],) if "release" in p.context else p.context.get("items", ()))}
-        bodies = [(tree.sources.bodies[path], path) for path in sorted(shown)]
-        env.filters["markdown"].convert_many(bodies, session.db.markdown)
+        for language, env in envs.items():
+            here = [p for p in todo if p.language == language]
+            shown = {r.path for p in here for r in ((p.context["release"],) if "release" in p.context else p.context.get("items", ()))}
+            env.filters["markdown"].convert_many([(tree.sources.bodies[path], path) for path in sorted(shown)], session.db.markdown)
 
     recorded = session.recorded()
     with session.timings.stage(tr("make what changed (Markdown, pages, files)")):
         produced = produce_files(
             plan.pages + plan.files, job, recorded, config.output_dir, progress, prepare, session.wrote, session.readers, session.timings
         )
-        session.db.save_markdown(env.filters["markdown"].keep_fresh())
+        session.db.save_markdown({key: html for env in envs.values() for key, html in env.filters["markdown"].keep_fresh().items()})
     return produced
+
+
+def _environments(view: ConfigView) -> dict[str | None, Any]:
+    """A Jinja environment per language of the site, by a page's `language` (None: the site's own), sharing one loader."""
+    loader = render.RecordingLoader([str(view.templates_dir), str(view.theme_templates_dir)])  # the project's, then the theme's
+    envs: dict[str | None, Any] = {None: render.environment(view, loader=loader)}
+    for code in view.languages[1:]:
+        envs[code] = render.environment(view, language=code, loader=loader)
+    return envs
 
 
 def _environment_key(config: SiteConfig) -> bytes:
@@ -176,7 +189,7 @@ def index_search(produced: Produced, plan: Plan, config: SiteConfig, session: Se
     if not search:
         return Indexing(None, index.as_before())
     for page, file, indexed in produced.entries:
-        if indexed is not None:
+        if indexed is not None and page.language is None:  # a translation shows the same content: indexed once
             index.add(table.SEARCH_INDEX.bundle_of(page, plan.bundles), file, indexed)
     runner = ThreadPoolExecutor(max_workers=1)
     pending = runner.submit(index.finish)
@@ -218,6 +231,19 @@ def _as_written(record: Recorded, file: File, output_dir: Path) -> Recorded:
     return Recorded(record.reads, status, record.indexed, record.written)
 
 
+def disappearing(plan: Plan, config: SiteConfig, session: Session) -> list[Problem]:
+    """The pages the last publication held that this site would neither make nor redirect (`publish.published`): known
+    by the build database (read-only for `check`), else the pages found in output/."""
+    before = session.db.published() if session.db.path is not None else published_before(database_path(config.output_dir))
+    if before is None:
+        before = published.on_disk(config.output_dir)
+    return published.disappearing(before, plan.pages, config, session.recorded())
+
+
+def remember_published(plan: Plan, session: Session) -> None:
+    session.db.save_published(published.addresses(plan.pages))
+
+
 def assets(tree: Tree) -> list[File]:
     return extras.asset_files(tree.content.assets)
 
@@ -232,7 +258,7 @@ def broken_links(
     external: bool = False,
 ) -> list[Problem]:
     """Broken links where they are written (`publish.links`): in a build (no `files`) those of release bodies, as warnings."""
-    env = session.memos.environment.value[0] if session.memos.environment.value else None
+    env = session.memos.environment.value[0][None] if session.memos.environment.value else None
     store = None if files is not None else session.db.markdown
     with session.timings.stage(tr("check links")):
         return links.check_links(produced, tree.sources.bodies, plan.urls, config, env, store, files=files, external=external)

@@ -2,7 +2,8 @@
 """A deterministic synthetic Arsip project for benchmarks: `python bench/gencorpus.py N DIR`.
 
 Input: N (releases) and DIR (absent, empty, or an earlier corpus). Output: DIR as a complete Arsip
-project: the repository's site_config.toml and templates/, content/institutions.toml with about 600
+project: the repository's site_config.toml (in one language: its `translations` left out, as the peers
+and older commits it is compared with build one language) and templates/, content/institutions.toml with about 600
 real Indonesian bodies, and N releases content/<year>/<date>-<slug>.md with the full front-matter
 (scores as "93,68" or 93.68, zones and categories from the rubric in site_config.toml, ranks, tags,
 sometimes an awards list) and 400-900 words of Indonesian-like Markdown. Same N (and the same
@@ -452,6 +453,20 @@ class Writer:
 # ---------------------------------------------------------------- the project folder
 
 
+def one_language(config: str) -> str:
+    """`config` (the text of a site_config.toml) without its top-level `translations` line: the corpus builds the
+    site's own language alone, as Hugo, Pelican and older commits do, so the English mirror doubles no work."""
+    table = config.find("\n[")
+    head, rest = (config, "") if table < 0 else (config[:table], config[table:])
+    kept = "".join(line for line in head.splitlines(keepends=True) if not re.match(r"\s*translations\s*=", line))
+    text = kept + rest
+    data, before = tomllib.loads(text), tomllib.loads(config)
+    before.pop("translations", None)
+    if data != before:  # a multi-line or oddly placed `translations` would leave TOML this cannot vouch for
+        raise SystemExit("gencorpus: could not leave `translations` out of site_config.toml; write it on one line")
+    return text
+
+
 def prepare(target: Path) -> None:
     """Make `target` an empty project folder, refusing to clear a folder that is not an earlier corpus."""
     if target.exists() and any(target.iterdir()):
@@ -468,7 +483,7 @@ def generate(count: int, target: Path, project: Path = REPO) -> int:
     rng = random.Random(SEED)
     registry = build_registry(rng)
     results = Results(load_rubric(project / "site_config.toml"), registry)
-    shutil.copy2(project / "site_config.toml", target / "site_config.toml")
+    (target / "site_config.toml").write_text(one_language((project / "site_config.toml").read_text(encoding="utf-8")), encoding="utf-8")
     shutil.copytree(project / "templates", target / "templates", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     content = target / "content"
     content.mkdir()

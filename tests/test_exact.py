@@ -7,6 +7,12 @@ site_config.toml with its grades' labels and colours, static files) run on two c
 session, files replaced in place). After every step both must equal a clean build of the same sources,
 or, when the sources are wrong, all three must fail and output/ must be as it was.
 
+Deletions and renames here take published pages off the site on purpose, as an editor may. The `build`
+command would stop at them until they are redirected or listed under `[redirects] gone`
+(`pipeline.build(keep_published=True)`, tested in tests/test_addresses.py); these builds accept every
+removal (`keep_published=False`, as the preview does), since a clean build has no publication to compare
+with and the property is about what a build makes, not about which edits it lets through.
+
 `make test` runs STEPS steps; `pytest -m long tests/test_exact.py` runs the long version.
 """
 

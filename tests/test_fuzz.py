@@ -330,8 +330,8 @@ def fuzz_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FuzzSite]:
     bytecode = MemoryBytecode()
     original = templates.environment
 
-    def environment(config: Any, known_markdown: Any = None) -> jinja2.Environment:
-        env = original(config, known_markdown)
+    def environment(config: Any, known_markdown: Any = None, **options: Any) -> jinja2.Environment:
+        env = original(config, known_markdown, **options)  # options: the language of a translation's pages, a shared loader
         env.bytecode_cache = bytecode
         return env
 

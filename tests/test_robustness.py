@@ -50,7 +50,7 @@ CONFIG = """title = "Arsip Uji"
 base_url = "https://example.org/"
 language = "id"
 home_releases = 8
-
+translations = ["en"]
 [permalinks]
 release = "/rilis/{slug}/"
 
@@ -235,7 +235,8 @@ def huge_picture(root: Path, folder: Path) -> None:
 
 
 def theme_file_on_a_page(root: Path, folder: Path) -> None:
-    site_config(CONFIG.replace('release = "/rilis/{slug}/"', 'release = "/rilis/{slug}/"\nsearch = "/static/cari/"'))(root, folder)
+    moved = CONFIG.replace('release = "/rilis/{slug}/"', 'release = "/rilis/{slug}/"\nsearch = "/static/cari/"')
+    site_config(moved + '\n[redirects]\ngone = ["/cari/"]\n')(root, folder)  # the search page's old address, let go
     (root / "templates" / "static" / "cari").mkdir(parents=True, exist_ok=True)
     (root / "templates" / "static" / "cari" / "index.html").write_text("<p>lama</p>\n", encoding="utf-8")
 

@@ -42,11 +42,14 @@ def test_one_overridden_template_changes_only_its_pages(mini_site) -> None:
     assert run_build(root).returncode == 0
     after = tree_bytes(root / "output")
     changed = sorted(path for path in before.keys() | after.keys() if before.get(path) != after.get(path))
-    assert changed == ["404.html", "static/print.css"]
+    assert changed == ["404.html", "en/404.html", "static/print.css"]  # the page in each language, one static file
     assert "Halaman milik situs ini" in read_page(root, "/404.html").get_text()
+    assert "Halaman milik situs ini" in read_page(root, "/en/404.html").get_text()  # the English mirror uses it too
     (root / "templates" / "404.html").unlink()  # the theme's file again
     assert run_build(root).returncode == 0
-    assert tree_bytes(root / "output")["404.html"] == before["404.html"]
+    assert {path: tree_bytes(root / "output")[path] for path in ("404.html", "en/404.html")} == {
+        path: before[path] for path in ("404.html", "en/404.html")
+    }
 
 
 def test_the_repository_templates_folder_only_overrides() -> None:

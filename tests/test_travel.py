@@ -106,7 +106,7 @@ def test_feeds_are_found_from_the_head_of_their_pages(sample_site: Path) -> None
     pages = [("/", "/"), (KOTA_JAMBI, KOTA_JAMBI), (KOTA_JAMBI, "/"), (merah, merah), (f"{merah}2022/", merah)]
     for url, own in pages:
         head = read_page(sample_site, url).head
-        found = {(link["type"], link["href"]) for link in head.select("link[rel=alternate]")}
+        found = {(link["type"], link["href"]) for link in head.select("link[rel=alternate][type]")}
         for kind, name in types.items():
             assert (kind, own + name) in found, (url, kind)
             assert output(sample_site, own + name).is_file()
@@ -128,11 +128,14 @@ def test_every_page_shows_a_card_that_exists(sample_site: Path) -> None:
     cards = set()
     for path in pages:
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        if soup.select_one("meta[http-equiv=refresh]"):
+            continue  # an old address: it sends the reader on to the page, which has the card
         card = card_of(sample_site, soup)
         assert card.is_file(), (path, card)
         cards.add(card)
         assert soup.select_one("meta[name='twitter:card']")["content"] == "summary_large_image"
-        assert soup.select_one("meta[property='og:locale']")["content"] == "id_ID"
+        locale = "en_US" if path.is_relative_to(sample_site / "output" / "en") else "id_ID"  # the English mirror's pages are in English
+        assert soup.select_one("meta[property='og:locale']")["content"] == locale
         for prop in ("og:title", "og:description", "og:url", "og:image:alt"):
             assert soup.select_one(f"meta[property='{prop}']")["content"].strip(), (path, prop)
     release = read_page(sample_site, "/rilis/2024-12-03-pemkot-jambi-raih-nilai-93-68-terbaik-se-provinsi-jambi-pada/")

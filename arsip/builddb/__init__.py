@@ -4,7 +4,8 @@ Input: the path of the database (`.arsip-cache/build-<output folder>.db`) and wh
 Output: `BuildDB`, which gives back, for every file of the site, the inputs it read with their
 digests, the status of the file as written and the digest of what Pagefind reads of it; converted
 Markdown by (settings, library versions, body digest); the search bundles with the pages they hold;
-and the no-op stamp of the last good build.
+the no-op stamp of the last good build; and the addresses of the pages the last publication held
+(`published`: a fact about output/, not a cache, so it outlives a change of versions).
 
 Nothing in it is executed or deserialised into objects: rows hold text, numbers and bytes. The versions of Python,
 Arsip and every library that shapes output are kept with it: when any differs, everything it holds
@@ -196,6 +197,18 @@ class BuildDB:
             _set_aside(self.path)
         self.connection = _fresh(":memory:")
 
+    def published(self) -> tuple[str, ...] | None:
+        """The addresses of the pages the last publication held (None: not known)."""
+        try:
+            row = self.connection.execute("SELECT value FROM meta WHERE key = 'published'").fetchone()
+        except sqlite3.Error:
+            return None
+        return _addresses(row[0]) if row else None
+
+    def save_published(self, addresses: Iterable[str]) -> None:
+        """The addresses of the pages of the site just published (see `publish.published`)."""
+        self._write("INSERT OR REPLACE INTO meta VALUES ('published', ?)", (json.dumps(sorted(addresses), ensure_ascii=False),))
+
     def plan_key(self) -> bytes | None:
         """The digest of what the plan of the build that left the records was made from (see `produce.Inputs`)."""
         try:
@@ -308,11 +321,40 @@ def _fresh(target: str) -> sqlite3.Connection:
 
 
 def _forget_all(connection: sqlite3.Connection) -> None:
-    """Another Python, Arsip or library made what the database holds: none of it counts."""
+    """Another Python, Arsip or library made what the database holds: none of it counts (but for what was published,
+    which says what output/ held, not what some code made of it)."""
     with connection:
-        for table in ("outputs", "markdown", "bundles", "docs", "meta"):
+        for table in ("outputs", "markdown", "bundles", "docs"):
             connection.execute(f"DELETE FROM {table}")
+        connection.execute("DELETE FROM meta WHERE key != 'published'")
         connection.execute("INSERT INTO meta VALUES ('versions', ?)", (versions_digest(),))
+
+
+def published(path: Path) -> tuple[str, ...] | None:
+    """The addresses the last publication held, read without changing the database (None: not known)."""
+    if not path.is_file():
+        return None
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=LOCK_WAIT_S)
+    except sqlite3.Error:
+        return None
+    try:
+        row = connection.execute("SELECT value FROM meta WHERE key = 'published'").fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        connection.close()
+    return _addresses(row[0]) if row else None
+
+
+def _addresses(text: object) -> tuple[str, ...] | None:
+    try:
+        value = json.loads(text) if isinstance(text, str) else None
+    except ValueError:
+        return None
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        return None
+    return tuple(value)
 
 
 def _set_aside(path: Path) -> None:

@@ -147,7 +147,7 @@ def _build(args: argparse.Namespace, *, write_output: bool) -> int:
         try:
             if shown:
                 print(f"arsip: {args.language(shown)}", file=sys.stderr)
-            options = f"drafts={config.drafts}|strict={args.strict}|language={args.language.code}"
+            options = f"drafts={config.options.drafts}|strict={args.strict}|language={args.language.code}"
             with session.timings.stage(tr("compare with the last good build")):
                 inputs = stamp.input_digest(config, options)
                 last = stamp.load_stamp(session.db)
@@ -160,7 +160,7 @@ def _build(args: argparse.Namespace, *, write_output: bool) -> int:
             with _no_cycle_collection():
                 bar = _ProgressBar(enabled=not args.quiet and sys.stderr.isatty())
                 try:
-                    result = pipeline.build(config, strict=args.strict, progress=bar.update, session=session)
+                    result = pipeline.build(config, strict=args.strict, progress=bar.update, session=session, keep_published=True)
                 finally:
                     bar.close()
             report = tuple(problem.format(args.language) for problem in result.problems)
@@ -176,7 +176,7 @@ def _build(args: argparse.Namespace, *, write_output: bool) -> int:
     else:
         session = Session.in_memory()
         session.timings.enabled = args.timings
-        result = pipeline.check(config, strict=args.strict, external=args.external, session=session)
+        result = pipeline.check(config, strict=args.strict, external=args.external, keep_published=True, session=session)
         _print_timings(session.timings, args.language)
     _report(result.problems, args.language, quiet=True)
     if not args.quiet:

@@ -7,7 +7,7 @@ problem found, each pointing at the line of the offending key with a hint of wha
 Any value YAML can hold ends in a `Release` or in problems: numbers and dates are matched with
 ASCII-only patterns, long values are shortened in messages (both in `fields`, which reads each
 value), and two releases that would share one address are reported at the line that gives the
-second its slug.
+second its slug (or names it among its former slugs: `aliases`).
 """
 
 from __future__ import annotations
@@ -18,12 +18,13 @@ from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from ..i18n import tr, trn
-from ..problems import Problem, error
+from ..problems import Problem
 from ..render.record import Body, Fingerprinter
 from ..source.config import Band, SiteConfig
 from ..source.frontmatter import SourceDoc
 from ..source.registry import SLUG_PATTERN, Directory, InstitutionRef, make_slug
 from ..source.tree import Asset
+from .aliases import SLUG_GIVEN_MAX, alias_problems, duplicate_slug, read_aliases
 from .fields import _Fields, _shown, this_year
 from .result import Result, ShowsResult
 from .rubric import band_for, period_for
@@ -45,11 +46,11 @@ RELEASE_KEYS = (
     "image_caption",
     "draft",
     "slug",
+    "aliases",
     "awards",
 )
 AWARD_KEYS = ("institution", "score", "zone", "category", "rank")
 SLUG_MAX = 60
-SLUG_GIVEN_MAX = 120  # characters of a slug written in the front-matter
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +95,7 @@ class Release(ShowsResult):
     body: Body
     path: str = ""
     institution_line: int = 1
+    aliases: tuple[str, ...] = ()  # the slugs it had before: their addresses redirect to its page
 
     @property
     def body_md(self) -> str:
@@ -148,6 +150,7 @@ def validate_all(
     previous = memo.results if memo.context == context else {}
     memo.context, memo.results = context, {}
     releases = []
+    included: list[tuple[str, tuple[str, ...], SourceDoc]] = []
     owners: dict[str, tuple[SourceDoc, int]] = {}
     for doc in docs:
         key = (doc.path, doc.digest)
@@ -160,32 +163,17 @@ def validate_all(
         problems.extend(known[1])
         if release is None:
             continue
-        if config.drafts or not release.draft:
+        if config.options.drafts or not release.draft:
             line = doc.line("slug") if "slug" in doc.meta else doc.line("title")
             owner = owners.setdefault(release.slug, (doc, line))
             if owner[0] is not doc:
-                problems.append(_duplicate(release.slug, doc, line, owner))
+                problems.append(duplicate_slug(release.slug, doc, line, owner))
                 continue
+            included.append((release.slug, release.aliases, doc))
         releases.append(release)
-    return tuple(releases), problems
+    return tuple(releases), problems + alias_problems(included, owners)
 
 
-def _duplicate(slug: str, doc: SourceDoc, line: int, owner: tuple[SourceDoc, int]) -> Problem:
-    """Two releases, one address: the later file (in path order) is reported, pointing at the first."""
-    first = f"{owner[0].path}:{owner[1]}"
-    if "slug" in doc.meta:
-        return error(
-            doc.path,
-            line,
-            tr("slug '{slug}' is also the slug of {first}", slug=slug, first=first),
-            tr("give this release its own, e.g.  slug: {slug}-2", slug=slug),
-        )
-    return error(
-        doc.path,
-        line,
-        tr("the slug '{slug}' made from the date and title is also the slug of {first}", slug=slug, first=first),
-        tr("change the title or add a line such as  slug: {slug}-2", slug=slug),
-    )
 
 
 def validate_doc(
@@ -198,6 +186,7 @@ def validate_doc(
     institution = _institution(fields, directory)
     year = fields.year("year", date)
     slug = _slug(fields, date, title)
+    aliases = read_aliases(fields, slug)
     source = _source(fields)
     image = _image(fields, doc.path, asset_paths)
     ready = institution is not None and year is not None and date is not None and slug is not None
@@ -222,6 +211,7 @@ def validate_doc(
         body=Body(doc.path),
         path=doc.path,
         institution_line=fields.line("institution"),
+        aliases=aliases,
     )
 
 

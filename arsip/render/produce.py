@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePath
+from typing import Any
 
 import jinja2
 
@@ -164,11 +165,16 @@ Reads = tuple[tuple[str, bytes], ...]
 class Job:
     """What rendering needs, handed to worker processes by forking."""
 
-    env: jinja2.Environment
+    envs: Mapping[str | None, jinja2.Environment]  # by a page's language (None: the site's own)
     view: ConfigView
     inputs: Inputs
-    shared_reads: frozenset[str]  # what making the environment read: every page read it
+    shared_reads: frozenset[str]  # what making the environments read: every page read it
     staging: Staging | None
+
+    @property
+    def env(self) -> jinja2.Environment:
+        """The environment of the site's own language."""
+        return self.envs[None]
 
     @property
     def config(self) -> SiteConfig:
@@ -187,7 +193,7 @@ class Job:
                 recorder.reads.update("name:" + key for key in page.context)
                 made = _made(page, self.view, self.config)
             else:
-                made = render_page(self.env, page.template, page.url, page.context, self.config)
+                made = render_page(self.envs[page.language], page.template, page.url, page.context, self.config)
         return made, frozenset(recorder.reads) | self.shared_reads
 
     def put(self, made: Output) -> File:
@@ -286,11 +292,12 @@ def _make_many(job: Job, pages: tuple[Page, ...], todo: list[int], timings: Timi
         for index in todo:
             yield job.make(pages[index])
         return
-    compile_all(job.env)  # before forking: every worker has them, and so has this process for the next edit
+    for env in job.envs.values():  # before forking: every worker has them, and so has this process for the next edit
+        compile_all(env)
     size = max(1, len(todo) // (cores() * 32))  # small shares: the heavy pages (years, institutions) come last
     chunks = [todo[start : start + size] for start in range(0, len(todo), size)]
     if job.staging is not None and not job.staging.make_folders(pages[index].file for index in todo):
-        job = Job(job.env, job.view, job.inputs, job.shared_reads, None)
+        job = Job(job.envs, job.view, job.inputs, job.shared_reads, None)
     created, ready = time.monotonic(), 0.0
     with forked_pool(_start_worker, (job, pages)) as pool:  # the workers inherit the planned pages
         for started, chunk in pool.map(_make_chunk, chunks):
@@ -329,8 +336,8 @@ def _make_chunk(indexes: list[int]) -> tuple[float, list[tuple[File | Problem, R
     return _worker[0].started, _worker[0].make_chunk(indexes)
 
 
-def environment_reads(make_env: Callable[[], jinja2.Environment], bodies: Mapping[str, str]) -> tuple[jinja2.Environment, frozenset[str]]:
-    """The environment, with what making it read (the configuration its helpers captured)."""
+def environment_reads(make_env: Callable[[], Any], bodies: Mapping[str, str]) -> tuple[Any, frozenset[str]]:
+    """The environments, with what making them read (the configuration their helpers captured)."""
     with recording(bodies) as recorder:
         env = make_env()
     return env, frozenset(recorder.reads)

@@ -2,7 +2,9 @@
 
 Input: a template name, the page's URL and values, and the recording view of the `SiteConfig`.
 Output: the page's bytes, or a problem pointing at the template file and line that failed. The
-environment records each template it loads and each name a template resolves (see `record`).
+environment records each template it loads and each name a template resolves (see `record`); a failure
+becomes a problem at its template line (`template_problems`). A translation's pages have an environment of
+their own: its words, dates, numbers and links (`lang`, `t`, `url`).
 Markdown bodies go through Python-Markdown (text that would convert in more than linear time is refused
 first, see `source.markdown_guard`), then nh3's allow-list; dates and numbers are written
 the Indonesian way (or English) with Babel, never with the machine's locale.
@@ -14,11 +16,10 @@ import contextlib
 import datetime as dt
 import hashlib
 import re
-import traceback
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -30,18 +31,17 @@ from babel.numbers import format_decimal, get_decimal_symbol
 from markupsafe import Markup
 
 from ..builddb.versions import versions_digest
-from ..i18n import Text, tr
-from ..problems import Problem, error, os_reason
-from ..site.routes import Urls
+from ..problems import Problem
+from ..site.routes import Urls, alternates
 from ..source.config import SiteConfig
 from ..source.markdown_guard import check_body
 from ..source.registry import make_slug
 from ..workers import cores, forked_pool
 from . import sharing
 from .chart import score_chart
-from .jinja_words import jinja_text, repr_error
 from .record import Body, ConfigView, capture, digest_of_bytes, note
 from .strings import site_strings
+from .template_problems import MarkdownRefused, template_problem
 
 MARKDOWN_EXTENSIONS = ("extra", "sane_lists")
 ALLOWED_TAGS = {
@@ -62,12 +62,12 @@ ALLOWED_ATTRIBUTES = {
 
 
 class Formatter:
-    """Dates, numbers and labels in the site's language; grade and kind labels read from `config` (the recording
+    """Dates, numbers and labels in one language of the site; grade and kind labels read from `config` (the recording
     view) when a page shows one, so only the pages that show a grade depend on the grades."""
 
-    def __init__(self, config: Any) -> None:
+    def __init__(self, config: Any, language: str = "") -> None:
         self.config = config
-        language = self.language = config.language
+        language = self.language = language or config.language
         self.strings = site_strings(language, config.programme.strings)
         self.decimal = get_decimal_symbol(language)
         self.dates: dict[tuple[str, dt.date], str] = {}  # the same few thousand dates are shown on many pages
@@ -286,11 +286,15 @@ RecordingEnvironment.context_class = RecordingContext
 RecordingEnvironment.template_class = RecordingTemplate
 
 
-def environment(config: ConfigView, known_markdown: Mapping[bytes, str] | None = None) -> jinja2.Environment:
-    """The Jinja environment of a build. `config` is the recording view: whatever the helpers read of it
-    while they are made is recorded by the caller's recorder, and whatever they read later by the page's."""
+def environment(
+    config: ConfigView, known_markdown: Mapping[bytes, str] | None = None, *, language: str = "", loader: RecordingLoader | None = None
+) -> jinja2.Environment:
+    """The Jinja environment of the pages in `language` (default: the site's). `config` is the recording view: whatever
+    the helpers read of it while they are made is recorded by the caller's recorder, and whatever they read later by
+    the page's. Environments of several languages share one `loader`."""
+    language = language or config.language
     env = RecordingEnvironment(
-        loader=RecordingLoader([str(config.templates_dir), str(config.theme_templates_dir)]),
+        loader=loader or RecordingLoader([str(config.templates_dir), str(config.theme_templates_dir)]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -298,8 +302,8 @@ def environment(config: ConfigView, known_markdown: Mapping[bytes, str] | None =
         keep_trailing_newline=True,
         auto_reload=False,
     )
-    fmt = Formatter(config)
-    urls = Urls.of(config)
+    fmt = Formatter(config, language)
+    urls = Urls.of(config, language)
     env.filters.update(
         score=fmt.score,
         number=fmt.number,
@@ -314,8 +318,11 @@ def environment(config: ConfigView, known_markdown: Mapping[bytes, str] | None =
     )
     env.globals.update(
         site=config,
+        lang=language,
         t=fmt.t,
         url=urls.link,
+        link=lambda path: urls.base_path + path[1:],  # a site-relative address (/rilis/x/) as an href
+        alternates=lambda url: alternates(url, config.languages),
         absolute=urls.absolute,
         permalink=lambda name, value=None: urls.absolute(urls.path(name, value)),
         chart=lambda institution: score_chart(institution.awards, config.rubric),
@@ -336,52 +343,3 @@ class PageRef:
     """What a template knows of the page it renders: its site-relative URL."""
 
     url: str
-
-
-class MarkdownRefused(ValueError):
-    """A text given to the `markdown` filter that the Markdown rules refuse; `text` says why, in any language."""
-
-    def __init__(self, message: Text | str, hint: Text | str | None) -> None:
-        plain = tr("Markdown refused: {message}", message=message)
-        self.text = plain if hint is None else tr("Markdown refused: {message} ({hint})", message=message, hint=hint)
-        super().__init__(str(self.text))
-
-
-def template_problem(exc: Exception, template: str, templates_dir: Path, root: Path) -> Problem:
-    """Point at the template line that failed, not at Python."""
-    prefix = templates_dir.relative_to(root).as_posix()
-    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.name:
-        return error(f"{prefix}/{exc.name}", exc.lineno, tr("template syntax error: {error}", error=jinja_text(str(exc.message))))
-    if isinstance(exc, jinja2.TemplateNotFound):
-        where, line = _template_frame(exc, templates_dir, prefix, template)
-        missing = f"{prefix}/{exc.name}"
-        return error(where, line, tr("template '{name}' not found", name=str(exc.name)), tr("create {path} or fix the name", path=missing))
-    if isinstance(exc, OSError):
-        where = _shown_template(exc.filename, templates_dir, prefix, template)
-        reason = tr("cannot read the template: {reason}", reason=os_reason(exc))
-        return error(where, None, reason, tr("check the file's permissions"))
-    if isinstance(exc, UnicodeDecodeError):
-        return error(f"{prefix}/{template}", None, tr("a template is not UTF-8 text"), tr("save the templates as UTF-8 in your editor"))
-    where, line = _template_frame(exc, templates_dir, prefix, template)
-    message: Text | str = jinja_text(exc.message) if isinstance(exc, jinja2.UndefinedError) and exc.message else repr_error(exc)
-    if isinstance(exc, MarkdownRefused):
-        message = tr("{kind}: {error}", kind="ValueError", error=exc.text)
-    hint = tr("check the variable's name; templates/ lists what each page receives") if isinstance(exc, jinja2.UndefinedError) else None
-    return error(where, line, tr("template error: {error}", error=message), hint)
-
-
-def _template_frame(exc: Exception, templates_dir: Path, prefix: str, template: str) -> tuple[str, int | None]:
-    folder = str(templates_dir.resolve())
-    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        filename = str(Path(frame.filename).resolve()) if frame.filename and not frame.filename.startswith("<") else ""
-        if filename.startswith(folder):
-            return f"{prefix}/{Path(filename).relative_to(folder).as_posix()}", frame.lineno
-    return f"{prefix}/{template}", None
-
-
-def _shown_template(filename: object, templates_dir: Path, prefix: str, template: str) -> str:
-    """The template file an error names, relative to the project; the page's template when unknown."""
-    try:
-        return f"{prefix}/{Path(str(filename)).resolve().relative_to(templates_dir.resolve()).as_posix()}"
-    except (ValueError, OSError):
-        return f"{prefix}/{template}"

@@ -1,5 +1,5 @@
-"""Every file of the site that a function makes rather than a template: sitemap, robots.txt, the JSON open data
-(the tables, CSV, workbook and Data Package, are made by `opendata` and `workbook`).
+"""Every file of the site that a function makes rather than a template: sitemap, robots.txt, `_redirects`, the JSON
+open data (the tables, CSV, workbook and Data Package, are made by `opendata` and `workbook`).
 
 Input: the `Archive`, the planned pages, the copied `Asset`s. Output: a `Page` per file with the
 function that makes it (`make(values, urls, config)`: bytes), and the asset files as they are. The
@@ -39,6 +39,13 @@ def sitemap(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:
             ET.SubElement(entry, "lastmod").text = lastmod.isoformat()
     ET.indent(root)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
+
+
+def redirects(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:
+    """`_redirects` as Netlify and Cloudflare Pages read it: `/old/path/ /new/path/ 301`, one moved address a line."""
+    lines = ["# Alamat lama situs ini dan alamat barunya (Netlify, Cloudflare Pages). Old addresses and where they moved."]
+    lines += [f"{urls.base_path}{old[1:]} {urls.base_path}{new[1:]} 301" for old, new in values["moves"]]
+    return ("\n".join(lines) + "\n").encode()
 
 
 def robots(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:

@@ -1,8 +1,10 @@
 """Where everything lives: the only module that knows URLs.
 
-Input: the `Archive` and the `SiteConfig` (its permalink patterns and base_url). Output: one `Page`
-per HTML page to render (URL, template, what it shows), the `Urls` helper that templates and
-exports use for every link, and problems such as two releases claiming one URL.
+Input: the `Archive` and the `SiteConfig` (its permalink patterns, base_url, languages). Output: one
+`Page` per HTML page to render (URL, template, what it shows, its language), the `Urls` helper that
+templates and exports use for every link (a translation's pages under `/<code>/`, e.g. `/en/rilis/x/`;
+files such as feeds, data and static files are the same for every language), each page's counterparts
+in the other languages (`alternates`), and problems such as two releases claiming one URL.
 """
 
 from __future__ import annotations
@@ -11,10 +13,12 @@ import functools
 import zlib
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any
 from urllib.parse import quote
+
+from babel import Locale
 
 from ..i18n import Text, tr
 from ..model.types import Archive
@@ -31,6 +35,7 @@ class Page:
     template: str | None
     context: MappingProxyType[str, Any]
     make: Callable[[Mapping[str, Any], Urls, Any], bytes] | None = None
+    language: str | None = None  # a translation's code (its pages are under /<code>/); None: the site's own language
     file: str = field(init=False, compare=False)  # the file under output/ that serves `url`
 
     def __post_init__(self) -> None:
@@ -44,24 +49,27 @@ class Urls:
     permalinks: MappingProxyType[str, str]
     base_path: str
     base_url: str
+    prefix: str = ""  # a translation's pages are under it (`/en`); the site's own language has none
 
     @classmethod
-    def of(cls, config: SiteConfig) -> Urls:
-        return cls(MappingProxyType(dict(config.permalinks)), config.base_path, config.base_url)
+    def of(cls, config: SiteConfig, language: str | None = None) -> Urls:
+        """The URLs of the pages in `language` (a translation's code; None or the site's own: at the root)."""
+        prefix = "" if language is None or language == config.language else "/" + language
+        return cls(MappingProxyType(dict(config.permalinks)), config.base_path, config.base_url, prefix)
 
     def path(self, name: str, value: object = None) -> str:
         """The site-relative URL of a page (`release`, `institution`, ...) or file (`static`, `media`, `data`)."""
         if name in ("static", "media", "data", "file"):
             prefix = "" if name == "file" else f"{name}/"
             return "/" + prefix + quote(str(value))
-        if name in FEEDS:
+        if name in FEEDS:  # one file for every language, under the page of the site's own language
             page, file = FEEDS[name]
-            return self.path(page, value) + file
+            return (replace(self, prefix="") if self.prefix else self).path(page, value) + file
         if name == "zone_year":
             zone, year = value  # type: ignore[misc]
             return self.path("zone", zone) + f"{year}/"
         pattern = self.permalinks[name]
-        return pattern.format(slug=value, year=value, zone=value) if "{" in pattern else pattern
+        return self.prefix + (pattern.format(slug=value, year=value, zone=value) if "{" in pattern else pattern)
 
     def link(self, name: str, value: object = None) -> str:
         """The URL to put in an href: site-relative URL under the site's base path."""
@@ -69,6 +77,42 @@ class Urls:
 
     def absolute(self, path: str) -> str:
         return self.base_url + path[1:]
+
+
+@dataclass(frozen=True, slots=True)
+class Alternate:
+    """A page's counterpart in one language: the code (`id`), the language's name in itself, the site-relative URL."""
+
+    code: str
+    name: str
+    url: str
+
+
+LANGUAGE_NAMES = MappingProxyType({"id": "Bahasa Indonesia", "en": "English"})  # each in its own words, as switches show them
+
+
+def in_language(url: str, language: str, languages: tuple[str, ...]) -> str:
+    """The site-relative URL of the page `url` (of any of `languages`, the site's own first) in `language`."""
+    own = url
+    for code in languages[1:]:
+        if url.startswith(f"/{code}/"):
+            own = url[len(code) + 1 :]
+            break
+    return own if language == languages[0] else f"/{language}{own}"
+
+
+def alternates(url: str, languages: tuple[str, ...]) -> tuple[Alternate, ...]:
+    """The page `url` in each of the site's languages (the site's own first); none for a site in one language."""
+    if len(languages) < 2:
+        return ()
+    return tuple(Alternate(code, LANGUAGE_NAMES.get(code) or _own_name(code), in_language(url, code, languages)) for code in languages)
+
+
+@functools.lru_cache(maxsize=16)
+def _own_name(code: str) -> str:
+    """A language's name in itself, as Babel knows it (`fr`: Français); the code when Babel has none."""
+    name = Locale.parse(code, sep="-").get_display_name(code) or code
+    return name[:1].upper() + name[1:]
 
 
 # Files that live under a page's URL: (the page, the file name). Each feed comes as Atom, RSS 2.0 and JSON Feed.
@@ -174,6 +218,9 @@ def paginate(first_url: str, items: tuple[Any, ...], size: int = PAGE_SIZE) -> l
     return [(Pager(number, links), chunk) for number, chunk in enumerate(chunks, start=1)]
 
 
+MOVED_HINT = tr("an address leads to one page only: take it out of aliases or former")
+
+
 def collisions(pages: list[Page]) -> list[Problem]:
     """Two pages with one URL: the later would silently replace the earlier."""
     problems = []
@@ -182,20 +229,16 @@ def collisions(pages: list[Page]) -> list[Problem]:
         key = page.file
         first = owners.setdefault(key, page)
         if first is not page:
-            problems.append(
-                error(
-                    _source(page),
-                    None,
-                    tr("'{url}' is also the address of {other}", url=page.url, other=_describe(first)),
-                    tr("give this release its own  slug:"),
-                )
-            )
+            moved = "target" in page.context  # a redirect from a former address (`table._redirect_files`)
+            hint = MOVED_HINT if moved else tr("give this release its own  slug:")
+            message = tr("'{url}' is also the address of {other}", url=page.url, other=_describe(first))
+            problems.append(error(_source(page), None, message, hint))
     return problems
 
 
 def _source(page: Page) -> str:
     release = page.context.get("release")
-    return release.path if release else "site_config.toml"
+    return release.path if release else page.context.get("source", "site_config.toml")
 
 
 def _describe(page: Page) -> Text | str:

@@ -6,13 +6,17 @@ such as two pages claiming one address. Each row says its route (a name of `[per
 route of `routes.Urls`), what it iterates over, what each file shows, and its template or function.
 To add an output, add a row here (and its template or function): what it reads is recorded. The
 search index is the last row (`SEARCH_INDEX`): its bundles are made from the pages the others make.
+Every row of HTML pages is planned once per language of the site (`SiteConfig.languages`): the site's
+own at the root, each translation under `/<code>/`. The last rows are the redirects: a page at each
+old address (a release's `aliases`, an institution's `former` names) and `_redirects` for hosts that
+read one (Netlify, Cloudflare Pages), made from the files the rows above planned.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Any
 
@@ -21,6 +25,7 @@ from ..model.types import Archive, Month
 from ..model.validate import Release
 from ..problems import Problem
 from ..source.config import SiteConfig
+from ..source.tree import REGISTRY_FILE
 from . import cards, lastmod, makers, opendata, workbook
 from .routes import Neighbour, Page, Urls, collisions, paginate, search_bundle_of, search_bundles
 
@@ -51,6 +56,11 @@ class Row:
     template: str | None = None
     make: Callable[[Mapping[str, Any], Urls, Any], bytes] | None = None
 
+    @property
+    def mirrored(self) -> bool:
+        """An HTML page is made in each language of the site; a file (a feed, data, a badge) once."""
+        return self.template is not None and self.template.endswith(".html")
+
 
 def _one(archive: Archive) -> tuple[Archive]:
     return (archive,)
@@ -65,7 +75,7 @@ def _single(route: str, values: Callable[[Archive, Urls, SiteConfig], dict[str, 
 
 def _file(url: str, values: Callable[[Archive], dict[str, Any]]) -> Callable[[Any, Site], Files]:
     def files(_: Any, site: Site) -> Files:
-        yield url, values(site.archive)
+        yield site.urls.prefix + url, values(site.archive)  # a translation's own (404.html) under its folder
 
     return files
 
@@ -108,6 +118,7 @@ def _search(archive: Archive, urls: Urls, config: SiteConfig) -> dict[str, Any]:
         "kinds": tuple(kind for kind, _ in archive.by_kind()),
         "provinces": tuple((p.slug, p.name) for p in archive.provinces),
         "search_base": urls.link("file", ""),
+        "search_pages": urls.link("file", "")[:-1] + urls.prefix + "/",  # where this language's pages are: results lead there
         "search_merged": tuple(urls.link("file", folder + "/") for folder in SEARCH_INDEX.over(archive)[1:]),
     }
 
@@ -221,6 +232,54 @@ def _institution_card_files(institution: Any, site: Site) -> Files:
     yield site.urls.path("institution_card", institution.slug), {"institution": institution.ref, "latest": institution.latest}
 
 
+def _moves(archive: Archive, urls: Urls) -> Iterator[tuple[str, str, str, str]]:
+    """(old folder, new folder, what moved, the file that says so) for each former address of a release or institution."""
+    for release in archive.releases:
+        for alias in release.aliases:
+            yield urls.path("release", alias), urls.path("release", release.slug), release.title, release.path
+    for institution in archive.institutions:
+        new = urls.path("institution", institution.slug)
+        for slug in institution.ref.former_slugs:
+            yield urls.path("institution", slug), new, institution.ref.name, f"content/{REGISTRY_FILE}"
+
+
+def _moved(site: Site) -> Iterator[tuple[Page, str, str, str]]:
+    """Each file the rows above planned in a folder that moved (in the language of `site.urls`), with its old address."""
+    moves: dict[str, list[tuple[str, str, str]]] = {}
+    for old, new, label, source in _moves(site.archive, site.urls):
+        moves.setdefault(new, []).append((old, label, source))
+    if not moves:
+        return
+    for page in tuple(site.pages):
+        for folder in _folders(page.url):
+            for old, label, source in moves.get(folder, ()):
+                yield page, old + page.url[len(folder) :], label, source
+
+
+def _folders(url: str) -> Iterator[str]:
+    """The folders an address is in, deepest first: `/rilis/x/2/` is in /rilis/x/2/, /rilis/x/, /rilis/ and /."""
+    end = len(url) if url.endswith("/") else url.rfind("/") + 1
+    while end > 0:
+        yield url[:end]
+        end = url.rfind("/", 0, end - 1) + 1
+
+
+def _redirect_files(_: Any, site: Site) -> Files:
+    """A page at each old address of a page that moved: it sends the reader on to the new one."""
+    for page, old, label, source in _moved(site):
+        if page.url.endswith("/") and page.make is None:
+            yield old, {"target": page.url, "label": label, "source": source}
+
+
+def _redirects_file(_: Any, site: Site) -> Files:
+    """`_redirects`: every old address of every language and file (feeds and badges too), `old new 301` a line."""
+    moved = []
+    for language in site.config.languages:
+        here = replace(site, urls=Urls.of(site.config, language))
+        moved += [(old, page.url) for page, old, _, _ in _moved(here) if page.template != "redirect.html"]
+    yield "/_redirects", {"moves": tuple(sorted(set(moved)))}
+
+
 def _open_data(archive: Archive) -> dict[str, Any]:
     return {"institutions": archive.institutions, "releases": archive.releases}
 
@@ -256,6 +315,8 @@ TABLE: tuple[Row, ...] = (
     Row("card", _one, _file("/card.png", lambda archive: {}), make=cards.site_card),
     Row("release_card", lambda archive: archive.releases, _release_card_files, make=cards.release_card),
     Row("institution_card", lambda archive: archive.institutions, _institution_card_files, make=cards.institution_card),
+    Row("redirect", _one, _redirect_files, "redirect.html"),  # after every page that can move, and out of the sitemap
+    Row("redirects", _one, _redirects_file, make=makers.redirects),
 )
 
 
@@ -277,8 +338,13 @@ def plan(archive: Archive, config: SiteConfig) -> tuple[tuple[Page, ...], list[P
     """Every file of the site, row by row, and the problems of two files claiming one address."""
     site = Site(archive, Urls.of(config), config, [])
     for row in TABLE:
-        for item in row.over(archive):
-            site.pages.extend(Page(url, row.template, MappingProxyType(dict(values)), row.make) for url, values in row.files(item, site))
+        for language in config.languages if row.mirrored else config.languages[:1]:
+            code = language if language != config.language else None
+            here = replace(site, urls=Urls.of(config, language)) if code else site  # the same list of pages
+            for item in row.over(archive):
+                here.pages.extend(
+                    Page(url, row.template, MappingProxyType(dict(values)), row.make, code) for url, values in row.files(item, here)
+                )
     return tuple(site.pages), collisions(site.pages)
 
 

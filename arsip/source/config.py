@@ -1,7 +1,8 @@
 """Site configuration.
 
-Input: `site_config.toml` in the project folder. Output: a frozen `SiteConfig` (title, base_url,
-language, permalinks, the scoring rubric) or the list of problems that stop the build. Unknown keys
+Input: `site_config.toml` in the project folder. Output: a frozen `SiteConfig` (title, base_url, language and
+translations, permalinks, the rubric, `[redirects] gone`: `config_addresses`; the programme's grades, kinds and
+words: `programme`) or the problems that stop the build. Unknown keys
 are errors: a typo in the configuration must never be silently ignored. Every problem names the
 line and says what to write instead; TOML syntax errors are worded by `config_checks.toml_problem`,
 the same way for `content/institutions.toml`.
@@ -21,6 +22,7 @@ from urllib.parse import urlsplit
 
 from ..i18n import Text, tr
 from ..problems import Problem, error, os_reason
+from . import config_addresses as addresses
 from . import config_checks as checks
 from . import programme
 from .config_checks import _decimal, _has_type, _type_name, _value_kind, toml_problem
@@ -97,6 +99,14 @@ class Period:
 
 
 @dataclass(frozen=True, slots=True)
+class Options:
+    """What the command asked of this build, not what site_config.toml says: drafts shown, the output folder's name."""
+
+    drafts: bool = False
+    output_name: str = "output"
+
+
+@dataclass(frozen=True, slots=True)
 class SiteConfig:
     """Everything the build needs to know about the site, read once per build."""
 
@@ -110,8 +120,8 @@ class SiteConfig:
     permalinks: tuple[tuple[str, str], ...]
     rubric: tuple[Period, ...]
     allow_raw_html: bool = False
-    drafts: bool = False
-    output_name: str = "output"
+    addresses: addresses.Addresses = field(default_factory=addresses.Addresses)  # translations, pages taken off on purpose
+    options: Options = field(default_factory=Options)  # drafts, output folder: the command's, not the file's
     programme: Programme = field(default_factory=Programme)  # grades, kinds, words, the open data's licence and sources
 
     @property
@@ -132,7 +142,7 @@ class SiteConfig:
 
     @property
     def output_dir(self) -> Path:
-        return self.root / self.output_name
+        return self.root / self.options.output_name
 
     @property
     def cache_dir(self) -> Path:
@@ -147,6 +157,10 @@ class SiteConfig:
     def permalink(self, name: str) -> str:
         return dict(self.permalinks)[name]
 
+    @property
+    def languages(self) -> tuple[str, ...]:  # its own first (at the root), then each translation (under /<code>/)
+        return (self.language, *self.addresses.translations)
+
 
 TOP_LEVEL_KEYS = {
     "title": str,
@@ -156,7 +170,9 @@ TOP_LEVEL_KEYS = {
     "publisher": str,
     "home_releases": int,
     "allow_raw_html": bool,
+    "translations": list,
     "permalinks": dict,
+    "redirects": dict,
     "rubric": list,
     "open_data": dict,
     "grade": list,
@@ -186,17 +202,12 @@ EXAMPLES = {
     "publisher": 'publisher = "Ombudsman Republik Indonesia"',
     "home_releases": "home_releases = 10",
     "allow_raw_html": "allow_raw_html = false",
-    "label": 'label = "Penilaian Kepatuhan 2022-2024"',
-    "first_year": "first_year = 2022",
-    "last_year": "last_year = 2024",
-    "scale": "scale = 100",
-    "kinds": 'kinds = ["kepolisian"]',
+    "translations": addresses.TRANSLATIONS_EXAMPLE,
+    "gone": addresses.GONE_EXAMPLE,
+    "label": 'label = "Penilaian Kepatuhan 2022-2024"', "first_year": "first_year = 2022", "last_year": "last_year = 2024",
+    "scale": "scale = 100", "kinds": 'kinds = ["kepolisian"]', "min": "min = 88", "max": "max = 100", "zone": 'zone = "hijau"',
     "bands": 'bands = [{ min = 88, max = 100, zone = "hijau", category = "Kualitas Tertinggi" }]',
-    "min": "min = 88",
-    "max": "max = 100",
-    "zone": 'zone = "hijau"',
-    "category": 'category = "Kualitas Tertinggi"',
-    "letter": 'letter = "A"',
+    "category": 'category = "Kualitas Tertinggi"', "letter": 'letter = "A"',
 }
 MAX_HOME_RELEASES = 1000
 
@@ -244,6 +255,8 @@ def parse_config(root: Path, raw: dict[str, Any], text: str) -> tuple[SiteConfig
         message = tr("home_releases = {value} is outside 0-{limit}", value=home_releases, limit=MAX_HOME_RELEASES)
         checker.fail("home_releases", message, tr("write e.g.  {example}", example=EXAMPLES["home_releases"]))
     permalinks = _permalinks(raw.get("permalinks", {}), checker)
+    supported = tuple(code for code in known if babel_knows(code))
+    translations, gone = addresses.translations(raw.get("translations", []), language, supported, checker), addresses.gone(raw, checker)
     grades = programme.grades(raw.get("grade"), checker)
     kinds = programme.kinds(raw.get("kind"), checker)
     rubric = _rubric(raw.get("rubric"), checker, grades, kinds)
@@ -261,10 +274,10 @@ def parse_config(root: Path, raw: dict[str, Any], text: str) -> tuple[SiteConfig
         permalinks=tuple(sorted(permalinks.items())),
         rubric=rubric,
         allow_raw_html=raw.get("allow_raw_html", False),
+        addresses=addresses.Addresses(translations, gone),
         programme=Programme(grades, kinds, strings, data),
     )
     return config, []
-
 
 
 def _permalinks(raw: Any, checker: _Checker) -> dict[str, str]:
@@ -312,11 +325,11 @@ def _rubric(raw: Any, checker: _Checker, grades: tuple[Grade, ...], kinds: tuple
     return tuple(periods)
 
 
-def _period(item: dict[str, Any], where: str, checker: _Checker, zones: tuple[str, ...], kinds: tuple[str, ...]) -> Period | None:
+def _period(item: dict[str, Any], where: str, checker: _Checker, zones: tuple[str, ...], known: tuple[str, ...]) -> Period | None:
     kinds = tuple(item.get("kinds", ()))
     for kind in kinds:
-        if kind not in kinds:
-            checker.fail("kinds", tr("{where}: kind '{kind}' is unknown", where=where, kind=str(kind)), one_of(kinds))
+        if kind not in known:
+            checker.fail("kinds", tr("{where}: kind '{kind}' is unknown", where=where, kind=str(kind)), one_of(known))
     bands = []
     for index, band in enumerate(item.get("bands", ())):
         band_where = f"{where}.bands[{index}]"
@@ -324,20 +337,12 @@ def _period(item: dict[str, Any], where: str, checker: _Checker, zones: tuple[st
             continue
         zone = band.get("zone")
         if zone is not None and zone not in zones:
-            checker.fail(
-                "zone", tr("{where}: zone '{zone}' is not one of {zones}", where=band_where, zone=str(zone), zones=", ".join(zones))
-            )
+            message = tr("{where}: zone '{zone}' is not one of {zones}", where=band_where, zone=str(zone), zones=", ".join(zones))
+            checker.fail("zone", message)
             continue
         bands.append(Band(_decimal(band["min"]), _decimal(band["max"]), zone, band["category"], band.get("letter")))
     bands.sort(key=lambda band: band.min, reverse=True)
-    return Period(
-        label=item["label"],
-        first_year=item["first_year"],
-        last_year=item.get("last_year"),
-        scale=_decimal(item["scale"]),
-        bands=tuple(bands),
-        kinds=kinds,
-    )
+    return Period(item["label"], item["first_year"], item.get("last_year"), _decimal(item["scale"]), tuple(bands), kinds)
 
 
 class _Checker:

@@ -1,6 +1,7 @@
 """The institution registry: one name per body, whatever the press calls it.
 
-Input: the parsed `content/institutions.toml` (canonical name, slug, kind, province, aliases).
+Input: the parsed `content/institutions.toml` (canonical name, slug, kind, province, aliases, and the
+former names of a renamed body, whose old addresses redirect to its page).
 Output: a `Directory` that resolves any written form of a name ("Pemkot Jambi", "kota  jambi") to
 one `InstitutionRef`, infers the kind of unregistered names from their prefix, and tells the place
 in a name from its prefix (for `model/suggest`, which suggests what an unknown name most likely means).
@@ -43,6 +44,17 @@ class InstitutionRef:
     province: str | None
     aliases: tuple[str, ...] = ()
     registered: bool = True
+    former: tuple[str, ...] = ()  # names it had before (each also a name it is found by); their addresses redirect here
+
+    @property
+    def former_slugs(self) -> tuple[str, ...]:
+        """The slugs of its former names that differ from its own: the addresses its page had before."""
+        return tuple(dict.fromkeys(slug for slug in (former_slug(name) for name in self.former) if slug and slug != self.slug))
+
+
+def former_slug(name: str) -> str:
+    """The slug a former name gave its institution's page (a slug written as a former name stays as it is)."""
+    return make_slug(name, 80)
 
 
 def name_key(name: str) -> str:
@@ -74,7 +86,7 @@ class Directory:
         return InstitutionRef(make_slug(clean, 80) or "instansi", clean, infer_kind(clean, self.kinds), None, (), False)
 
 
-ENTRY_KEYS = ("name", "slug", "kind", "province", "aliases")
+ENTRY_KEYS = ("name", "slug", "kind", "province", "aliases", "former")
 WRITE_NAME = tr("write {example}", example='name = "Pemerintah Kota Jambi"')
 
 
@@ -130,7 +142,7 @@ def build_directory(registry: Registry | None, kinds: tuple[Kind, ...]) -> tuple
                 )
             )
         slugs[entry.slug] = entry
-        for known in (entry.name, *entry.aliases):
+        for known in (entry.name, *entry.aliases, *entry.former):
             other = by_key.get(name_key(known))
             if other and other is not entry:
                 problems.append(
@@ -143,7 +155,37 @@ def build_directory(registry: Registry | None, kinds: tuple[Kind, ...]) -> tuple
                 )
                 continue
             by_key[name_key(known)] = entry
+    problems += _former_problems(entries, slugs, registry.path)
     return Directory(tuple(entry for entry, _ in entries), MappingProxyType(by_key), kinds), problems
+
+
+def _former_problems(entries: list[tuple[InstitutionRef, int | None]], slugs: dict[str, InstitutionRef], path: str) -> list[Problem]:
+    """A former name whose old address is the address of another institution, or a former address of two."""
+    problems: list[Problem] = []
+    owners: dict[str, InstitutionRef] = {}
+    for entry, line in entries:
+        for name in entry.former:
+            slug = former_slug(name)
+            other = slugs.get(slug) if slug != entry.slug else None
+            if other is None and owners.get(slug, entry) is not entry:
+                other = owners[slug]
+            if other is not None:
+                problems.append(
+                    error(
+                        path,
+                        line,
+                        tr(
+                            "the former name '{name}' of '{first}' gives the address slug '{slug}', which belongs to '{second}'",
+                            name=name,
+                            first=entry.name,
+                            slug=slug,
+                            second=other.name,
+                        ),
+                        tr("an address can lead to one institution only: remove '{name}' from former, or list it as an alias", name=name),
+                    )
+                )
+            owners.setdefault(slug, entry)
+    return problems
 
 
 def _key_line(lines: list[str], key: str) -> int | None:
@@ -198,6 +240,11 @@ def _entry(item: Any, path: str, line: int | None, problems: list[Problem], kind
     if not isinstance(aliases, list) or not all(isinstance(alias, str) for alias in aliases):
         message = tr("aliases of '{name}' must be a list of names", name=name)
         problems.append(error(path, line, message, tr("write {example}", example='aliases = ["Pemkot Jambi", "Kota Jambi"]')))
+    former = item.get("former", [])
+    if not isinstance(former, list) or not all(isinstance(old, str) and old.strip() and former_slug(old) for old in former):
+        message = tr("former of '{name}' must be a list of the names it had before", name=name)
+        hint = tr("write {example}", example='former = ["Kementerian Komunikasi dan Informatika"]')
+        problems.append(error(path, line, message, hint))
     if len(problems) > found:
         return None
-    return InstitutionRef(slug, name.strip(), kind, province, tuple(aliases), True)
+    return InstitutionRef(slug, name.strip(), kind, province, tuple(aliases), True, tuple(old.strip() for old in former))

@@ -30,6 +30,8 @@ PAGES = {
     "data": "/data/",
     "compare": "/bandingkan/?i=kota-banjarbaru,kota-banjarmasin",
     "not-found": "/404.html",
+    "home-en": "/en/",  # the English mirror: the same pages with the interface in English
+    "institution-en": "/en/instansi/kota-banjarbaru/",
 }
 
 

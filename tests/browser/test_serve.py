@@ -144,7 +144,7 @@ def output_times(folder: Path) -> dict[str, int]:
 FEEDS = ("feed.xml", "rss.xml", "feed.json")  # they carry whole bodies: an edited body is in them too
 
 
-def test_body_edit_rewrites_only_that_page(dev_server: DevServer, page: Page) -> None:
+def test_body_edit_rewrites_only_that_page_in_each_language(dev_server: DevServer, page: Page) -> None:
     url = dev_server.release_url()
     open_live(page, url, dev_server.transcript)
     before = output_times(dev_server.preview)
@@ -152,7 +152,8 @@ def test_body_edit_rewrites_only_that_page(dev_server: DevServer, page: Page) ->
     expect(page.locator(".body")).to_contain_text("(Pj Wali Kota)", timeout=SHOWN)
     after = output_times(dev_server.preview)
     changed = sorted(name for name, stamp in after.items() if before.get(name) != stamp and not name.startswith("pagefind/"))
-    assert [name for name in changed if not name.endswith(FEEDS)] == [url.removeprefix(dev_server.url + "/") + "index.html"]
+    own = url.removeprefix(dev_server.url + "/") + "index.html"
+    assert [name for name in changed if not name.endswith(FEEDS)] == ["en/" + own, own]  # the page and its English mirror
 
 
 def test_template_edit_reloads_the_page(dev_server: DevServer, page: Page) -> None:

@@ -134,3 +134,34 @@ def test_a_name_shared_by_two_entries_points_at_the_entry_that_repeats_it() -> N
     assert [(p.line, str(p.message)) for p in shared] == [
         (9, "the name 'Pemerintah Kota Jambi' belongs to both 'Pemerintah Kota Jambi' and 'Pemerintah Kota Jambi Baru'")
     ]
+
+
+def test_a_former_name_is_a_name_of_the_institution_and_its_old_address() -> None:
+    found, problems = directory(
+        '[[institution]]\nname = "Kementerian Komunikasi dan Digital"\nkind = "kementerian"\n'
+        'former = ["Kementerian Komunikasi dan Informatika", "kementerian-komunikasi-dan-digital"]\n'
+    )
+    assert problems == []
+    ref = found.resolve("kementerian komunikasi dan informatika")
+    assert ref is not None and ref.name == "Kementerian Komunikasi dan Digital"
+    assert ref.former_slugs == ("kementerian-komunikasi-dan-informatika",)  # a former name with its own slug asks nothing
+
+
+def test_former_names_are_checked_at_the_entry_that_gives_them() -> None:
+    text = (
+        '[[institution]]\nname = "Pemerintah Kota Jambi"\nslug = "kota-jambi"\nkind = "kota"\n\n'
+        '[[institution]]\nname = "Pemerintah Kota Sungai Penuh"\nkind = "kota"\nformer = ["Kota Jambi"]\n\n'
+        '[[institution]]\nname = "Badan X"\nformer = "Badan Y"\n'
+    )
+    _, problems = directory(text)
+    assert [(p.line, str(p.message)) for p in problems] == [
+        (11, "former of 'Badan X' must be a list of the names it had before"),
+        (6, "the former name 'Kota Jambi' of 'Pemerintah Kota Sungai Penuh' gives the address slug 'kota-jambi', "
+            "which belongs to 'Pemerintah Kota Jambi'"),
+    ]
+    assert [p.format(language("id")) for p in problems][1] == (
+        "content/institutions.toml:6: kesalahan: nama lama 'Kota Jambi' dari 'Pemerintah Kota Sungai Penuh' menghasilkan slug alamat "
+        "'kota-jambi', yang milik 'Pemerintah Kota Jambi' (satu alamat hanya bisa mengarah ke satu instansi: hapus 'Kota Jambi' "
+        "dari former, atau jadikan alias)"
+    )
+    assert str(problems[0].hint) == 'write former = ["Kementerian Komunikasi dan Informatika"]'

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sitetools import sample_kinds
 
+from arsip.i18n import language
 from arsip.model.validate import validate_doc
 from arsip.source.config import load_config
 from arsip.source.frontmatter import parse_doc
@@ -171,3 +172,43 @@ def test_category_contradicting_the_score_warns(config) -> None:
 def test_a_wrong_zone_is_reported_even_when_the_year_is_wrong(config) -> None:
     _, problems = check(config, BASE + "year: 2030\nzone: hijo\n")
     assert sorted(p.line for p in problems if p.is_error) == [5, 6]
+
+
+def test_aliases_are_former_slugs(config) -> None:
+    release, problems = check(config, BASE + "aliases: [2024-12-03-judul-lama, 2024-12-03-judul-lama]\n")
+    assert problems == [] and release.aliases == ("2024-12-03-judul-lama",)
+    release, problems = check(config, BASE + "aliases: 2024-12-03-judul-lama\n")
+    assert problems == [] and release.aliases == ("2024-12-03-judul-lama",)
+
+
+def test_an_alias_that_is_no_slug_points_at_its_line_with_the_slug_to_write(config) -> None:
+    aliases = "aliases:\n  - 2024-12-03-baik\n  - https://arsip.example.org/rilis/2024-12-03-Judul-Lama/\n  - 2024-12-03-t\n"
+    _, problems = check(config, BASE + aliases)
+    assert [(p.line, p.severity, str(p.message), str(p.hint)) for p in problems] == [
+        (7, "error", "alias 'https://arsip.example.org/rilis/2024-12-03-Judul-Lama/' is not a slug: it may use only a-z, 0-9 "
+         "and single '-'",
+         "write the last part of the old address, e.g.  aliases: [2024-12-03-judul-lama]"),
+        (8, "warning", "alias '2024-12-03-t' is this release's own slug", "remove it from aliases"),
+    ]
+    _, problems = check(config, BASE + "aliases: {a: b}\n")
+    assert [(p.line, str(p.message)) for p in problems] == [(5, "'aliases' must be a list of the slugs this release had before")]
+
+
+def test_an_old_address_leads_to_one_release_only(config) -> None:
+    from arsip.model.validate import validate_all
+
+    texts = {
+        "content/a.md": "title: A\ndate: 2024-12-03\ninstitution: Pemkot Jambi\naliases: [2024-12-03-b]\n",
+        "content/b.md": "title: B\ndate: 2024-12-03\ninstitution: Pemkot Jambi\n",
+        "content/c.md": "title: C\ndate: 2024-12-03\ninstitution: Pemkot Jambi\naliases: [lama, 2024-12-03-lain]\n",
+        "content/d.md": "title: D\ndate: 2024-12-03\ninstitution: Pemkot Jambi\naliases:\n  - lama\n",
+    }
+    docs = tuple(parse_doc(f"---\n{text}---\nIsi.\n", path, "digest", []) for path, text in texts.items())
+    releases, problems = validate_all(docs, build_directory(None, KINDS)[0], (), config)
+    assert len(releases) == 4
+    assert [p.format(language("id")) for p in problems if p.is_error] == [
+        "content/a.md:5: kesalahan: alias '2024-12-03-b' adalah slug dari content/b.md:2 "
+        "(satu alamat lama hanya bisa mengarah ke satu rilis: hapus dari salah satunya)",
+        "content/d.md:6: kesalahan: alias 'lama' juga alias dari content/c.md:5 "
+        "(satu alamat lama hanya bisa mengarah ke satu rilis: hapus dari salah satunya)",
+    ]

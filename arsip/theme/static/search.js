@@ -108,11 +108,18 @@
     return paragraph;
   }
 
+  // The index holds the pages of the site's own language; a translation's search page (data-pages, e.g. /en/)
+  // leads to the same page in its own language, which lives at the same path under its folder.
+  function inLanguage(url) {
+    var base = form.dataset.base, pages = form.dataset.pages;
+    return pages && url.indexOf(base) === 0 ? pages + url.slice(base.length) : url;
+  }
+
   function item(data) {
     var meta = data.meta || {};
     var entry = document.createElement("li");
     var link = element("a", "", meta.title || data.url);
-    link.href = data.url;
+    link.href = inLanguage(data.url);
     entry.appendChild(link);
     var line = glance(meta);
     if (line) entry.appendChild(line);

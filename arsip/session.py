@@ -18,6 +18,7 @@ from .builddb import BuildDB, Bundle, Recorded, Saved
 from .builddb.readers import Readers
 from .model.validate import ValidationMemo
 from .publish.safety import scratch_dir
+from .render.compiled import CompiledTemplates
 from .source.tree import DocMemo
 from .timings import Timings
 
@@ -43,6 +44,7 @@ class Memos:
     directory: Memo = field(default_factory=Memo)  # the registry, checked, by its text
     plan: Memo = field(default_factory=Memo)  # the archive and its pages, by the configuration and releases
     environment: Memo = field(default_factory=Memo)  # the Jinja environment, by its templates and the configuration
+    compiled: CompiledTemplates = field(default_factory=CompiledTemplates)  # each template's code, by its text and settings
     fingerprints: dict[int, tuple[Any, bytes]] = field(default_factory=dict)  # kept while the plan is
 
 
@@ -60,9 +62,11 @@ class Session:
     timings: Timings = field(default_factory=Timings)  # `--timings`: where each build's time went
 
     @classmethod
-    def open(cls, output_dir: Path, *, in_place: bool = False) -> Session:
+    def open(cls, output_dir: Path, *, in_place: bool = False, compiled: CompiledTemplates | None = None) -> Session:
+        """The session of builds into `output_dir`; sessions of one process may share the templates they `compiled`
+        (kept by their text: no session learns anything about a site from another)."""
         db = BuildDB.open(database_path(output_dir))
-        return cls(db, in_place, DocMemo(store=db))
+        return cls(db, in_place, DocMemo(store=db), memos=Memos(compiled=compiled or CompiledTemplates()))
 
     @classmethod
     def in_memory(cls) -> Session:

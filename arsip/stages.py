@@ -31,6 +31,7 @@ from .publish.files import File, OnDisk, status_as_written
 from .publish.pagefind import SearchIndexError
 from .publish.safety import WriteReport
 from .render import templates as render
+from .render.compiled import CompiledTemplates
 from .render.produce import Inputs, Job, Produced, Sources, environment_reads
 from .render.produce import produce as produce_files
 from .render.record import ConfigView, Fingerprinter
@@ -109,7 +110,7 @@ def produce(
 ) -> Produced:
     view = ConfigView(config)
     envs, env_reads = session.memos.environment.get(
-        _environment_key(config), lambda: environment_reads(lambda: _environments(view), tree.sources.bodies)
+        _environment_key(config), lambda: environment_reads(lambda: _environments(view, session.memos.compiled), tree.sources.bodies)
     )
     same_plan = session.memos.plan.key is not None and session.memos.plan.key == session.db.plan_key()
     inputs = Inputs(config, envs[None], tree.sources, Fingerprinter(session.memos.fingerprints), session.recorded() if same_plan else None)
@@ -130,12 +131,13 @@ def produce(
     return produced
 
 
-def _environments(view: ConfigView) -> dict[str | None, Any]:
-    """A Jinja environment per language of the site, by a page's `language` (None: the site's own), sharing one loader."""
+def _environments(view: ConfigView, compiled: CompiledTemplates) -> dict[str | None, Any]:
+    """A Jinja environment per language of the site, by a page's `language` (None: the site's own), sharing one loader
+    and the templates compiled (in this session: a template is compiled again when its text changed)."""
     loader = render.RecordingLoader([str(view.templates_dir), str(view.theme_templates_dir)])  # the project's, then the theme's
-    envs: dict[str | None, Any] = {None: render.environment(view, loader=loader)}
+    envs: dict[str | None, Any] = {None: render.environment(view, loader=loader, compiled=compiled)}
     for code in view.languages[1:]:
-        envs[code] = render.environment(view, language=code, loader=loader)
+        envs[code] = render.environment(view, language=code, loader=loader, compiled=compiled)
     return envs
 
 

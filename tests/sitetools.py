@@ -73,7 +73,14 @@ def read_page(root: Path, url: str) -> BeautifulSoup:
 
 
 def tree_bytes(folder: Path) -> dict[str, bytes]:
-    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+    """Every file under `folder` by its relative path, with its bytes (os.walk: several times faster than rglob)."""
+    found = {}
+    for directory, _, names in os.walk(folder):
+        prefix = os.path.relpath(directory, folder).replace(os.sep, "/")
+        for name in names:
+            with open(os.path.join(directory, name), "rb") as file:
+                found[name if prefix == "." else f"{prefix}/{name}"] = file.read()
+    return dict(sorted(found.items()))
 
 
 def tree_state(folder: Path) -> dict[str, tuple[bytes, int]]:

@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import jinja2
 import pytest
 import yaml
 from hypothesis import HealthCheck, event, given, settings
@@ -35,7 +34,6 @@ from sitetools import REPO, copy_project, sample_kinds
 from arsip import pipeline
 from arsip.model.validate import AWARD_KEYS, RELEASE_KEYS, SLUG_MAX
 from arsip.problems import BuildFailed, Problem
-from arsip.render import templates
 from arsip.session import Session
 from arsip.source import config as site_config
 from arsip.source import registry
@@ -288,20 +286,6 @@ FILES = st.one_of(
 )
 
 
-class MemoryBytecode(jinja2.BytecodeCache):
-    """Compiled templates kept in memory across builds (the templates never change during the test)."""
-
-    def __init__(self) -> None:
-        self.store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.store:
-            bucket.bytecode_from_string(self.store[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.store[bucket.key] = bucket.bytecode_to_string()
-
-
 @dataclass
 class FuzzSite:
     root: Path
@@ -327,18 +311,8 @@ def fuzz_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FuzzSite]:
     root = copy_project(tmp_path_factory.mktemp("fuzz") / "site", with_content=False)
     shutil.copy2(REPO / "content" / "institutions.toml", root / "content" / "institutions.toml")
     shutil.copy2(REPO / "tests" / "data" / "pixel.png", root / "content" / "foto.png")
-    bytecode = MemoryBytecode()
-    original = templates.environment
-
-    def environment(config: Any, known_markdown: Any = None, **options: Any) -> jinja2.Environment:
-        env = original(config, known_markdown, **options)  # options: the language of a translation's pages, a shared loader
-        env.bytecode_cache = bytecode
-        return env
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(templates, "environment", environment)
-        configs = (pipeline.configure(root), pipeline.configure(root, drafts=True))
-        yield FuzzSite(root, configs, Session.open(root / "output"))
+    configs = (pipeline.configure(root), pipeline.configure(root, drafts=True))
+    yield FuzzSite(root, configs, Session.open(root / "output"))  # one session: the templates are compiled once
 
 
 def build_and_check(site: FuzzSite, files: list[bytes], drafts: bool, *, valid: bool, search: bool = True) -> None:

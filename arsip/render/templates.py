@@ -39,6 +39,7 @@ from ..source.registry import make_slug
 from ..workers import cores, forked_pool
 from . import sharing
 from .chart import score_chart
+from .compiled import CompiledTemplates
 from .record import Body, ConfigView, capture, digest_of_bytes, note
 from .strings import site_strings
 from .template_problems import MarkdownRefused, template_problem
@@ -287,11 +288,16 @@ RecordingEnvironment.template_class = RecordingTemplate
 
 
 def environment(
-    config: ConfigView, known_markdown: Mapping[bytes, str] | None = None, *, language: str = "", loader: RecordingLoader | None = None
+    config: ConfigView,
+    known_markdown: Mapping[bytes, str] | None = None,
+    *,
+    language: str = "",
+    loader: RecordingLoader | None = None,
+    compiled: CompiledTemplates | None = None,
 ) -> jinja2.Environment:
     """The Jinja environment of the pages in `language` (default: the site's). `config` is the recording view: whatever
     the helpers read of it while they are made is recorded by the caller's recorder, and whatever they read later by
-    the page's. Environments of several languages share one `loader`."""
+    the page's. Environments of several languages share one `loader` and the templates they have `compiled`."""
     language = language or config.language
     env = RecordingEnvironment(
         loader=loader or RecordingLoader([str(config.templates_dir), str(config.theme_templates_dir)]),
@@ -301,6 +307,7 @@ def environment(
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        bytecode_cache=compiled,
     )
     fmt = Formatter(config, language)
     urls = Urls.of(config, language)

@@ -152,3 +152,4 @@ def test_a_grade_colour_changes_the_badges_and_cards_that_show_it(started) -> No
     assert all(b"#145a24" in changed[path][1] for path in badges)
     assert {path for path in changed if path.endswith(".html")} == set()
     assert "card.png" in changed  # the site's card shows every grade in its colour
+    assert b"--grade-baik: #145a24;" in changed["static/grades.css"][1]  # and every page's badges, through the stylesheet

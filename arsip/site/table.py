@@ -305,6 +305,7 @@ TABLE: tuple[Row, ...] = (
     Row("province", lambda archive: archive.provinces, _province_files, "province.html"),
     Row("sitemap", _one, _sitemap_files, make=makers.sitemap),
     Row("robots", _one, _file("/robots.txt", lambda archive: {}), make=makers.robots),
+    Row("grades", _one, _file("/static/grades.css", lambda archive: {}), "grades.css"),  # each grade's colours, marker, pattern
     Row("data", _one, _file("/data/awards.json", _open_data), make=makers.awards_json),
     Row("data", _one, _file("/data/" + opendata.CSV_FILE, _awards), make=opendata.awards_csv),
     Row("data", _one, _file("/data/" + opendata.XLSX_FILE, _awards), make=workbook.awards_xlsx),

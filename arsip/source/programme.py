@@ -21,16 +21,40 @@ from .words import one_of
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
+MARKERS = ("circle", "triangle", "square", "diamond", "ring")  # the shape beside a grade's label, so no reader needs the colour
+PATTERNS = ("plain", "lines", "crossed", "dotted", "back-lines")  # how a chart's band and legend show it without colour
+
+
+@dataclass(frozen=True, slots=True)
+class Colours:
+    """A grade's colours in one colour scheme: text, background, and the lines or dots of its pattern."""
+
+    text: str
+    background: str
+    pattern: str
+
+
 @dataclass(frozen=True, slots=True)
 class Grade:
     """One grade a result can have (a zone, a predicate): its name in front-matter and URLs, its label per language,
-    its colours (text and background, always shown with the label beside them) and the other words editors write."""
+    its colours (text and background, always shown with the label beside them; `dark`: in a dark colour scheme),
+    its marker and pattern (told apart without colour) and the other words editors write."""
 
     name: str
     labels: tuple[tuple[str, str], ...]
-    colour: str
-    background: str
+    light: Colours
+    dark: Colours
     synonyms: tuple[str, ...] = ()
+    marker: str = "circle"
+    pattern: str = "plain"
+
+    @property
+    def colour(self) -> str:
+        return self.light.text
+
+    @property
+    def background(self) -> str:
+        return self.light.background
 
     def label(self, language: str) -> str:
         labels = dict(self.labels)
@@ -72,7 +96,11 @@ class Checker(Protocol):
     def fail(self, key: str, message: Text, hint: Text | None = None) -> None: ...
 
 
-GRADE_KEYS = {"name": str, "label": dict, "colour": str, "background": str, "synonyms": list}
+GRADE_KEYS = {
+    "name": str, "label": dict, "colour": str, "background": str, "pattern_colour": str, "dark": dict, "marker": str, "pattern": str,
+    "synonyms": list,
+}  # fmt: skip
+DARK_KEYS = {"colour": str, "background": str, "pattern_colour": str}
 KIND_KEYS = {"name": str, "label": dict, "prefixes": list, "regional": bool, "family": str, "named_after": list}
 NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -88,13 +116,34 @@ def grades(raw: Any, checker: Checker) -> tuple[Grade, ...]:
         if not NAME.match(name):
             checker.fail("name", tr("{where}: name '{name}' must use only a-z, 0-9 and '-'", where=where, name=name))
             continue
-        colours = {key: item.get(key, default) for key, default in (("colour", "#333333"), ("background", "#eeeeee"))}
-        for key, value in colours.items():
-            if not COLOUR.fullmatch(value):
-                checker.fail(key, tr("{where}: {key} '{value}' is not a colour like #1b6e2d", where=where, key=key, value=value))
+        light = _colours(item, Colours("#333333", "#eeeeee", ""), where, checker)
+        dark_table = item.get("dark", {})
+        readable = checker.keys(dark_table, DARK_KEYS, f"{where}.dark")
+        dark = _colours(dark_table, light, f"{where}.dark", checker, at="dark") if readable else light
+        marker = _choice(item, "marker", MARKERS[len(found) % len(MARKERS)], MARKERS, where, checker)
+        pattern = _choice(item, "pattern", PATTERNS[len(found) % len(PATTERNS)], PATTERNS, where, checker)
         labels = _labels(item["label"], where, checker)
-        found.append(Grade(name, labels, colours["colour"], colours["background"], _words(item, "synonyms")))
+        found.append(Grade(name, labels, light, dark, _words(item, "synonyms"), marker, pattern))
     return tuple(found)
+
+
+def _colours(table: dict[str, Any], default: Colours, where: str, checker: Checker, at: str | None = None) -> Colours:
+    """Text, background and pattern colours (`colour`, `background`, `pattern_colour`: the text's when not given); a
+    problem is shown at the line of its key, or of the key `at` (the inline table `dark`)."""
+    values = {key: table.get(key, fallback) for key, fallback in (("colour", default.text), ("background", default.background))}
+    values["pattern_colour"] = table.get("pattern_colour", default.pattern or values["colour"])
+    for key, value in values.items():
+        if not COLOUR.fullmatch(value):
+            checker.fail(at or key, tr("{where}: {key} '{value}' is not a colour like #1b6e2d", where=where, key=key, value=value))
+    return Colours(values["colour"], values["background"], values["pattern_colour"])
+
+
+def _choice(item: dict[str, Any], key: str, default: str, allowed: tuple[str, ...], where: str, checker: Checker) -> str:
+    value = item.get(key, default)
+    if value not in allowed:
+        checker.fail(key, tr("{where}: {key} '{value}' is not one of the known ones", where=where, key=key, value=value), one_of(allowed))
+        return default
+    return value
 
 
 def kinds(raw: Any, checker: Checker) -> tuple[Kind, ...]:

@@ -7,9 +7,10 @@ The example is built once per session (conftest `openness_site`); axe-core as in
 from __future__ import annotations
 
 import json
+import tomllib
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, expect
 from sitetools import REPO
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
@@ -48,3 +49,29 @@ def test_each_rating_shows_its_word_in_the_chart_legend(browser: Browser, served
     legend = page.locator(".chart-legend li")
     assert legend.all_inner_texts() == ["Informatif", "Menuju Informatif", "Cukup Informatif", "Kurang Informatif", "Tidak Informatif"]
     page.close()
+
+
+GRADES = tomllib.loads((REPO / "examples/keterbukaan-informasi/site_config.toml").read_text(encoding="utf-8"))["grade"]
+
+
+def rgb(colour: str) -> str:
+    return "rgb({}, {}, {})".format(*(int(colour[index : index + 2], 16) for index in (1, 3, 5)))
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_each_rating_wears_its_configured_colours_and_a_marker_of_its_own(browser: Browser, served_openness: str, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(served_openness + PAGES["ratings"])
+    for grade in GRADES:
+        colours = grade["dark"] if scheme == "dark" else grade
+        mark = page.locator(f"a.zone.zone-{grade['name']}").first
+        expect(mark).to_have_css("color", rgb(colours["colour"]))
+        expect(mark).to_have_css("background-color", rgb(colours["background"]))
+    shapes = page.evaluate(
+        """names => names.map(name => { const style = getComputedStyle(document.querySelector('a.zone.zone-' + name), '::before');
+            return [style.clipPath, style.borderRadius, style.borderTopWidth, style.backgroundColor].join(' | '); })""",
+        [grade["name"] for grade in GRADES],
+    )
+    context.close()
+    assert len(set(shapes)) == len(GRADES), shapes

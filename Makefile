@@ -63,12 +63,13 @@ lint: $(TEST_STAMP)
 # The tests' temporary files (hundreds of sites built, served and deleted) go to a RAM disk where there is one:
 # on a disk mounted with `discard`, as CI's is, deleting a file costs about 1 ms; on tmpfs a hundredth of that.
 # One folder per checkout, emptied before and removed after the run.
+TEST_WORKERS ?= 2
 TEST_TMP := $(shell d=/dev/shm; [ -d $$d ] && [ -w $$d ] || d=$${TMPDIR:-/tmp}; echo "$$d/arsip-tests-$$(printf %s '$(CURDIR)' | cksum | cut -d' ' -f1)")
 
 test: $(TEST_STAMP) $(CATALOGUES) test-tools
 	$(PY) -m ruff check .
 	rm -rf $(TEST_TMP) && mkdir -p $(TEST_TMP)
-	TMPDIR=$(TEST_TMP) $(PY) -m pytest -n 2 --dist load --basetemp=$(TEST_TMP)/pytest; status=$$?; rm -rf $(TEST_TMP); exit $$status  # two processes: CI has two cores
+	TMPDIR=$(TEST_TMP) $(PY) -m pytest -n $(TEST_WORKERS) --dist load --basetemp=$(TEST_TMP)/pytest; status=$$?; rm -rf $(TEST_TMP); exit $$status  # two processes: CI has two cores
 
 lighthouse: build $(TEST_STAMP) test-tools
 	$(PY) scripts/lighthouse.py

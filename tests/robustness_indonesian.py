@@ -564,7 +564,7 @@ INDONESIAN: dict[str, tuple[str, ...]] = {
     ),
     "rubric-periods-overlap": (
         (
-            "site_config.toml:128: kesalahan: rubric[1] 'Periode Kedua': tahunnya bertumpang tindih dengan tahun 'Penilaian "
+            "site_config.toml:139: kesalahan: rubric[1] 'Periode Kedua': tahunnya bertumpang tindih dengan tahun 'Penilaian "
             "Kepatuhan 2022-2024' (2022-2024) (akhiri satu periode (last_year) sebelum yang lain dimulai, atau batasi "
             "salah satunya dengan kinds = [...])"
         ),

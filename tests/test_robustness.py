@@ -1029,7 +1029,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     ),
     "rubric-periods-overlap": (
         (
-            "site_config.toml:128: error: rubric[1] 'Periode Kedua': its years overlap those of 'Penilaian Kepatuhan "
+            "site_config.toml:139: error: rubric[1] 'Periode Kedua': its years overlap those of 'Penilaian Kepatuhan "
             "2022-2024' (2022-2024) (end one period (last_year) before the other begins, or limit one to some kinds = "
             "[...])"
         ),

@@ -16,14 +16,14 @@ import re
 import zipfile
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
+from typing import TYPE_CHECKING, Any
 
 from .opendata import COLUMNS, award_rows, decimals, describe, words_of
 from .routes import Urls
+
+if TYPE_CHECKING:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
 
 DATE_FORMAT = "yyyy-mm-dd"
 DATE = next(index for index, column in enumerate(COLUMNS) if column.name == "date")
@@ -32,6 +32,9 @@ _STAMP = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:(?:c
 
 
 def awards_xlsx(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:
+    from openpyxl import Workbook  # here, not on top: a tenth of a second of every start of the command otherwise
+    from openpyxl.styles import Font
+
     words = words_of(config)
     rows = list(award_rows(values["histories"], urls))
     workbook = Workbook(write_only=True)
@@ -53,6 +56,8 @@ def awards_xlsx(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:
 
 
 def _cell(sheet: Any, value: object, font: Font | None = None) -> WriteOnlyCell:
+    from openpyxl.cell import WriteOnlyCell
+
     cell = WriteOnlyCell(sheet, value=value)
     if font is not None:
         cell.font = font

@@ -15,13 +15,20 @@ CATALOGUES := $(patsubst %.po,%.mo,$(wildcard arsip/locale/*/LC_MESSAGES/arsip.p
 
 .PHONY: build serve check test lint lock test-tools admin-tools lighthouse bench bench-form clean messages
 
+# Arsip's modules compiled ahead (only those changed since): where Python is told not to write bytecode
+# (PYTHONDONTWRITEBYTECODE, as on CI), every start of the command would otherwise compile them all again (~0.2 s).
+BYTECODE = $(PY) -m compileall -q arsip build.py
+
 build: $(STAMP) $(CATALOGUES)
+	$(BYTECODE)
 	$(PY) build.py build $(ARGS)
 
 serve: $(STAMP) $(CATALOGUES) admin-tools
+	$(BYTECODE)
 	$(PY) build.py serve --drafts $(ARGS)
 
 check: $(STAMP) $(CATALOGUES)
+	$(BYTECODE)
 	$(PY) build.py check $(ARGS)
 
 $(STAMP): pyproject.toml requirements.lock
@@ -68,6 +75,7 @@ TEST_TMP := $(shell d=/dev/shm; [ -d $$d ] && [ -w $$d ] || d=$${TMPDIR:-/tmp}; 
 
 test: $(TEST_STAMP) $(CATALOGUES) test-tools
 	$(PY) -m ruff check .
+	$(BYTECODE)
 	rm -rf $(TEST_TMP) && mkdir -p $(TEST_TMP)
 	TMPDIR=$(TEST_TMP) $(PY) -m pytest -n $(TEST_WORKERS) --dist load --basetemp=$(TEST_TMP)/pytest; status=$$?; rm -rf $(TEST_TMP); exit $$status  # two processes: CI has two cores
 

@@ -6,7 +6,10 @@ import os
 import shutil
 import subprocess
 import sys
+import tomllib
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from bs4 import BeautifulSoup
 
@@ -25,6 +28,13 @@ def copy_project(destination: Path, *, with_content: bool = True) -> Path:
     else:
         (destination / "content").mkdir()
     return destination
+
+
+def cut_registry(text: str, keep: Callable[[dict[str, Any]], bool]) -> str:
+    """The registry's text (content/institutions.toml) with only the `[[institution]]` entries `keep` accepts, each
+    written as it was."""
+    head, *entries = text.split("[[institution]]\n")
+    return "[[institution]]\n".join([head, *(entry for entry in entries if keep(tomllib.loads(entry)))])
 
 
 def in_effect(root: Path, relative: str) -> Path:

@@ -23,13 +23,12 @@ import json
 import random
 import re
 import shutil
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sitetools import copy_project, in_effect, tree_bytes
+from sitetools import copy_project, cut_registry, in_effect, tree_bytes
 
 from arsip import pipeline
 from arsip.problems import BuildFailed
@@ -268,10 +267,10 @@ def small_project(destination: Path) -> Path:
     shown = {institution["slug"] for institution in awards["institutions"] if institution["awards"]}
     shown |= {release["institution"] for release in awards["releases"]}
     registry = root / "content/institutions.toml"
-    head, *entries = registry.read_text(encoding="utf-8").split("[[institution]]\n")
-    kept = [entry for entry in entries if _wanted(tomllib.loads(entry), shown)]
-    assert len(kept) < len(entries) // 2, "the registry was not cut down"
-    registry.write_text("[[institution]]\n".join([head, *kept]), encoding="utf-8")
+    whole = registry.read_text(encoding="utf-8")
+    cut = cut_registry(whole, lambda entry: _wanted(entry, shown))
+    assert cut.count("[[institution]]") < whole.count("[[institution]]") // 2, "the registry was not cut down"
+    registry.write_text(cut, encoding="utf-8")
     for built in ("output", ".arsip-cache"):
         shutil.rmtree(root / built)
     return root

@@ -131,7 +131,8 @@ def _colours(table: dict[str, Any], default: Colours, where: str, checker: Check
     """Text, background and pattern colours (`colour`, `background`, `pattern_colour`: the text's when not given); a
     problem is shown at the line of its key, or of the key `at` (the inline table `dark`)."""
     values = {key: table.get(key, fallback) for key, fallback in (("colour", default.text), ("background", default.background))}
-    values["pattern_colour"] = table.get("pattern_colour", default.pattern or values["colour"])
+    own = "colour" in table and COLOUR.fullmatch(values["colour"])  # a text colour of its own: the pattern follows it
+    values["pattern_colour"] = table.get("pattern_colour", values["colour"] if own else default.pattern or default.text)
     for key, value in values.items():
         if not COLOUR.fullmatch(value):
             checker.fail(at or key, tr("{where}: {key} '{value}' is not a colour like #1b6e2d", where=where, key=key, value=value))

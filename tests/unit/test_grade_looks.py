@@ -51,3 +51,12 @@ def test_a_wrong_marker_pattern_or_dark_colour_is_reported_at_its_line() -> None
         ("pattern", "grade[2]: pattern 'kotak' is not one of the known ones", "write one of: plain, lines, crossed, dotted, back-lines"),
     ]
     assert language("id")(problems[1].message) == "grade[1]: marker 'bintang' bukan salah satu yang dikenal"
+
+
+def test_a_dark_colour_of_its_own_brings_the_pattern_along() -> None:
+    text = (ROOT / "examples/keterbukaan-informasi/site_config.toml").read_text(encoding="utf-8")
+    config, problems = parsed(text)
+    assert problems == []
+    towards = config.programme.grades[1]
+    assert towards.pattern == "lines" and towards.light.pattern == "#2f5f8a"
+    assert towards.dark == Colours("#9cc8f0", "#15304a", "#9cc8f0")  # light hatching on a dark band

@@ -38,17 +38,18 @@ from arsip.publish import safety, write
 from arsip.publish.files import Output
 
 RELEASES = 2000
+STOPPED_RELEASES = 300  # a build stopped by Ctrl-C or SIGTERM: 300 releases keep it writing long enough to be stopped there
 PROGRESS_KILLS = 16  # at 1/17 ... 16/17 of the pages drawn; with 17/17 and 3 more moments, 20 kills in all
 POLL = 0.001  # the longest wait for the next line of progress before the lock and output/ are looked at again
 BAR = re.compile(rb"(\d+)/(\d+)")
 
 
-def write_releases(root: Path, version: int) -> None:
-    """2,000 valid releases; each (institution, year) once, so no two releases disagree. Each `version` changes every
+def write_releases(root: Path, version: int, count: int = RELEASES) -> None:
+    """`count` (2,000) valid releases; each (institution, year) once, so no two releases disagree. Each `version` changes every
     release's body (its page, the feeds that quote it and the search index change) and keeps its result, so that
     the 2,500 social cards and the institutions' pages, which show results only, are not drawn again by every
     killed build: they would double its time and change nothing about how output/ is swapped."""
-    for index in range(RELEASES):
+    for index in range(count):
         year = 2021 + index % 4
         score = 40 + (index * 7) % 60
         (root / "content" / f"rilis-{index:04d}.md").write_text(
@@ -59,14 +60,14 @@ def write_releases(root: Path, version: int) -> None:
         )
 
 
-def big_site(folder: Path) -> Path:
-    """A project of 2,000 releases in the site's language only: the English mirror would double the pages and the
-    time, and a killed build is the same in one language as in two."""
+def big_site(folder: Path, count: int = RELEASES) -> Path:
+    """A project of `count` (2,000) releases in the site's language only: the English mirror would double the pages
+    and the time, and a killed build is the same in one language as in two."""
     root = copy_project(folder, with_content=False)
     config = root / "site_config.toml"
     text = re.sub(r"^translations = .*$", "translations = []", config.read_text(encoding="utf-8"), count=1, flags=re.M)
     config.write_text(text, encoding="utf-8")
-    write_releases(root, 1)
+    write_releases(root, 1, count)
     return root
 
 
@@ -390,10 +391,10 @@ def in_a_terminal() -> None:
 
 @pytest.mark.parametrize(("signum", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["ctrl-c", "sigterm"])
 def test_a_stopped_build_says_so_and_leaves_the_old_site(tmp_path: Path, signum: int, status: int) -> None:
-    root = big_site(tmp_path / "site")
+    root = big_site(tmp_path / "site", STOPPED_RELEASES)
     assert start_build(root).wait(timeout=120) == 0
     old = tree_bytes(root / "output")
-    write_releases(root, 2)
+    write_releases(root, 2, STOPPED_RELEASES)
     watch = Watch(root)
     environment = {key: value for key, value in os.environ.items() if key != "ARSIP_DEBUG"}
     process = subprocess.Popen(

@@ -2,7 +2,9 @@
 
 Each hostile value (line breaks, `---`, `: `, `#`, quotes, a leading `&`, `*`, `!`, `[`, `{`, control
 characters, bytes that are not UTF-8, ...) is given as the title, the institution, the score or the zone of a
-`build.py new` run as a subprocess, the way an editor runs it. Either the command refuses it (exit 1, a message,
+`build.py new` run as an editor runs it: by this process (`sitetools.run_here`: `main`, which build.py
+calls, for the 150 values) and, for a few, as a process of its own, where the value travels as the bytes of
+an argument. Either the command refuses it (exit 1, a message,
 no file), or the file it writes, read by the build's own parsing and validation, holds the keys of the skeleton
 and nothing more, with exactly the value given; the site with every file written then builds, and each release
 page shows its title as given.
@@ -14,7 +16,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from sitetools import copy_project, read_page, run_build, sample_kinds
+from sitetools import copy_project, read_page, run_build, run_here, sample_kinds
 
 from arsip.model.validate import Release, validate_doc
 from arsip.pipeline import configure
@@ -94,13 +96,15 @@ def read_back(root: Path, relative: str) -> tuple[dict[str, object], Release]:
     return doc.meta, release
 
 
-def new(root: Path, index: int, field: str, value: str) -> tuple[int, str, str]:
+def new(root: Path, index: int, field: str, value: str, *, in_process: bool = True) -> tuple[int, str, str]:
+    """`build.py new` with `value` as `field`: run by this process (`run_here`, the same lines and status), or, with
+    `in_process=False`, as its own process, where the value travels as the bytes of an argument (see below)."""
     date = (dt.date(2024, 1, 1) + dt.timedelta(days=index)).isoformat()
     values = {"title": f"Rilis {field} {index}", "--institution": "Pemkot Jambi", "--score": None, "--zone": None}
     values["title" if field == "title" else f"--{field}"] = value
     options = [f"{key}={values[key]}" for key in ("--institution", "--score", "--zone") if values[key] is not None]
     args = ["new", f"--date={date}", *options, "--", str(values["title"])]  # a value may begin with '-'
-    result = run_build(root, *args)
+    result = run_here(root, *args) if in_process else run_build(root, *args)
     return result.returncode, result.stdout.strip(), result.stderr
 
 
@@ -113,27 +117,47 @@ def refused(status: int, stdout: str, stderr: str) -> bool:
     return True
 
 
+def written_exactly(site: Path, field: str, value: str, status: int, stdout: str, stderr: str) -> str | None:
+    """The slug of the release `new` wrote with `value` as `field`, checked to hold exactly that value and nothing
+    more; None when it refused the value, which it may only do for a line break or a control character."""
+    if refused(status, stdout, stderr):
+        assert any(char in value for char in "\n\r\x85\u2028\u2029\t\x01\x1b\x7f\udcff\ufffe"), (value, stderr)
+        return None
+    meta, release = read_back(site, stdout)
+    assert set(meta) == {"title", "date", "institution", "tags"}, (value, meta)
+    assert meta[field] == value
+    shown = release.title if field == "title" else release.institution.name
+    assert shown == " ".join(value.split()), value  # the build writes runs of spaces as one, as for any file
+    return release.slug
+
+
 @pytest.mark.parametrize("field", ["title", "institution"])
 def test_hostile_text_is_refused_or_written_exactly(site: Path, field: str) -> None:
     offset = 0 if field == "title" else len(HOSTILE)
     written = {}
     for index, value in enumerate(HOSTILE):
-        status, stdout, stderr = new(site, offset + index, field, value)
-        if refused(status, stdout, stderr):
-            assert any(char in value for char in "\n\r\x85\u2028\u2029\t\x01\x1b\x7f\udcff\ufffe"), (value, stderr)
-            continue
-        meta, release = read_back(site, stdout)
-        assert set(meta) == {"title", "date", "institution", "tags"}, (value, meta)
-        assert meta[field] == value
-        shown = release.title if field == "title" else release.institution.name
-        assert shown == " ".join(value.split()), value  # the build writes runs of spaces as one, as for any file
-        written[release.slug] = value
+        slug = written_exactly(site, field, value, *new(site, offset + index, field, value))
+        if slug:
+            written[slug] = value
     assert len(written) >= len(HOSTILE) - 12
     if field == "title":  # the institutions are written by the same quoting: one build shows it
         built = run_build(site)
         assert built.returncode == 0, built.stderr
         for slug, value in written.items():
             assert read_page(site, f"/rilis/{slug}/").h1.get_text(strip=True) == " ".join(value.split())
+
+
+# Values that reach a process of its own as the bytes of its arguments: a byte that is not UTF-8 (given here as the
+# surrogate Python reads it as), a line break, and text beyond ASCII.
+AS_ARGUMENTS = ["Judul \udcff bukan UTF-8", "Judul\ninstitution: Lain", "Pemkot Jambi Raih Zona Hijau — 93,68 🎉", "Judul: anak judul"]
+
+
+@pytest.mark.parametrize("field", ["title", "institution"])
+def test_values_given_to_build_py_as_arguments_are_refused_or_written_exactly(site: Path, field: str) -> None:
+    offset = 500 if field == "title" else 600
+    results = [new(site, offset + index, field, value, in_process=False) for index, value in enumerate(AS_ARGUMENTS)]
+    slugs = [written_exactly(site, field, value, *result) for value, result in zip(AS_ARGUMENTS, results, strict=True)]
+    assert [slug is None for slug in slugs] == [True, True, False, False]
 
 
 @pytest.mark.parametrize("field", ["score", "zone"])

@@ -5,7 +5,7 @@ Bad input, one case at a time: the exact lines the build prints, its exit status
 Every case starts from a small built site (one good release) and adds one bad input. The build must
 print exactly the expected lines on stderr (never a traceback), exit with status 1 (0 for the inputs
 that must simply work) and, when it fails, leave output/ as it was, bytes and timestamps. Each case is
-built in both languages, by `main`, the function build.py runs, in this process (`run_here`): in
+built in both languages, by `main`, the function build.py runs, in this process (`sitetools.run_here`): in
 Indonesian (`ARSIP_LANG=id`, lines in tests/robustness_indonesian.py, each one reviewed against its
 English line) and in English (`EXPECTED` below). One more run per language puts every content problem
 into one site at once: all of them are reported together.
@@ -21,7 +21,6 @@ builds under different time zones, locales and hash seeds give the same bytes.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
@@ -37,9 +36,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from robustness_indonesian import INDONESIAN
-from sitetools import REPO, copy_project, template_file, tree_bytes, tree_state
+from sitetools import REPO, copy_project, run_here, template_file, tree_bytes, tree_state
 
-from arsip.commands import cli
 from arsip.problems import BuildFailed
 from arsip.publish import write
 from arsip.publish.files import Output
@@ -1149,32 +1147,11 @@ def finish(process: subprocess.Popen[str]) -> subprocess.CompletedProcess[str]:
 
 def run(root: Path, *, language: str = "en", unprivileged: bool = False) -> subprocess.CompletedProcess[str]:
     """`build.py --root ROOT` in `language`, to its end: in a process of its own when it must run `unprivileged`,
-    else in this one (see `run_here`)."""
+    else in this one (`sitetools.run_here`: the same lines and status, without starting Python for each of about
+    270 builds). The reproducibility test below starts `build.py` too."""
     if unprivileged:
         return finish(start(root, language=language, unprivileged=True))
-    return run_here(root, language=language)
-
-
-def run_here(root: Path, *, language: str) -> subprocess.CompletedProcess[str]:
-    """`build.py --root ROOT` in `language`, run by this process: the `main` that build.py calls, with its standard
-    output and error captured and its exit status returned, in the environment `start` gives a build. The lines and
-    the status are the command's; what is saved is starting Python and importing Arsip again for each of about 270
-    builds (a third of a second each). The reproducibility test below and the unreadable-file cases start `build.py`."""
-    out, err = io.StringIO(), io.StringIO()
-    saved = {key: os.environ.get(key) for key in ("ARSIP_DEBUG", "NO_COLOR", "ARSIP_LANG")}
-    os.environ.pop("ARSIP_DEBUG", None)
-    os.environ.pop("NO_COLOR", None)
-    os.environ["ARSIP_LANG"] = language
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            status = cli.main(["--root", str(root)])
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-    return subprocess.CompletedProcess(["build.py", "--root", str(root)], status, out.getvalue(), err.getvalue())
+    return run_here(root, env={"ARSIP_LANG": language, "NO_COLOR": None})  # as `start` runs it
 
 
 @pytest.fixture(scope="module")

@@ -13,9 +13,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import yaml
 from bs4 import BeautifulSoup
 
 from arsip.commands import cli
+from arsip.source.registry import build_directory
+from arsip.source.tree import Registry
 
 REPO = Path(__file__).resolve().parents[1]
 ARTIFACTS = REPO / "tests" / "artifacts"
@@ -32,6 +35,25 @@ def copy_project(destination: Path, *, with_content: bool = True) -> Path:
     else:
         (destination / "content").mkdir()
     return destination
+
+
+def small_sample(destination: Path, releases: tuple[str, ...]) -> Path:
+    """A copy of the project with only the given sample releases (paths under content/) and the registry entries of
+    the institutions they name: a site of a few dozen pages, for tests about how a build behaves, not about what the
+    whole sample holds."""
+    root = copy_project(destination, with_content=False)
+    names: set[str] = set()
+    for relative in releases:
+        text = (REPO / relative).read_text(encoding="utf-8")
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_text(text, encoding="utf-8")
+        meta = yaml.safe_load(text.split("\n---\n", 1)[0].removeprefix("---\n"))
+        names |= {meta["institution"], *(award["institution"] for award in meta.get("awards", ()))}
+    registry_text = (REPO / "content" / "institutions.toml").read_text(encoding="utf-8")
+    directory, _ = build_directory(Registry("content/institutions.toml", tomllib.loads(registry_text), registry_text), sample_kinds())
+    slugs = {found.slug for found in map(directory.resolve, names) if found is not None}
+    (root / "content" / "institutions.toml").write_text(cut_registry(registry_text, lambda entry: entry["slug"] in slugs), encoding="utf-8")
+    return root
 
 
 def cut_registry(text: str, keep: Callable[[dict[str, Any]], bool]) -> str:

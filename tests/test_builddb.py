@@ -10,7 +10,7 @@ from pathlib import Path
 import jinja2
 import markdown
 import pytest
-from sitetools import copy_project, run_build, tree_bytes
+from sitetools import copy_project, run_build, small_sample, tree_bytes
 
 from arsip import pipeline
 from arsip.builddb import APPLICATION_ID
@@ -19,6 +19,8 @@ from arsip.publish.files import content_digest
 from arsip.session import Session
 
 RELEASE = "content/2024/2024-12-03-kota-jambi.md"
+# Two sample releases and the institutions they name (about 90 pages): what the database does is the same at any size.
+SMALL = (RELEASE, "content/2024/2024-12-11-kantah-tala-2024.md")
 
 
 class Planted:
@@ -65,7 +67,7 @@ def edit(root: Path, old: str, new: str) -> None:
 
 @pytest.mark.parametrize("planted", ["pickle", "garbage", "other schema", "other program"])
 def test_planted_cache_files_are_set_aside_never_run(tmp_path: Path, planted: str) -> None:
-    site = copy_project(tmp_path / "site")
+    site = small_sample(tmp_path / "site", SMALL)
     assert run_build(site).returncode == 0
     cache = site / ".arsip-cache"
     marker = tmp_path / "ran-planted-code"
@@ -95,7 +97,7 @@ def test_planted_cache_files_are_set_aside_never_run(tmp_path: Path, planted: st
 
 
 def test_a_database_locked_by_another_program_is_set_aside(tmp_path: Path) -> None:
-    site = copy_project(tmp_path / "site")
+    site = small_sample(tmp_path / "site", SMALL)
     assert run_build(site).returncode == 0
     holder = sqlite3.connect(site / ".arsip-cache" / "build-output.db", isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
@@ -111,7 +113,7 @@ def test_a_database_locked_by_another_program_is_set_aside(tmp_path: Path) -> No
 
 @pytest.mark.parametrize("library", [jinja2, markdown], ids=["jinja2", "markdown"])
 def test_a_new_library_version_produces_every_output_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, library: object) -> None:
-    site = copy_project(tmp_path / "site")
+    site = small_sample(tmp_path / "site", SMALL)
     first = pipeline.build(pipeline.configure(site), session=Session.open(site / "output"))
     assert pipeline.build(pipeline.configure(site), session=Session.open(site / "output")).rendered == 0
     monkeypatch.setattr(library, "__version__", "99.0.0-upgraded")
@@ -124,7 +126,7 @@ def test_a_new_library_version_produces_every_output_again(tmp_path: Path, monke
 def test_the_no_op_shortcut_knows_library_versions(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    site = copy_project(tmp_path / "site")
+    site = small_sample(tmp_path / "site", SMALL)
     assert cli.main(["--root", str(site), "build"]) == 0
     assert cli.main(["--root", str(site), "build"]) == 0
     assert capsys.readouterr().out.splitlines()[-1].startswith("Nothing changed")

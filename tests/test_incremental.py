@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sitetools import copy_project, edit_file, read_page, run_build, tree_bytes
+from sitetools import edit_file, read_page, run_build, small_sample, tree_bytes
 
 from arsip import pipeline
 from arsip.session import Session
@@ -18,9 +18,22 @@ from arsip.site import routes
 RELEASE = "content/2024/2024-12-03-kota-jambi.md"
 
 
+# Seven sample releases of four assessment years and the institutions they name (about 300 pages in two languages):
+# every kind of page, several search bundles, and the releases the edits below touch.
+RELEASES = (
+    RELEASE,
+    "content/2024/2024-12-11-kantah-tala-2024.md",
+    "content/2024/2024-12-04-pemprov-kalbar-2024.md",
+    "content/2023/2023-01-26-sumut-zona-merah-2022.md",
+    "content/2023/2023-12-14-pemprov-banten-2023.md",
+    "content/2022/2022-02-11-tanah-bumbu-2021.md",
+    "content/2026/2026-01-30-pemprov-jambi-opini-2025.md",
+)
+
+
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
-    return copy_project(tmp_path / "site")
+    return small_sample(tmp_path / "site", RELEASES)
 
 
 def session_of(root: Path, *, in_place: bool = False) -> Session:

@@ -10,6 +10,7 @@ bundles), `disappearing` (-> the published pages the plan would lose),
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 from collections.abc import Callable, Iterator
@@ -109,9 +110,8 @@ def produce(
     plan: Plan, tree: Tree, config: SiteConfig, session: Session, staging: write.Staging | None, progress: Progress | None
 ) -> Produced:
     view = ConfigView(config)
-    envs, env_reads = session.memos.environment.get(
-        _environment_key(config), lambda: environment_reads(lambda: _environments(view, session.memos.compiled), tree.sources.bodies)
-    )
+    make_envs = functools.partial(_environments, view, session.memos.compiled, session.db.versions)
+    envs, env_reads = session.memos.environment.get(_environment_key(config), lambda: environment_reads(make_envs, tree.sources.bodies))
     same_plan = session.memos.plan.key is not None and session.memos.plan.key == session.db.plan_key()
     inputs = Inputs(config, envs[None], tree.sources, Fingerprinter(session.memos.fingerprints), session.recorded() if same_plan else None)
     job = Job(envs, view, inputs, env_reads, staging)
@@ -131,13 +131,13 @@ def produce(
     return produced
 
 
-def _environments(view: ConfigView, compiled: CompiledTemplates) -> dict[str | None, Any]:
+def _environments(view: ConfigView, compiled: CompiledTemplates, versions: str) -> dict[str | None, Any]:
     """A Jinja environment per language of the site, by a page's `language` (None: the site's own), sharing one loader
     and the templates compiled (in this session: a template is compiled again when its text changed)."""
     loader = render.RecordingLoader([str(view.templates_dir), str(view.theme_templates_dir)])  # the project's, then the theme's
-    envs: dict[str | None, Any] = {None: render.environment(view, loader=loader, compiled=compiled)}
+    envs: dict[str | None, Any] = {None: render.environment(view, versions=versions, loader=loader, compiled=compiled)}
     for code in view.languages[1:]:
-        envs[code] = render.environment(view, language=code, loader=loader, compiled=compiled)
+        envs[code] = render.environment(view, versions=versions, language=code, loader=loader, compiled=compiled)
     return envs
 
 

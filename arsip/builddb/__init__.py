@@ -83,11 +83,15 @@ class _Unusable(Exception):
 
 
 class BuildDB:
-    """An open build database. `notice` is the one line to show when an unusable file was set aside."""
+    """An open build database. `notice` is the one line to show when an unusable file was set aside; `versions` is the
+    digest of the versions of Python, Arsip and the libraries, read once when it was opened: the code this process
+    runs, which cannot change under it (Markdown keys and the no-op stamp take it from here). Pagefind, a program
+    of its own, is the one exception: upgraded while the preview runs, it counts from the preview's next start."""
 
-    def __init__(self, connection: sqlite3.Connection, notice: Text | None, path: Path | None = None) -> None:
+    def __init__(self, connection: sqlite3.Connection, notice: Text | None, versions: str, path: Path | None = None) -> None:
         self.connection = connection
         self.notice = notice
+        self.versions = versions
         self.path = path
         self.new_docs: dict[str, tuple[str, str]] = {}  # parsed releases to keep, saved with the build
 
@@ -105,20 +109,21 @@ class BuildDB:
     @classmethod
     def open(cls, path: Path | None) -> BuildDB:
         """The database at `path` (made when missing), or one in memory for None."""
+        versions = versions_digest()
         if path is None:
-            return cls(_fresh(":memory:"), None)
+            return cls(_fresh(":memory:", versions), None, versions)
         path.parent.mkdir(parents=True, exist_ok=True)
         for name in LEFTOVERS:
             _remove(path.parent / name)
         try:
-            return cls(_existing(path), None, path)
+            return cls(_existing(path, versions), None, versions, path)
         except _Unusable as reason:
             _set_aside(path)
             notice = tr("{name}: {reason}; set aside as {name}.set-aside, building from scratch", name=path.name, reason=reason.reason)
             try:
-                return cls(_fresh(str(path)), notice, path)
+                return cls(_fresh(str(path), versions), notice, versions, path)
             except sqlite3.Error:  # the folder refuses a database: this build keeps nothing for the next
-                return cls(_fresh(":memory:"), notice)
+                return cls(_fresh(":memory:", versions), notice, versions)
 
     def close(self) -> None:
         self.connection.close()
@@ -195,7 +200,7 @@ class BuildDB:
         self.connection.close()
         if self.path is not None:
             _set_aside(self.path)
-        self.connection = _fresh(":memory:")
+        self.connection = _fresh(":memory:", self.versions)
 
     def published(self) -> tuple[str, ...] | None:
         """The addresses of the pages the last publication held (None: not known)."""
@@ -272,9 +277,9 @@ def _connect(target: str) -> sqlite3.Connection:
     return connection
 
 
-def _existing(path: Path) -> sqlite3.Connection:
+def _existing(path: Path, versions: str) -> sqlite3.Connection:
     if not path.exists():
-        return _fresh(str(path))
+        return _fresh(str(path), versions)
     connection = None
     try:
         connection = _connect(str(path))
@@ -289,8 +294,8 @@ def _existing(path: Path) -> sqlite3.Connection:
         connection.execute("BEGIN IMMEDIATE")  # another program writing it (or holding it) is found now, not at the end
         connection.execute("ROLLBACK")
         found = connection.execute("SELECT value FROM meta WHERE key = 'versions'").fetchone()
-        if found is None or found[0] != versions_digest():
-            _forget_all(connection)
+        if found is None or found[0] != versions:
+            _forget_all(connection, versions)
         return connection
     except sqlite3.OperationalError as exc:
         if connection is not None:
@@ -307,7 +312,7 @@ def _existing(path: Path) -> sqlite3.Connection:
         raise
 
 
-def _fresh(target: str) -> sqlite3.Connection:
+def _fresh(target: str, versions: str) -> sqlite3.Connection:
     connection = _connect(target)
     if target != ":memory:":
         connection.execute("PRAGMA journal_mode = WAL")
@@ -316,18 +321,18 @@ def _fresh(target: str) -> sqlite3.Connection:
             connection.execute(statement)
         connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         connection.execute(f"PRAGMA user_version = {SCHEMA}")
-        connection.execute("INSERT INTO meta VALUES ('versions', ?)", (versions_digest(),))
+        connection.execute("INSERT INTO meta VALUES ('versions', ?)", (versions,))
     return connection
 
 
-def _forget_all(connection: sqlite3.Connection) -> None:
+def _forget_all(connection: sqlite3.Connection, versions: str) -> None:
     """Another Python, Arsip or library made what the database holds: none of it counts (but for what was published,
     which says what output/ held, not what some code made of it)."""
     with connection:
         for table in ("outputs", "markdown", "bundles", "docs"):
             connection.execute(f"DELETE FROM {table}")
         connection.execute("DELETE FROM meta WHERE key != 'published'")
-        connection.execute("INSERT INTO meta VALUES ('versions', ?)", (versions_digest(),))
+        connection.execute("INSERT INTO meta VALUES ('versions', ?)", (versions,))
 
 
 def published(path: Path) -> tuple[str, ...] | None:

@@ -17,7 +17,6 @@ from pathlib import Path
 from ..model.fields import this_year
 from ..source.config import SiteConfig
 from . import BuildDB
-from .versions import versions_digest
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,15 +60,16 @@ def _scan(folder: str, prefix: str, lines: list[str]) -> None:
             _scan(entry.path, prefix, lines)
 
 
-def input_digest(config: SiteConfig, options: str) -> str | None:
-    """None when the files cannot even be listed: then the build runs and says what is wrong."""
+def input_digest(config: SiteConfig, options: str, versions: str) -> str | None:
+    """None when the files cannot even be listed: then the build runs and says what is wrong. `versions`: the build
+    database's digest of the versions of Python, Arsip and the libraries."""
     try:
         root = config.root
         folders = [config.content_dir, config.templates_dir, config.theme_templates_dir, config.theme_static_dir]
         digest = _tree_digest(folders, [root / "site_config.toml"], root)
     except OSError:
         return None
-    return f"{versions_digest()}|{options}|{config.base_url}|{this_year()}|{digest}"
+    return f"{versions}|{options}|{config.base_url}|{this_year()}|{digest}"
 
 
 def output_digest(config: SiteConfig) -> str | None:

@@ -149,7 +149,7 @@ def _build(args: argparse.Namespace, *, write_output: bool) -> int:
                 print(f"arsip: {args.language(shown)}", file=sys.stderr)
             options = f"drafts={config.options.drafts}|strict={args.strict}|language={args.language.code}"
             with session.timings.stage(tr("compare with the last good build")):
-                inputs = stamp.input_digest(config, options)
+                inputs = stamp.input_digest(config, options, session.db.versions)
                 last = stamp.load_stamp(session.db)
                 unchanged = inputs and last and last.inputs == inputs and last.outputs == stamp.output_digest(config)
             if unchanged and last:

@@ -30,7 +30,6 @@ from babel.dates import format_date
 from babel.numbers import format_decimal, get_decimal_symbol
 from markupsafe import Markup
 
-from ..builddb.versions import versions_digest
 from ..problems import Problem
 from ..site.routes import Urls, alternates
 from ..source.config import SiteConfig
@@ -118,15 +117,18 @@ class Markdown:
     holds what the build database had, `fresh` what this process converted (saved after the build).
     """
 
-    def __init__(self, allow_raw_html: bool, table_label: str, media_base: str, known: Mapping[bytes, str] | None = None) -> None:
+    def __init__(
+        self, allow_raw_html: bool, table_label: str, media_base: str, *, versions: str, known: Mapping[bytes, str] | None = None
+    ) -> None:
         self.converter = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
         self.allow_raw_html = allow_raw_html
         self.table_label = table_label
         self.media_base = media_base
+        self.versions = versions
         self.known: dict[bytes, str] = dict(known) if known is not None else {}
         self.fresh: dict[bytes, str] = {}
         self.keys: dict[tuple[str, str], tuple[bytes, str]] = {}  # a text's hash is kept by the text: found again at once
-        self.settings = f"{MARKDOWN_EXTENSIONS}|{allow_raw_html}|{table_label}|{media_base}|{versions_digest()}".encode()
+        self.settings = f"{MARKDOWN_EXTENSIONS}|{allow_raw_html}|{table_label}|{media_base}|{versions}".encode()
 
     def __call__(self, text: str | Body, source: str = "content/") -> Markup:
         """`source`: the Markdown file's path, so that `![x](foto.jpg)` beside it finds the copied image."""
@@ -170,7 +172,7 @@ class Markdown:
             for key, (text, folder) in missing.items():
                 self.fresh[key] = self._convert(text, folder)
             return
-        settings = (self.allow_raw_html, self.table_label, self.media_base)
+        settings = (self.allow_raw_html, self.table_label, self.media_base, self.versions)
         items = list(missing.items())
         first, (text, folder) = items.pop(0)  # converted here: this process's converter is ready for the next edit
         self.fresh[first] = self._convert(text, folder)
@@ -216,10 +218,10 @@ class Markdown:
 PARALLEL_FROM = 300  # below this many new bodies, starting worker processes costs more than it saves
 
 
-def _convert_chunk(task: tuple[tuple[bool, str, str], list[tuple[bytes, tuple[str, str]]]]) -> list[tuple[bytes, str]]:
+def _convert_chunk(task: tuple[tuple[bool, str, str, str], list[tuple[bytes, tuple[str, str]]]]) -> list[tuple[bytes, str]]:
     """In a worker process: convert a share of the bodies with a converter of its own."""
-    (allow_raw_html, table_label, media_base), items = task
-    converter = Markdown(allow_raw_html, table_label, media_base)
+    (allow_raw_html, table_label, media_base, versions), items = task
+    converter = Markdown(allow_raw_html, table_label, media_base, versions=versions)
     return [(key, converter._convert(text, folder)) for key, (text, folder) in items]
 
 
@@ -291,13 +293,15 @@ def environment(
     config: ConfigView,
     known_markdown: Mapping[bytes, str] | None = None,
     *,
+    versions: str,
     language: str = "",
     loader: RecordingLoader | None = None,
     compiled: CompiledTemplates | None = None,
 ) -> jinja2.Environment:
     """The Jinja environment of the pages in `language` (default: the site's). `config` is the recording view: whatever
     the helpers read of it while they are made is recorded by the caller's recorder, and whatever they read later by
-    the page's. Environments of several languages share one `loader` and the templates they have `compiled`."""
+    the page's. Environments of several languages share one `loader` and the templates they have `compiled`;
+    `versions` (the build database's) is part of every Markdown key."""
     language = language or config.language
     env = RecordingEnvironment(
         loader=loader or RecordingLoader([str(config.templates_dir), str(config.theme_templates_dir)]),
@@ -320,7 +324,7 @@ def environment(
         zone_label=fmt.zone,
         kind_label=fmt.kind,
         slug=make_slug,
-        markdown=Markdown(config.allow_raw_html, fmt.t("table"), urls.link("file", "media/"), known_markdown),
+        markdown=Markdown(config.allow_raw_html, fmt.t("table"), urls.link("file", "media/"), versions=versions, known=known_markdown),
         **sharing.filters(ALLOWED_TAGS, ALLOWED_ATTRIBUTES),  # feed_html, rfc3339, rfc822: what feeds need
     )
     env.globals.update(

@@ -23,6 +23,12 @@ from arsip.source.tree import Registry
 REPO = Path(__file__).resolve().parents[1]
 ARTIFACTS = REPO / "tests" / "artifacts"
 THEME = REPO / "arsip" / "theme"
+# The preview tests' site (`small_sample`): the release they edit, the sample's draft (2026) and one more.
+PREVIEWED = (
+    "content/2024/2024-12-03-kota-jambi.md",
+    "content/2026/2026-01-30-pemprov-jambi-opini-2025.md",
+    "content/2024/2024-12-11-kantah-tala-2024.md",
+)
 
 
 def copy_project(destination: Path, *, with_content: bool = True) -> Path:

@@ -1,7 +1,7 @@
 """The editors' live preview, driven as an editor uses it: a real `build.py serve`, a real Chromium page.
 
 Each test starts the dev server on a free port of 127.0.0.1 for a copy of the sample site (most of them:
-three of its releases, `SERVED`), opens a
+three of its releases, `sitetools.PREVIEWED`), opens a
 page, edits files on disk and waits for the page to change by itself. No test sleeps for a fixed time or
 holds the preview to a clock: each waits for the event it needs (the page connected, the text shown),
 and its time limit only bounds a failure.
@@ -24,11 +24,9 @@ from pathlib import Path
 import pytest
 from devserver import PATIENCE, Transcript, free_port, open_live, raw_request, start_server, stop, wait_until, wait_until_up
 from playwright.sync_api import Page, expect
-from sitetools import copy_project, edit_file, small_sample
+from sitetools import PREVIEWED, copy_project, edit_file, small_sample
 
 RELEASE_FILE = "content/2024/2024-12-03-kota-jambi.md"
-# The preview's site: the release the tests edit, the sample's draft (2026) and one more, with the institutions they name.
-SERVED = (RELEASE_FILE, "content/2026/2026-01-30-pemprov-jambi-opini-2025.md", "content/2024/2024-12-11-kantah-tala-2024.md")
 SHOWN = PATIENCE * 1000  # milliseconds a page may take to change: a bound on failure only
 
 
@@ -54,7 +52,7 @@ class DevServer:
 
 @pytest.fixture
 def dev_server(tmp_path: Path) -> Iterator[DevServer]:
-    root = small_sample(tmp_path / "site", SERVED)
+    root = small_sample(tmp_path / "site", PREVIEWED)
     port = free_port()
     process = start_server(root, port, "--drafts")
     transcript = Transcript(process)

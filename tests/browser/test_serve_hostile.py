@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from devserver import Transcript, free_port, raw_request, start_server, stop, wait_until, wait_until_up
 from playwright.sync_api import Page
-from sitetools import copy_project, run_build
+from sitetools import PREVIEWED, run_build, small_sample
 
 RELEASE_FILE = "content/2024/2024-12-03-kota-jambi.md"
 BODY_MARK = "Sri Purwaningsih menyatakan"
@@ -82,7 +82,7 @@ def serve(root: Path, *options: str, port: int | None = None) -> Served:
 @pytest.fixture(scope="module")
 def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     """One server for the tests that only send requests (none of them changes a file)."""
-    served = serve(copy_project(tmp_path_factory.mktemp("hostile") / "site"))
+    served = serve(small_sample(tmp_path_factory.mktemp("hostile") / "site", PREVIEWED))
     try:
         yield served
     finally:
@@ -91,7 +91,7 @@ def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
 
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[Served]:
-    served = serve(copy_project(tmp_path / "site"))
+    served = serve(small_sample(tmp_path / "site", PREVIEWED))
     try:
         yield served
     finally:
@@ -222,7 +222,7 @@ def waiting_connections(port: int) -> int:
 
 
 def test_a_restart_binds_the_same_port_at_once(tmp_path: Path) -> None:
-    root = copy_project(tmp_path / "site")
+    root = small_sample(tmp_path / "site", PREVIEWED)
     first = serve(root)
     with socket.create_connection(("127.0.0.1", first.port), timeout=30) as client:
         client.sendall(f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{first.port}\r\n\r\n".encode())
@@ -243,7 +243,7 @@ def test_a_restart_binds_the_same_port_at_once(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("made", ["before the start", "while serving"])
 def test_a_loop_of_folder_links_is_reported_and_the_preview_goes_on(tmp_path: Path, made: str) -> None:
-    root = copy_project(tmp_path / "site")
+    root = small_sample(tmp_path / "site", PREVIEWED)
 
     def make_loop() -> None:
         for name in ("a", "b"):  # two links back to content/: a walk that followed them would never end
@@ -266,7 +266,7 @@ def test_a_loop_of_folder_links_is_reported_and_the_preview_goes_on(tmp_path: Pa
 
 
 def test_a_link_to_itself_is_an_error_shown_over_the_last_good_pages(tmp_path: Path) -> None:
-    served = serve(copy_project(tmp_path / "site"))
+    served = serve(small_sample(tmp_path / "site", PREVIEWED))
     try:
         path = served.release_path()
         (served.root / "content" / "2024" / "putaran.md").symlink_to("putaran.md")
@@ -294,7 +294,7 @@ def test_build_clean_while_serving_brings_the_preview_back(served: Served) -> No
 
 
 def test_build_clean_before_serving(tmp_path: Path) -> None:
-    root = copy_project(tmp_path / "site")
+    root = small_sample(tmp_path / "site", PREVIEWED)
     assert run_build(root, "build").returncode == 0
     assert run_build(root, "build", "--clean").returncode == 0
     served = serve(root)
@@ -314,7 +314,7 @@ DRAFT_TITLE = "Pemprov Jambi dalam Opini Ombudsman 2025"
 
 @pytest.mark.parametrize("drafts", [True, False], ids=["with --drafts", "without"])
 def test_drafts_show_only_with_the_option(tmp_path: Path, drafts: bool) -> None:
-    served = serve(copy_project(tmp_path / "site"), *(["--drafts"] if drafts else []))
+    served = serve(small_sample(tmp_path / "site", PREVIEWED), *(["--drafts"] if drafts else []))
     try:
         _, timeline = served.get("/linimasa/2026/")
         _, home = served.get("/")

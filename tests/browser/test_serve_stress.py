@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from devserver import Transcript, free_port, start_server, stop
-from sitetools import copy_project
+from sitetools import PREVIEWED, small_sample
 
 RELEASE_FILE = "content/2024/2024-12-03-kota-jambi.md"
 BODY_MARK = "Sri Purwaningsih menyatakan"
@@ -69,7 +69,7 @@ class Server:
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[Server]:
-    root = copy_project(tmp_path / "site")
+    root = small_sample(tmp_path / "site", PREVIEWED)
     outside = tmp_path / "rahasia"
     outside.mkdir()
     (outside / "kunci.txt").write_text("RAHASIA-DI-LUAR-PROYEK\n", encoding="utf-8")

@@ -111,7 +111,7 @@ OVERLAY_WORDS = {
 @pytest.mark.parametrize("language", ["id", "en"])
 def test_the_overlay_speaks_the_sites_language(tmp_path: Path, page: Page, language: str) -> None:
     """With no --lang and no ARSIP_LANG, the overlay over a broken release is in site_config.toml's language."""
-    root = copy_project(tmp_path / "site")
+    root = small_sample(tmp_path / "site", PREVIEWED)
     config = root / "site_config.toml"
     config.write_text(config.read_text(encoding="utf-8").replace('language = "id"', f'language = "{language}"', 1), encoding="utf-8")
     port = free_port()
@@ -283,7 +283,7 @@ def test_busy_port_is_a_clear_message(dev_server: DevServer) -> None:
 
 
 def test_server_started_on_a_broken_site_recovers_after_the_fix(tmp_path: Path, page: Page) -> None:
-    root = copy_project(tmp_path / "site")
+    root = small_sample(tmp_path / "site", PREVIEWED)
     release = root / RELEASE_FILE
     release.write_text(release.read_text(encoding="utf-8").replace("zone: hijau", "zone: hijo", 1), encoding="utf-8")
     port = free_port()
@@ -313,7 +313,7 @@ def test_the_terminal_shows_no_access_log(dev_server: DevServer) -> None:
 
 
 def test_the_preview_speaks_indonesian_in_its_terminal_and_overlay(tmp_path: Path) -> None:
-    root = copy_project(tmp_path / "site")
+    root = small_sample(tmp_path / "site", PREVIEWED)
     release = root / RELEASE_FILE
     release.write_text(release.read_text(encoding="utf-8").replace("zone: hijau", "zone: hijo", 1), encoding="utf-8")
     port = free_port()

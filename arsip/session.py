@@ -69,9 +69,9 @@ class Session:
         return cls(db, in_place, DocMemo(store=db), memos=Memos(compiled=compiled or CompiledTemplates()))
 
     @classmethod
-    def in_memory(cls) -> Session:
+    def in_memory(cls, *, compiled: CompiledTemplates | None = None) -> Session:
         """A session that leaves nothing behind (`check`)."""
-        return cls(BuildDB.open(None))
+        return cls(BuildDB.open(None), memos=Memos(compiled=compiled or CompiledTemplates()))
 
     def recorded(self) -> dict[str, Recorded]:
         if self.records is None:

@@ -17,6 +17,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from arsip.commands import cli
+from arsip.render.compiled import CompiledTemplates
 from arsip.source.registry import build_directory
 from arsip.source.tree import Registry
 
@@ -107,6 +108,11 @@ def run_build(root: Path, *args: str, env: dict[str, str] | None = None) -> subp
     return subprocess.run(command, capture_output=True, text=True, env=environment, timeout=120, check=False)
 
 
+# Templates compiled by the builds `run_here` runs in this process, kept by their text and compile settings (as the
+# preview keeps them between its builds): a build of a changed template compiles it again, the others are not.
+COMPILED = CompiledTemplates()
+
+
 def run_here(root: Path, *args: str, env: dict[str, str | None] | None = None) -> subprocess.CompletedProcess[str]:
     """`python build.py --root ROOT ARGS` run by this process: the `main` that build.py calls, with its standard
     output and error captured and its exit status returned, in the environment `run_build` gives a build, with
@@ -119,7 +125,7 @@ def run_here(root: Path, *args: str, env: dict[str, str | None] | None = None) -
     try:
         _set_environment(changes)
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            status = cli.main(["--root", str(root), *args])
+            status = cli.main(["--root", str(root), *args], compiled=COMPILED)
     finally:
         _set_environment(saved)
     return subprocess.CompletedProcess(["build.py", "--root", str(root), *args], status, out.getvalue(), err.getvalue())

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sitetools import edit_file, read_page, run_build, small_sample, tree_bytes
+from sitetools import COMPILED, edit_file, read_page, run_build, small_sample, tree_bytes
 
 from arsip import pipeline
 from arsip.session import Session
@@ -37,11 +37,18 @@ def site(tmp_path: Path) -> Path:
 
 
 def session_of(root: Path, *, in_place: bool = False) -> Session:
-    return Session.open(root / "output", in_place=in_place)
+    """A session of builds of `root`, as a process opens it; the templates compiled here are shared (by their text)."""
+    return Session.open(root / "output", in_place=in_place, compiled=COMPILED)
 
 
 def build(root: Path, session: Session | None = None) -> pipeline.BuildResult:
-    return pipeline.build(pipeline.configure(root), session=session)
+    """A build in `session`, or in a session of its own (all it knows from the build database), as `build.py` runs it."""
+    own = None if session else session_of(root)
+    try:
+        return pipeline.build(pipeline.configure(root), session=session or own)
+    finally:
+        if own:
+            own.close()
 
 
 def edit(root: Path, relative: str, old: str, new: str) -> None:

@@ -30,6 +30,7 @@ from .. import i18n, pipeline
 from ..builddb import stamp
 from ..i18n import Language, Text, tr, trn
 from ..problems import BuildFailed, Problem, summary
+from ..render.compiled import CompiledTemplates
 from ..session import Session
 from ..source.config import CACHE_DIR
 from ..timings import Timings
@@ -49,7 +50,9 @@ def console() -> int:
     return main(prog="arsip")
 
 
-def main(argv: Sequence[str] | None = None, prog: str = "build.py") -> int:
+def main(argv: Sequence[str] | None = None, prog: str = "build.py", *, compiled: CompiledTemplates | None = None) -> int:
+    """Run one command and return its exit status. `compiled`: templates compiled by earlier commands of this process
+    (kept by their text and compile settings), for a program that runs several commands in one process."""
     argv = sys.argv[1:] if argv is None else list(argv)
     # The parser speaks the editor's language, so that language is read from the arguments before it exists.
     args = _parser(i18n.chosen(given(argv, "--lang"), Path(given(argv, "--root") or Path.cwd())), prog).parse_args(argv)
@@ -65,7 +68,7 @@ def main(argv: Sequence[str] | None = None, prog: str = "build.py") -> int:
             from . import init
 
             return init.run(args)
-        return _new(args) if command == "new" else _build(args, write_output=command == "build")
+        return _new(args) if command == "new" else _build(args, write_output=command == "build", compiled=compiled)
     except (KeyboardInterrupt, Terminated) as stop:
         _say(args.language, tr("arsip: stopped; output/ is as it was"), file=sys.stderr)
         return EXIT_TERMINATED if isinstance(stop, Terminated) else EXIT_INTERRUPTED
@@ -135,13 +138,13 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _build(args: argparse.Namespace, *, write_output: bool) -> int:
+def _build(args: argparse.Namespace, *, write_output: bool, compiled: CompiledTemplates | None) -> int:
     started = time.perf_counter()
     config = pipeline.configure(args.root, drafts=getattr(args, "drafts", False))
     if write_output:
         if args.clean:
             shutil.rmtree(config.cache_dir, ignore_errors=True)
-        session = Session.open(config.output_dir)
+        session = Session.open(config.output_dir, compiled=compiled)
         session.timings.enabled = args.timings
         shown = session.db.notice
         try:
@@ -174,7 +177,7 @@ def _build(args: argparse.Namespace, *, write_output: bool) -> int:
                 print(f"arsip: {args.language(session.db.notice)}", file=sys.stderr)
             session.close()
     else:
-        session = Session.in_memory()
+        session = Session.in_memory(compiled=compiled)
         session.timings.enabled = args.timings
         result = pipeline.check(config, strict=args.strict, external=args.external, keep_published=True, session=session)
         _print_timings(session.timings, args.language)

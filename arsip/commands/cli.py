@@ -138,7 +138,7 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _build(args: argparse.Namespace, *, write_output: bool, compiled: CompiledTemplates | None) -> int:
+def _build(args: argparse.Namespace, *, write_output: bool, compiled: CompiledTemplates | None = None) -> int:
     started = time.perf_counter()
     config = pipeline.configure(args.root, drafts=getattr(args, "drafts", False))
     if write_output:

@@ -36,6 +36,7 @@ SCREENS = [(viewport, scheme) for viewport in VIEWPORTS for scheme in ("light", 
 
 # One page of every kind on the Indonesian sample site, and how many of its tables show a score and a zone.
 RELEASE = "/rilis/2023-02-14-lima-pemda-di-kalsel-raih-zona-hijau-sertifikat-penilaian/"  # a body table, other results
+COMPARED = "/bandingkan/?i=kota-banjarbaru,kota-banjarmasin"  # the comparison, drawn by its script from the address
 PAGES: dict[str, tuple[str, int]] = {
     "home": ("/", 0),
     "timeline": ("/linimasa/", 0),
@@ -53,6 +54,8 @@ PAGES: dict[str, tuple[str, int]] = {
     "search": ("/cari/?q=jambi", 0),
     "not-found": ("/404.html", 0),
     "release": (RELEASE, 2),
+    "data": ("/data/", 0),
+    "compare": (COMPARED, 1),
 }
 EXTRA_INSTITUTION = "kota-jambi"
 EXTRA_RELEASES = 101  # one more than a page of releases holds (routes.PAGE_SIZE)
@@ -181,6 +184,8 @@ def check_page(screen: Screen, url: str, result_tables: int) -> None:
     assert response is not None and (response.ok or url.endswith("/404.html")), f"{where}: {response and response.status}"
     if "/cari/" in url:
         expect(page.locator("#hasil-pencarian li").first).to_be_visible(timeout=10_000)
+    if "/bandingkan/?" in url:
+        expect(page.locator("main table tbody tr").first).to_be_visible(timeout=10_000)
 
     width = page.evaluate("[document.scrollingElement.scrollWidth, innerWidth]")
     assert width[0] <= width[1], f"{where} scrolls sideways: {width[0]} px of content in a {width[1]} px window"

@@ -160,9 +160,11 @@
     if (award.score !== null) td.appendChild(element("span", {"class": "score"}, score(award)));
     else td.appendChild(element("span", {"class": "muted"}, words.noScore));
     if (award.comparable === false) td.appendChild(element("span", {"class": "not-comparable-mark", title: note.textContent}, "†"));
-    var detail = [award.zone ? words["zone" + award.zone.charAt(0).toUpperCase() + award.zone.slice(1)] : "", award.category || ""]
-      .filter(Boolean).join(" · ");
-    if (detail) td.appendChild(element("span", {"class": "cell-detail"}, detail));
+    if (award.zone) {  // the zone as a badge, as on every other page: its colour, its marker and its name
+      var zoneName = words["zone" + award.zone.charAt(0).toUpperCase() + award.zone.slice(1)];
+      td.appendChild(element("span", {"class": "cell-detail"})).appendChild(element("span", {"class": "zone zone-" + award.zone.replace(/[^a-z0-9-]/g, "")}, zoneName));
+    }
+    if (award.category) td.appendChild(element("span", {"class": "cell-detail"}, award.category));
     return td;
   }
 
@@ -180,7 +182,7 @@
     var body = table.appendChild(element("tbody"));
     allYears.slice().reverse().forEach(function (year) {
       var row = element("tr");
-      row.appendChild(element("th", {scope: "row"}, String(year)));
+      row.appendChild(element("th", {scope: "row", "class": "year"}, String(year)));
       chosen.forEach(function (slug) {
         row.appendChild(cell(byslug[slug].awards.find(function (a) { return a.year === year; })));
       });

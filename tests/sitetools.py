@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import yaml
+import frontmatter
 from bs4 import BeautifulSoup
 
 from arsip.commands import cli
@@ -54,7 +54,7 @@ def small_sample(destination: Path, releases: tuple[str, ...]) -> Path:
         text = (REPO / relative).read_text(encoding="utf-8")
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
         (root / relative).write_text(text, encoding="utf-8")
-        meta = yaml.safe_load(text.split("\n---\n", 1)[0].removeprefix("---\n"))
+        meta = frontmatter.loads(text).metadata
         names |= {meta["institution"], *(award["institution"] for award in meta.get("awards", ()))}
     registry_text = (REPO / "content" / "institutions.toml").read_text(encoding="utf-8")
     directory, _ = build_directory(Registry("content/institutions.toml", tomllib.loads(registry_text), registry_text), sample_kinds())

@@ -67,7 +67,7 @@ def main(argv: Sequence[str] | None = None, prog: str = "build.py", *, compiled:
         if command == "init":
             from . import init
 
-            return init.run(args)
+            return init.run(args, compiled=compiled)
         return _new(args) if command == "new" else _build(args, write_output=command == "build", compiled=compiled)
     except (KeyboardInterrupt, Terminated) as stop:
         _say(args.language, tr("arsip: stopped; output/ is as it was"), file=sys.stderr)
@@ -138,7 +138,7 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _build(args: argparse.Namespace, *, write_output: bool, compiled: CompiledTemplates | None = None) -> int:
+def _build(args: argparse.Namespace, *, write_output: bool, compiled: CompiledTemplates | None) -> int:
     started = time.perf_counter()
     config = pipeline.configure(args.root, drafts=getattr(args, "drafts", False))
     if write_output:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..i18n import tr
 from ..problems import error
+from ..render.compiled import CompiledTemplates
 from .cli import EXIT_OK, EXIT_PROBLEMS, _build, _report, _say
 
 STARTER = Path(__file__).resolve().parent.parent / "starter"
@@ -25,8 +26,9 @@ def starter_files() -> list[str]:
     return sorted(path.relative_to(STARTER).as_posix() for path in STARTER.rglob("*") if path.is_file())
 
 
-def run(args: argparse.Namespace) -> int:
-    """Write the starter project into `args.path` and build it; or say why not and write nothing."""
+def run(args: argparse.Namespace, *, compiled: CompiledTemplates | None = None) -> int:
+    """Write the starter project into `args.path` and build it; or say why not and write nothing. `compiled`: as for
+    `cli.main`, the templates compiled by earlier commands of this process."""
     target: Path = args.path.resolve()
     taken = [name for name in ("site_config.toml", "content") if (target / name).exists()]
     if taken:
@@ -47,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     wrote = tr("Wrote a sample archive in {path}; its releases and institutions are sample content.", path=str(target))
     _say(args.language, wrote)
     args.root = target
-    code = _build(args, write_output=True)
+    code = _build(args, write_output=True, compiled=compiled)
     if code == EXIT_OK:
         following = tr("Next: edit site_config.toml and content/, and preview the site with: arsip serve --root {path}", path=str(target))
         _say(args.language, following)

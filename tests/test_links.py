@@ -103,6 +103,18 @@ def test_sound_links_in_bodies_pass(mini_site) -> None:
         assert _problems(result.stderr) == []
 
 
+def test_an_anchor_missing_on_another_page_is_found_by_build_and_check(mini_site) -> None:
+    # The build reads only the pages that show a linking body; the page a link points into is read all the same.
+    root = mini_site({PATH: RELEASE.replace("halaman-tidak-ada/", "/instansi/").replace("#tidak-ada", "/zona/#tidak-ada")})
+    expected = f"{PATH}:13: {{word}}: broken link '/zona/#tidak-ada': no element with id 'tidak-ada' (fix the link on this line)"
+    built = run_build(root, "build", env={"ARSIP_LANG": "en"})
+    assert built.returncode == 0, built.stderr
+    assert _problems(built.stderr) == [expected.format(word="warning")]
+    checked = run_build(root, "check", env={"ARSIP_LANG": "en"})
+    assert checked.returncode == 1
+    assert _problems(checked.stderr) == [expected.format(word="error")]
+
+
 def test_a_link_a_template_makes_is_reported_at_its_page_naming_the_template(mini_site) -> None:
     root = mini_site({PATH: RELEASE.replace("halaman-tidak-ada/", "/instansi/").replace("#tidak-ada", "#tujuan")})
     template = template_file(root, "zones.html")

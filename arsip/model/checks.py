@@ -298,13 +298,12 @@ def _in_template_text(text: str | None, href: str) -> Iterator[tuple[int, str]]:
 class Pages:
     """The ids of each page (what an anchor may point at), read when first asked."""
 
-    by_path: dict[str, Rendered]
+    text_of: Callable[[str], str | None]  # a page's HTML by its path under output/ (None: no such page, unreadable)
     ids: dict[str, frozenset[str] | None] = field(default_factory=dict)
 
     def ids_of(self, path: str) -> frozenset[str] | None:
         if path not in self.ids:
-            page = self.by_path.get(path)
-            text = page.text() if page is not None else None
+            text = self.text_of(path)
             self.ids[path] = frozenset(_collect(text).ids) if text is not None else None
         return self.ids[path]
 

@@ -43,7 +43,13 @@ def check_links(
     if environment is None:  # no page could be rendered: nothing to check
         return []
     converter = environment.filters["markdown"]
-    pages = [_rendered(page, file, produced) for page, file, _ in produced.entries if file.path.endswith(".html")]
+    html_files = {file.path: (page, file) for page, file, _ in produced.entries if file.path.endswith(".html")}
+    if files is None:  # only the pages showing a body that may link are looked at (most are not, at every edit)
+        linking = {f"body:{source}" for source, text in bodies.items() if checks.may_link(text)}
+        shown = [(page, file) for page, file in html_files.values() if linking and _reads_any(produced, file, linking)]
+    else:
+        shown = list(html_files.values())
+    pages = [_rendered(page, file, produced) for page, file in shown]
     sources = checks.Sources(
         body=bodies.get,
         html=lambda source: str(converter(bodies[source], source)) if source in bodies else None,
@@ -62,8 +68,8 @@ def check_links(
         exists = paths.__contains__
     locator = checks.Locator(sources)
     found = checks.links(pages, sources, templates=files is not None)
-    by_path = {page.path: page for page in pages}
-    problems, far = checks.broken_links(found, checks.Pages(by_path), exists, urls, locator, "warning" if files is None else "error")
+    text_of = lambda path: _text(html_files[path][1]) if path in html_files else None  # noqa: E731
+    problems, far = checks.broken_links(found, checks.Pages(text_of), exists, urls, locator, "warning" if files is None else "error")
     if external and far:
         problems += outside.check(far, locator, config.cache_dir / outside.CACHE_FILE, urls.base_url, timeout())
     return problems
@@ -76,6 +82,11 @@ def timeout() -> float:
     except ValueError:
         return outside.TIMEOUT
     return seconds if seconds > 0 else outside.TIMEOUT
+
+
+def _reads_any(produced: Produced, file: File, names: set[str]) -> bool:
+    record = produced.records.get(file.path)
+    return record is not None and any(name in names for name, _ in record.reads)
 
 
 def _rendered(page: Any, file: File, produced: Produced) -> checks.Rendered:

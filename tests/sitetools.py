@@ -125,10 +125,21 @@ def run_here(root: Path, *args: str, env: dict[str, str | None] | None = None) -
     try:
         _set_environment(changes)
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            status = cli.main(["--root", str(root), *args], compiled=COMPILED)
+            try:
+                status = cli.main(["--root", str(root), *args], compiled=COMPILED)
+            except SystemExit as exit:  # argparse's --help and usage errors end the process, with this status
+                status = _exit_status(exit.code, err)
     finally:
         _set_environment(saved)
     return subprocess.CompletedProcess(["build.py", "--root", str(root), *args], status, out.getvalue(), err.getvalue())
+
+
+def _exit_status(code: object, err: io.StringIO) -> int:
+    """The status a process leaves with after `sys.exit(code)` (a text is printed and gives 1)."""
+    if code is None or isinstance(code, int):
+        return code or 0
+    print(code, file=err)
+    return 1
 
 
 def _set_environment(values: dict[str, str | None]) -> None:

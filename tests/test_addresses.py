@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
-from sitetools import read_page, run_build, tree_state
+from sitetools import read_page, run_here, tree_state
 
 SITE = "https://arsip-kepatuhan.example.org"
 REGISTRY = '[[institution]]\nname = "Kementerian Komunikasi dan Informatika"\nkind = "kementerian"\naliases = ["Kominfo"]\n'
@@ -41,12 +41,12 @@ def redirect_of(root: Path, url: str) -> tuple[str, str, str]:
 def test_a_renamed_institution_and_a_retitled_release_keep_their_old_addresses(mini_site) -> None:
     first = RELEASE.format(title="Kominfo Raih Nilai 91,16", day=14, extra="")
     root = mini_site({"content/a.md": first, "content/institutions.toml": REGISTRY}, registry=False)
-    assert run_build(root).returncode == 0
+    assert run_here(root).returncode == 0
     published = tree_state(root / "output")
 
     write(root, "content/institutions.toml", RENAMED.replace("former = [\"Kementerian Komunikasi dan Informatika\"]\n", ""))
     write(root, "content/a.md", RELEASE.format(title="Kementerian Kominfo Raih Nilai 91,16", day=14, extra=""))
-    refused = run_build(root, env=ID)
+    refused = run_here(root, env=ID)
     assert refused.returncode == 1 and refused.stdout == ""
     assert refused.stderr.splitlines() == [
         f"content/a.md: kesalahan: alamat rilis ini yang sudah terbit, {OLD_RELEASE}, akan hilang tanpa pengalihan "
@@ -58,14 +58,14 @@ def test_a_renamed_institution_and_a_retitled_release_keep_their_old_addresses(m
         "2 kesalahan, 0 peringatan di 2 berkas",
     ]
     assert tree_state(root / "output") == published  # output/ as it was, to the byte and the time
-    checked = run_build(root, "check")
+    checked = run_here(root, "check")
     assert checked.returncode == 1 and f"the published page {OLD_INSTITUTION} would disappear" in checked.stderr
     assert f"{OLD_RELEASE} would disappear" in checked.stderr
 
     write(root, "content/institutions.toml", RENAMED)
     write(root, "content/a.md", RELEASE.format(title="Kementerian Kominfo Raih Nilai 91,16", day=14,
                                                extra="aliases: [2023-12-14-kominfo-raih-nilai-91-16]\n"))
-    built = run_build(root)
+    built = run_here(root)
     assert built.returncode == 0, built.stderr
     for language in ("", "/en"):
         for old, new in ((OLD_RELEASE, NEW_RELEASE), (OLD_INSTITUTION, NEW_INSTITUTION)):
@@ -85,7 +85,7 @@ def test_a_renamed_institution_and_a_retitled_release_keep_their_old_addresses(m
     assert NEW_RELEASE in sitemap and OLD_RELEASE not in sitemap  # an old address is no page of its own
 
     write(root, "content/a.md", RELEASE.format(title="Kementerian Kominfo Raih Nilai 91,16", day=14, extra=""))
-    dropped = run_build(root)  # a redirect, once published, is a published page too
+    dropped = run_here(root)  # a redirect, once published, is a published page too
     assert dropped.returncode == 1 and f"{OLD_RELEASE} would disappear" in dropped.stderr
 
 
@@ -96,9 +96,9 @@ def test_a_page_taken_off_on_purpose_is_listed_under_gone(mini_site) -> None:
         "content/institutions.toml": REGISTRY,
     }
     root = mini_site(files, registry=False)
-    assert run_build(root).returncode == 0
+    assert run_here(root).returncode == 0
     (root / "content" / "b.md").unlink()
-    refused = run_build(root)
+    refused = run_here(root)
     gone = "/rilis/2023-12-15-rilis-ganda/"
     assert refused.returncode == 1
     assert refused.stderr.splitlines()[:-1] == [  # said once for both languages
@@ -106,14 +106,14 @@ def test_a_page_taken_off_on_purpose_is_listed_under_gone(mini_site) -> None:
         f'add  aliases: [2023-12-15-rilis-ganda]  to its front-matter; if it was taken off on purpose, add it to  gone = ["{gone}"]  '
         "under [redirects] in site_config.toml)"
     ]
-    assert run_build(root, "--drafts").returncode == 1  # a build with drafts is checked too
+    assert run_here(root, "--drafts").returncode == 1  # a build with drafts is checked too
 
     config = root / "site_config.toml"
     write(root, "site_config.toml", config.read_text(encoding="utf-8").replace("gone = []", f'gone = ["{gone}"]'))
-    assert run_build(root).returncode == 0
+    assert run_here(root).returncode == 0
     assert not (root / "output" / gone.strip("/")).exists() and not (root / "output" / "en" / gone.strip("/")).exists()
     write(root, "site_config.toml", config.read_text(encoding="utf-8").replace(f'gone = ["{gone}"]', "gone = []"))
-    assert run_build(root).returncode == 0  # once it is off the site, the list may forget it
+    assert run_here(root).returncode == 0  # once it is off the site, the list may forget it
 
 
 def html_pages(output: Path) -> dict[str, BeautifulSoup]:

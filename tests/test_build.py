@@ -6,7 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
-from sitetools import REPO, copy_project, read_page, run_build, tree_bytes, tree_state
+from sitetools import REPO, copy_project, read_page, run_build, run_here, tree_bytes, tree_state
 
 RELEASE = """---
 title: {title}
@@ -27,17 +27,17 @@ def release(
 def test_two_builds_give_byte_identical_output(tmp_path: Path) -> None:
     first = copy_project(tmp_path / "a")
     second = copy_project(tmp_path / "b")
-    assert run_build(first).returncode == 0
+    assert run_here(first).returncode == 0
     assert run_build(second, env={"TZ": "Asia/Jayapura", "LC_ALL": "C", "PYTHONHASHSEED": "7"}).returncode == 0
     assert tree_bytes(first / "output") == tree_bytes(second / "output")
 
 
 def test_second_build_rewrites_nothing_and_prunes_stale_files(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "site")
-    assert run_build(root).returncode == 0
+    assert run_here(root).returncode == 0
     (root / "output" / "stale.html").write_text("old", encoding="utf-8")
     before = tree_state(root / "output")
-    assert run_build(root).returncode == 0
+    assert run_here(root).returncode == 0
     after = tree_state(root / "output")
     del before["stale.html"]
     assert after == before
@@ -50,7 +50,7 @@ def test_base_url_with_sub_path_prefixes_every_internal_link(tmp_path: Path) -> 
         'base_url = "https://arsip-kepatuhan.example.org/"', 'base_url = "https://example.org/arsip/"'
     )
     config.write_text(text, encoding="utf-8")
-    assert run_build(root).returncode == 0
+    assert run_here(root).returncode == 0
     output = root / "output"
     checked = 0
     for page in output.rglob("*.html"):
@@ -75,7 +75,7 @@ def test_english_switches_interface_and_dates(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "site")
     config = root / "site_config.toml"
     config.write_text(config.read_text(encoding="utf-8").replace('language = "id"', 'language = "en"'), encoding="utf-8")
-    assert run_build(root).returncode == 0
+    assert run_here(root).returncode == 0
     home = read_page(root, "/")
     assert home.html["lang"] == "en"
     assert home.select_one("#tahun-terakhir").get_text(strip=True) == "2024 assessment results in this archive"
@@ -92,7 +92,7 @@ def test_zone_is_derived_from_score_and_that_years_rubric(mini_site) -> None:
             "content/b.md": release("Nilai 52 tahun 2023", "2024-01-10", "Pemkab Tanah Bumbu", "year: 2023\nscore: 52,00\n"),
         }
     )
-    result = run_build(root)
+    result = run_here(root)
     assert result.returncode == 0, result.stderr
     history = read_page(root, "/instansi/kabupaten-tanah-bumbu/").select("section[aria-labelledby='riwayat'] tbody tr")
     rows = [row.get_text(" ", strip=True) for row in history]
@@ -103,7 +103,7 @@ def test_zone_is_derived_from_score_and_that_years_rubric(mini_site) -> None:
 
 def test_inconsistent_zone_warns_naming_the_band(mini_site) -> None:
     root = mini_site({"content/a.md": release(extra="score: 91,16\nzone: kuning\n")})
-    result = run_build(root)
+    result = run_here(root)
     assert result.returncode == 0
     assert result.stderr.splitlines() == [
         "content/a.md:6: warning: zone 'kuning' does not match score 91.16: under the Penilaian Kepatuhan 2022-2024 rubric "
@@ -117,7 +117,7 @@ def test_score_forms_mean_the_same(mini_site) -> None:
         for index, (name, form) in enumerate({"a": "91.16", "b": "91,16", "c": '"91,16"'}.items())
     }
     root = mini_site(files)
-    result = run_build(root)
+    result = run_here(root)
     assert result.returncode == 0 and result.stderr == ""
     data = json.loads((root / "output" / "data" / "awards.json").read_text(encoding="utf-8"))
     assert {r["score"] for r in data["releases"]} == {91.16}
@@ -130,7 +130,7 @@ def test_disagreeing_reports_warn_and_keep_the_most_precise(mini_site) -> None:
             "content/b.md": release("Banten 74,95", "2023-12-20", "Provinsi Banten", "score: 74,95\n"),
         }
     )
-    result = run_build(root)
+    result = run_here(root)
     assert result.returncode == 0
     assert result.stderr.splitlines() == [
         "content/a.md:4: warning: Pemerintah Provinsi Banten 2023: this release gives score 74, but content/b.md:4 gives 74.95 "
@@ -157,7 +157,7 @@ def test_misspelt_names_against_a_full_registry_are_told_the_intended_one(mini_s
     }
     registry = (REPO / "tests" / "data" / "institutions-did-you-mean.toml").read_text(encoding="utf-8")
     root = mini_site({"content/institutions.toml": registry, **files})
-    result = run_build(root)
+    result = run_here(root)
     assert result.returncode == 0, result.stderr
     for index, (typo, intended) in enumerate(meant.items()):
         hint = f"content/{index}.md:4: warning: institution '{typo}' is not in institutions.toml; did you mean '{intended}'?"
@@ -170,7 +170,7 @@ def test_misspelt_names_against_a_full_registry_are_told_the_intended_one(mini_s
 
 def test_unregistered_name_close_to_registered_warns_with_suggestion(mini_site) -> None:
     root = mini_site({"content/a.md": release(institution="Pemerintah Kota Jamby")})
-    result = run_build(root)
+    result = run_here(root)
     assert result.returncode == 0
     assert "did you mean 'Pemerintah Kota Jambi'?" in result.stderr
     assert read_page(root, "/instansi/pemerintah-kota-jamby/").h1.get_text(strip=True) == "Pemerintah Kota Jamby"
@@ -178,17 +178,17 @@ def test_unregistered_name_close_to_registered_warns_with_suggestion(mini_site) 
 
 def test_unregistered_name_gets_kind_from_prefix(mini_site) -> None:
     root = mini_site({"content/a.md": release(institution="Polres Kulon Progo", date="2019-12-10", extra="zone: hijau\n")}, registry=False)
-    assert run_build(root).returncode == 0
+    assert run_here(root).returncode == 0
     data = json.loads((root / "output" / "data" / "awards.json").read_text(encoding="utf-8"))
     assert data["institutions"][0]["kind"] == "kepolisian"
 
 
 def test_drafts_are_left_out_unless_asked(mini_site) -> None:
     root = mini_site({"content/a.md": release(extra="draft: true\nscore: 91,16\n"), "content/b.md": release("Terbit", extra="")})
-    assert run_build(root).returncode == 0
+    assert run_here(root).returncode == 0
     titles = [li.a.get_text(strip=True) for li in read_page(root, "/").select("ul.releases li")]
     assert titles == ["Terbit"]
-    assert run_build(root, "build", "--drafts").returncode == 0
+    assert run_here(root, "build", "--drafts").returncode == 0
     titles = [li.a.get_text(strip=True) for li in read_page(root, "/").select("ul.releases li")]
     assert sorted(titles) == ["Rilis Uji", "Terbit"]
 
@@ -196,7 +196,7 @@ def test_drafts_are_left_out_unless_asked(mini_site) -> None:
 def test_image_is_copied_and_shown_with_caption(mini_site) -> None:
     root = mini_site({"content/2023/a.md": release(extra="image: foto.png\nimage_caption: Penyerahan piagam\n")})
     shutil.copy2(Path(__file__).parent / "data" / "pixel.png", root / "content" / "2023" / "foto.png")
-    assert run_build(root).returncode == 0
+    assert run_here(root).returncode == 0
     page = read_page(root, "/instansi/provinsi-banten/")
     url = page.select_one("ul.releases a")["href"]
     figure = read_page(root, url).select_one("figure")
@@ -208,7 +208,7 @@ def test_image_is_copied_and_shown_with_caption(mini_site) -> None:
 def test_script_in_body_and_title_never_runs(mini_site) -> None:
     body = 'Teks <script>alert(1)</script> dan <a href="javascript:alert(2)">tautan</a> serta **tebal**.'
     root = mini_site({"content/a.md": release(title='"<script>alert(3)</script>"', body=body)})
-    assert run_build(root).returncode == 0
+    assert run_here(root).returncode == 0
     for page in (root / "output").rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         assert "<script>alert" not in html and "javascript:" not in html
@@ -222,14 +222,14 @@ def test_crlf_and_bom_files_build(mini_site) -> None:
     root = mini_site({})
     text = "\ufeff" + release(extra="score: 91,16\n").replace("\n", "\r\n")
     (root / "content" / "a.md").write_bytes(text.encode("utf-8"))
-    result = run_build(root)
+    result = run_here(root)
     assert result.returncode == 0, result.stderr
     assert "91,16" in read_page(root, "/penilaian/2023/").get_text()
 
 
 def test_empty_content_is_an_error_not_an_empty_site(mini_site) -> None:
     root = mini_site({}, registry=False)
-    result = run_build(root)
+    result = run_here(root)
     assert result.returncode == 1
     assert result.stderr.startswith("content: error: holds no release: the site would be empty")
     assert not (root / "output").exists()
@@ -240,12 +240,12 @@ def test_body_images_beside_the_release_are_found(mini_site) -> None:
     shutil.copy2(Path(__file__).parent / "data" / "pixel.png", root / "content" / "2023" / "foto.png")
     (root / "content" / "2023" / "lampiran").mkdir()
     (root / "content" / "2023" / "lampiran" / "surat.pdf").write_bytes(b"%PDF-1.4\n")
-    assert run_build(root).returncode == 0
+    assert run_here(root).returncode == 0
     url = read_page(root, "/instansi/provinsi-banten/").select_one("ul.releases a")["href"]
     body = read_page(root, url).select_one(".body")
     assert body.img["src"] == "/media/2023/foto.png"
     assert body.select_one("a[href$='.pdf']")["href"] == "/media/2023/lampiran/surat.pdf"
-    assert run_build(root, "check").returncode == 0
+    assert run_here(root, "check").returncode == 0
 
 
 def test_releases_disagreeing_on_zone_warn(mini_site) -> None:
@@ -255,7 +255,7 @@ def test_releases_disagreeing_on_zone_warn(mini_site) -> None:
             "content/b.md": release("Jambi 93,68", "2024-12-04", "Pemerintah Kota Jambi", "score: 93,68\n"),
         }
     )
-    result = run_build(root)
+    result = run_here(root)
     assert result.returncode == 0
     assert result.stderr.splitlines() == [
         "content/a.md:4: warning: Pemerintah Kota Jambi 2024: this release gives zone kuning, but content/b.md:4 gives hijau "
@@ -269,8 +269,8 @@ def test_long_lists_are_split_over_numbered_pages(mini_site) -> None:
         for n in range(250)
     }
     root = mini_site(files)
-    assert run_build(root, "check", "--strict").returncode == 0  # every pager link resolves
-    assert run_build(root).returncode == 0
+    assert run_here(root, "check", "--strict").returncode == 0  # every pager link resolves
+    assert run_here(root).returncode == 0
     first = read_page(root, "/linimasa/2024/")
     assert len(first.select("ul.releases li")) == 100
     assert [a["href"] for a in first.select_one("nav.pager").select("a")] == ["/linimasa/2024/2/", "/linimasa/2024/3/", "/linimasa/2024/2/"]

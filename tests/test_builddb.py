@@ -10,7 +10,7 @@ from pathlib import Path
 import jinja2
 import markdown
 import pytest
-from sitetools import copy_project, run_build, small_sample, tree_bytes
+from sitetools import copy_project, run_here, small_sample, tree_bytes
 
 from arsip import pipeline
 from arsip.builddb import APPLICATION_ID
@@ -56,7 +56,7 @@ def clean_build_of(root: Path, tmp_path: Path) -> dict[str, bytes]:
     clean = tmp_path / "clean"
     shutil.rmtree(clean, ignore_errors=True)
     shutil.copytree(root, clean, ignore=shutil.ignore_patterns("output", ".arsip-cache"))
-    assert run_build(clean).returncode == 0
+    assert run_here(clean).returncode == 0
     return tree_bytes(clean / "output")
 
 
@@ -68,7 +68,7 @@ def edit(root: Path, old: str, new: str) -> None:
 @pytest.mark.parametrize("planted", ["pickle", "garbage", "other schema", "other program"])
 def test_planted_cache_files_are_set_aside_never_run(tmp_path: Path, planted: str) -> None:
     site = small_sample(tmp_path / "site", SMALL)
-    assert run_build(site).returncode == 0
+    assert run_here(site).returncode == 0
     cache = site / ".arsip-cache"
     marker = tmp_path / "ran-planted-code"
     payload = {
@@ -85,25 +85,25 @@ def test_planted_cache_files_are_set_aside_never_run(tmp_path: Path, planted: st
         target.parent.mkdir(exist_ok=True)
         target.write_bytes(payload)
     edit(site, "Sri Purwaningsih menyatakan", "Sri Purwaningsih pun menyatakan")
-    result = run_build(site)
+    result = run_here(site)
     assert result.returncode == 0, result.stderr
     assert not marker.exists(), "a planted file was run"
     (notice,) = result.stderr.splitlines()  # one line, then the build goes on from scratch
     assert notice.startswith("arsip: build-output.db: ") and "set aside" in notice
     assert tree_bytes(site / "output") == clean_build_of(site, tmp_path)
     assert not (cache / "build-cache").exists() and not (cache / "last-build.json").exists()  # the pickle cache of earlier versions
-    again = run_build(site)
+    again = run_here(site)
     assert again.returncode == 0 and again.stderr == "" and again.stdout.startswith("Nothing changed")  # the new database is trusted
 
 
 def test_a_database_locked_by_another_program_is_set_aside(tmp_path: Path) -> None:
     site = small_sample(tmp_path / "site", SMALL)
-    assert run_build(site).returncode == 0
+    assert run_here(site).returncode == 0
     holder = sqlite3.connect(site / ".arsip-cache" / "build-output.db", isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
     try:
         edit(site, "Sri Purwaningsih menyatakan", "Sri Purwaningsih pun menyatakan")
-        result = run_build(site)
+        result = run_here(site)
     finally:
         holder.close()
     assert result.returncode == 0, result.stderr

@@ -4,23 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitetools import copy_project, run_build, template_file
+from sitetools import copy_project, run_here, template_file
 
 
 def test_new_writes_a_skeleton_that_builds_and_refuses_to_overwrite(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "site")
     args = ("new", "Pemkot Jambi Raih Zona Hijau Lagi", "--institution", "pemkot  jambi", "--date", "2025-12-10", "--score", "94,10")
-    first = run_build(root, *args)
+    first = run_here(root, *args)
     assert first.returncode == 0, first.stderr
     assert first.stdout.strip() == "content/2025/2025-12-10-pemkot-jambi-raih-zona-hijau-lagi.md"
     text = (root / first.stdout.strip()).read_text(encoding="utf-8")
     assert 'institution: "Pemerintah Kota Jambi"' in text
     assert 'score: "94,10"' in text and "# zone: hijau" in text and "# awards:" in text
-    built = run_build(root)
+    built = run_here(root)
     assert built.returncode == 0, built.stderr
     page = root / "output" / "rilis" / "2025-12-10-pemkot-jambi-raih-zona-hijau-lagi" / "index.html"
     assert "94,10" in page.read_text(encoding="utf-8")
-    second = run_build(root, *args[:-2])
+    second = run_here(root, *args[:-2])
     assert second.returncode == 1
     assert "already exists" in second.stderr
     assert (root / first.stdout.strip()).read_text(encoding="utf-8") == text
@@ -28,7 +28,7 @@ def test_new_writes_a_skeleton_that_builds_and_refuses_to_overwrite(tmp_path: Pa
 
 def test_new_refuses_values_that_would_not_build(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "site")
-    result = run_build(root, "new", "Rilis", "--institution", "Pemkot Jambi", "--date", "2024-12-10", "--score", "abc", "--zone", "hijo")
+    result = run_here(root, "new", "Rilis", "--institution", "Pemkot Jambi", "--date", "2024-12-10", "--score", "abc", "--zone", "hijo")
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     assert "content/2024/2024-12-10-rilis.md:11: error: score 'abc' is not a number (write e.g.  score: 93,68  or  score: 93.68)" in lines
@@ -38,7 +38,7 @@ def test_new_refuses_values_that_would_not_build(tmp_path: Path) -> None:
 
 def test_new_suggests_a_registered_name(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "site")
-    result = run_build(root, "new", "Rilis", "--institution", "Pemerintah Kota Jamby", "--date", "2025-12-10")
+    result = run_here(root, "new", "Rilis", "--institution", "Pemerintah Kota Jamby", "--date", "2025-12-10")
     assert result.returncode == 0
     assert "did you mean 'Pemerintah Kota Jambi'?" in result.stderr
 
@@ -51,7 +51,7 @@ def test_new_registers_a_new_institution_only_when_asked_and_told_enough(tmp_pat
     release = "content/2024/2024-12-05-pemkab-tanjabtim-raih-zona-hijau.md"
     args = ("new", "Pemkab Tanjabtim Raih Zona Hijau", "--institution", name, "--date", "2024-12-05", "--score", "88,10")
 
-    told = run_build(root, *args, "--register")
+    told = run_here(root, *args, "--register")
     assert told.returncode == 1 and told.stdout == ""
     assert told.stderr.splitlines() == [
         f"content/institutions.toml: error: '{name}' is of the kind kabupaten, which belongs to a province "
@@ -60,20 +60,20 @@ def test_new_registers_a_new_institution_only_when_asked_and_told_enough(tmp_pat
     ]
     assert registry.read_text(encoding="utf-8") == before and not (root / release).exists()
 
-    registered = run_build(root, *args, "--register", "--province", "Jambi")
+    registered = run_here(root, *args, "--register", "--province", "Jambi")
     assert registered.returncode == 0, registered.stderr
     assert registered.stdout == release + "\n"
     assert registered.stderr == f"registered '{name}' in content/institutions.toml\n"
     added = f'[[institution]]\nname = "{name}"\nslug = "pemerintah-kabupaten-tanjung-jabung-timur"\nkind = "kabupaten"\n'
     added += 'province = "Jambi"\n'
     assert registry.read_text(encoding="utf-8") == before.rstrip("\n") + "\n\n" + added
-    built = run_build(root, "check", "--strict")
+    built = run_here(root, "check", "--strict")
     assert built.returncode == 0, built.stderr
-    page = run_build(root)
+    page = run_here(root)
     assert page.returncode == 0, page.stderr
     assert (root / "output" / "instansi" / "pemerintah-kabupaten-tanjung-jabung-timur" / "index.html").is_file()
 
-    again = run_build(root, "new", "Rilis Kedua", "--institution", name, "--date", "2024-12-06", "--register", "--province", "Jambi")
+    again = run_here(root, "new", "Rilis Kedua", "--institution", name, "--date", "2024-12-06", "--register", "--province", "Jambi")
     assert again.returncode == 0 and again.stderr == ""  # registered already: nothing added twice
     assert registry.read_text(encoding="utf-8").count(f'name = "{name}"') == 1
 
@@ -83,7 +83,7 @@ def test_new_will_not_register_a_name_whose_slug_is_taken(tmp_path: Path) -> Non
     registry = root / "content" / "institutions.toml"
     before = registry.read_text(encoding="utf-8")
     name = "Kementérian Keuangan"  # not a registered name, but its slug is Kementerian Keuangan's
-    result = run_build(root, "new", "Rilis", "--institution", name, "--date", "2024-12-05", "--register")
+    result = run_here(root, "new", "Rilis", "--institution", name, "--date", "2024-12-05", "--register")
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == (
         f"content/institutions.toml: error: the slug 'kementerian-keuangan' of '{name}' is already the slug of 'Kementerian Keuangan' "
@@ -94,7 +94,7 @@ def test_new_will_not_register_a_name_whose_slug_is_taken(tmp_path: Path) -> Non
 
 def test_check_passes_on_the_sample_site_and_writes_nothing(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "site")
-    result = run_build(root, "check", "--strict")
+    result = run_here(root, "check", "--strict")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Checked ")
     assert not (root / "output").exists()
@@ -105,12 +105,12 @@ def test_check_finds_a_broken_link_planted_in_a_template(tmp_path: Path) -> None
     template = template_file(root, "zones.html")
     text = template.read_text(encoding="utf-8")
     template.write_text(text.replace("<h1>", '<a href="/tidak-ada/">x</a><a href="#hilang">y</a><h1>', 1), encoding="utf-8")
-    result = run_build(root, "check")
+    result = run_here(root, "check")
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     assert "templates/zones.html:5: error: broken link '/tidak-ada/': no such page or file (fix the link in the template)" in lines
     assert "templates/zones.html:5: error: broken link '#hilang': no element with id 'hilang' (fix the link in the template)" in lines
-    assert run_build(root).returncode == 0  # a build checks the links release bodies wrote, not the templates' (tests/test_links.py)
+    assert run_here(root).returncode == 0  # a build checks the links release bodies wrote, not the templates' (tests/test_links.py)
 
 
 def test_check_warns_about_likely_duplicate_institutions(mini_site) -> None:
@@ -122,13 +122,13 @@ def test_check_warns_about_likely_duplicate_institutions(mini_site) -> None:
         },
         registry=False,
     )
-    result = run_build(root, "check")
+    result = run_here(root, "check")
     assert result.returncode == 0
     assert result.stderr.splitlines() == [
         "content/b.md:4: warning: 'Pemerintah Kota Sungai Penuh' and 'Pemkot Sungai Penuh' look like the same institution "
         "(add one [[institution]] to content/institutions.toml with the other name among its aliases)"
     ]
-    assert run_build(root, "check", "--strict").returncode == 1
+    assert run_here(root, "check", "--strict").returncode == 1
 
 
 def run_on_terminal(root: Path, *args: str, env: dict[str, str] | None = None) -> str:
@@ -167,14 +167,14 @@ def test_problems_are_coloured_on_a_terminal_unless_no_color(mini_site) -> None:
     root = mini_site({"content/a.md": BROKEN})
     assert "\x1b[1;31merror\x1b[0m" in run_on_terminal(root)
     assert "\x1b[" not in run_on_terminal(root, env={"NO_COLOR": "1"})
-    assert "\x1b[" not in run_build(root).stderr
+    assert "\x1b[" not in run_here(root).stderr
 
 
 def test_quiet_prints_only_problems(mini_site) -> None:
     root = mini_site({"content/a.md": BROKEN.replace("hijo", "hijau")})
-    result = run_build(root, "build", "--quiet")
+    result = run_here(root, "build", "--quiet")
     assert result.returncode == 0 and result.stdout == "" and result.stderr == ""
-    loud = run_build(root, "build", "--clean")
+    loud = run_here(root, "build", "--clean")
     assert loud.stdout.startswith("Built ") and " pages from 1 release in " in loud.stdout
 
 
@@ -183,12 +183,12 @@ def test_large_builds_show_a_progress_bar_on_a_terminal(mini_site) -> None:
     root = mini_site({f"content/r{n}.md": release.format(n=n, day=n % 28 + 1) for n in range(320)})
     shown = run_on_terminal(root)
     assert "page/s" in shown and "Built " in shown
-    assert "page/s" not in run_build(root).stderr
+    assert "page/s" not in run_here(root).stderr
 
 
 def test_timings_say_where_a_build_spent_its_time_in_the_editors_language(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "site")
-    first = run_build(root, "build", "--timings", "--lang", "id")
+    first = run_here(root, "build", "--timings", "--lang", "id")
     assert first.returncode == 0, first.stderr
     lines = first.stderr.splitlines()
     assert lines[0].startswith("Ke mana waktunya")
@@ -199,12 +199,12 @@ def test_timings_say_where_a_build_spent_its_time_in_the_editors_language(tmp_pa
     assert pagefind, "each Pagefind run has a line of its own"
     total = next(line for line in lines if "semua tahap" in line).split()
     assert float(total[2].replace(",", ".")) > 0  # wall seconds, written with a decimal comma
-    again = run_build(root, "build", "--timings", "--lang", "id")
+    again = run_here(root, "build", "--timings", "--lang", "id")
     assert again.returncode == 0, again.stderr
     assert "membandingkan dengan build terakhir yang berhasil" in again.stderr
     assert "membuat yang berubah" not in again.stderr  # nothing changed: the build stopped after comparing
-    english = run_build(root, "build", "--timings", "--lang", "en")
+    english = run_here(root, "build", "--timings", "--lang", "en")
     assert english.stderr.startswith("Where the time went") and "make what changed (Markdown, pages, files)" in english.stderr
-    checked = run_build(root, "check", "--timings", "--lang", "id")
+    checked = run_here(root, "check", "--timings", "--lang", "id")
     assert checked.returncode == 0, checked.stderr
     assert checked.stderr.startswith("Ke mana waktunya") and "memeriksa tautan" in checked.stderr  # `check` says it too

@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sitetools import REPO, copy_project, run_build, template_file, tree_state
+from sitetools import REPO, copy_project, run_here, template_file, tree_state
 
 INVALID = Path(__file__).parent / "invalid"
 CASES = sorted(path.name for path in INVALID.iterdir() if (path / "expected.txt").is_file())
@@ -38,7 +38,7 @@ def expected_lines(case: str, language: str = "en") -> list[str]:
 @pytest.mark.parametrize("case", CASES)
 def test_invalid_site_prints_exact_problems(tmp_path: Path, case: str, language: str) -> None:
     root = invalid_site(tmp_path, case)
-    result = run_build(root, env={"ARSIP_LANG": language})
+    result = run_here(root, env={"ARSIP_LANG": language})
     assert result.returncode == 1
     assert result.stderr.splitlines() == expected_lines(case, language)
     assert "Traceback" not in result.stderr + result.stdout
@@ -47,11 +47,11 @@ def test_invalid_site_prints_exact_problems(tmp_path: Path, case: str, language:
 
 def test_four_broken_files_give_four_lines_and_leave_output_unchanged(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "site")
-    assert run_build(root).returncode == 0
+    assert run_here(root).returncode == 0
     before = tree_state(root / "output")
     for case in ("bad-yaml", "missing-title", "score-120", "zone-hijo"):
         shutil.copytree(INVALID / case / "content", root / "content" / case)
-    result = run_build(root)
+    result = run_here(root)
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     assert lines[-1] == "4 errors, 0 warnings in 4 files"
@@ -73,7 +73,7 @@ def test_template_error_points_at_template_line(tmp_path: Path) -> None:
     lines = template.read_text(encoding="utf-8").splitlines()
     lines.insert(4, "{{ no_such_variable }}")
     template.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = run_build(root)
+    result = run_here(root)
     assert result.returncode == 1
     assert result.stderr.splitlines()[0] == (
         "templates/zones.html:5: error: template error: 'no_such_variable' is undefined "
@@ -84,7 +84,7 @@ def test_template_error_points_at_template_line(tmp_path: Path) -> None:
 def test_template_syntax_error_points_at_template_line(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "site")
     (template_file(root, "zones.html")).write_text('{% extends "base.html" %}\n{% block content %}\n{% if %}\n', encoding="utf-8")
-    result = run_build(root)
+    result = run_here(root)
     assert result.returncode == 1
     assert result.stderr.startswith("templates/zones.html:3: error: template syntax error:")
 
@@ -93,7 +93,7 @@ def test_unknown_config_key_is_an_error_with_line(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "site")
     config = root / "site_config.toml"
     config.write_text(config.read_text(encoding="utf-8").replace('language = "id"', 'langauge = "id"'), encoding="utf-8")
-    result = run_build(root)
+    result = run_here(root)
     assert result.returncode == 1
     line = next(n for n, text in enumerate(config.read_text().splitlines(), 1) if text.startswith("langauge"))
     assert result.stderr.splitlines()[0] == f"site_config.toml:{line}: error: unknown key 'langauge' (did you mean 'language'?)"
@@ -101,8 +101,8 @@ def test_unknown_config_key_is_an_error_with_line(tmp_path: Path) -> None:
 
 def test_unknown_front_matter_key_warns_with_suggestion(mini_site) -> None:
     root = mini_site({"content/a.md": "---\ntitle: A\ndate: 2024-12-03\ninstitution: Pemkot Jambi\nscroe: 90\n---\nIsi.\n"})
-    result = run_build(root)
+    result = run_here(root)
     assert result.returncode == 0
     assert "content/a.md:5: warning: unknown field 'scroe' is ignored (did you mean 'score'?)" in result.stderr.splitlines()
-    strict = run_build(root, "build", "--strict")
+    strict = run_here(root, "build", "--strict")
     assert strict.returncode == 1

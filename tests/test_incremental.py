@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sitetools import COMPILED, edit_file, read_page, run_build, small_sample, tree_bytes
+from sitetools import COMPILED, edit_file, read_page, run_here, small_sample, tree_bytes
 
 from arsip import pipeline
 from arsip.session import Session
@@ -243,7 +243,7 @@ def test_a_day_of_changes_matches_clean_builds_in_each_way_of_rebuilding(site: P
     sessions = {site: session_of(site), preview: session_of(preview, in_place=True)}  # the dev server writes in place
     for root, session in sessions.items():
         build(root, session)
-    assert run_build(cli).returncode == 0
+    assert run_here(cli).returncode == 0
     assert (cli / ".arsip-cache" / "build-output.db").is_file()
     days = {root: change_steps(root, "juga") for root in (site, preview, cli)}
     for number, steps in enumerate(zip(*days.values(), strict=True)):
@@ -251,7 +251,7 @@ def test_a_day_of_changes_matches_clean_builds_in_each_way_of_rebuilding(site: P
             step()
         for root, session in sessions.items():
             build(root, session)
-        result = run_build(cli)
+        result = run_here(cli)
         assert result.returncode == 0, result.stderr
         clean = clean_build_of(site, tmp_path)
         for root, way in ((site, "swapped output/"), (preview, "preview, in place"), (cli, "build.py")):
@@ -259,23 +259,23 @@ def test_a_day_of_changes_matches_clean_builds_in_each_way_of_rebuilding(site: P
 
 
 def test_clean_forgets_the_build_database(site: Path) -> None:
-    assert run_build(site).returncode == 0
+    assert run_here(site).returncode == 0
     (site / ".arsip-cache" / "build-output.db").write_bytes(b"not a database at all" * 100)
-    result = run_build(site, "build", "--clean")
+    result = run_here(site, "build", "--clean")
     assert result.returncode == 0 and result.stderr == ""
     assert (site / ".arsip-cache" / "build-output.db").is_file() and not (site / ".arsip-cache" / "build-output.db.set-aside").exists()
 
 
 def test_no_op_build_redoes_nothing_but_notices_any_change(site: Path, tmp_path: Path) -> None:
-    from sitetools import run_build, tree_state
+    from sitetools import tree_state
 
-    assert run_build(site).returncode == 0
+    assert run_here(site).returncode == 0
     before = tree_state(site / "output")
-    again = run_build(site)
+    again = run_here(site)
     assert again.returncode == 0 and again.stdout.startswith("Nothing changed: ")
     assert tree_state(site / "output") == before
     (site / "output" / "index.html").write_text("edited by hand", encoding="utf-8")
-    repaired = run_build(site)
+    repaired = run_here(site)
     assert repaired.stdout.startswith("Built ")
     assert tree_bytes(site / "output") == clean_build_of(site, tmp_path)
     page = next((site / "output" / "rilis").glob("*/index.html"))
@@ -283,11 +283,11 @@ def test_no_op_build_redoes_nothing_but_notices_any_change(site: Path, tmp_path:
     kept = {path: path.read_bytes() for path in (page, feed)}
     for path, data in kept.items():
         path.write_bytes(data.replace(b"<title", b"<titlf", 1))  # the same size: noticed by its new timestamp
-    assert run_build(site).stdout.startswith("Built ")
+    assert run_here(site).stdout.startswith("Built ")
     assert {path: path.read_bytes() for path in kept} == kept
     edit(site, RELEASE, "Sri Purwaningsih menyatakan", "Sri Purwaningsih pun menyatakan")
-    assert run_build(site).stdout.startswith("Built ")
-    assert run_build(site, "build", "--drafts").stdout.startswith("Built ")  # other options, other site
+    assert run_here(site).stdout.startswith("Built ")
+    assert run_here(site, "build", "--drafts").stdout.startswith("Built ")  # other options, other site
 
 
 def test_work_shared_among_processes_gives_the_same_site(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -353,15 +353,15 @@ def test_the_no_op_shortcut_follows_links_and_the_year(site: Path, tmp_path: Pat
     shared.mkdir()
     (site / RELEASE).rename(shared / "kota-jambi.md")
     (site / RELEASE).symlink_to(shared / "kota-jambi.md")
-    assert run_build(site).returncode == 0
+    assert run_here(site).returncode == 0
     edit(site, "shared/kota-jambi.md", "Sri Purwaningsih menyatakan", "Sri Purwaningsih pun menyatakan")
-    again = run_build(site)
+    again = run_here(site)
     assert again.returncode == 0 and again.stdout.startswith("Built ")
     assert tree_bytes(site / "output") == clean_build_of(site, tmp_path)
     (site / RELEASE).unlink()
     (shared / "kota-jambi.md").rename(site / RELEASE)
-    assert run_build(site).returncode == 0
-    earlier = run_build(site, env={"SOURCE_DATE_EPOCH": "1704067200"})  # 1 January 2024: the 2026 releases lie ahead
+    assert run_here(site).returncode == 0
+    earlier = run_here(site, env={"SOURCE_DATE_EPOCH": "1704067200"})  # 1 January 2024: the 2026 releases lie ahead
     assert earlier.returncode == 1 and not earlier.stdout.startswith("Nothing changed")
 
 

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from sitetools import REPO, run_build
+from sitetools import REPO, run_here
 
 from arsip import pipeline
 from arsip.commands import cli
@@ -31,33 +31,33 @@ SIMILAR = "---\ntitle: {title}\ndate: 2024-12-0{day}\ninstitution: {name}\nzone:
 
 def test_a_good_build_in_indonesian_then_in_english(mini_site) -> None:
     root = mini_site({"content/a.md": GOOD})
-    built = run_build(root, env=ID)
+    built = run_here(root, env=ID)
     assert built.returncode == 0 and built.stderr == ""
     pages = re.fullmatch(r"Selesai membangun (\d+) halaman dari 1 rilis dalam \d+,\d detik\n", built.stdout)
     assert pages, built.stdout
-    again = run_build(root, env=ID)
+    again = run_here(root, env=ID)
     assert re.fullmatch(rf"Tidak ada yang berubah: {pages[1]} halaman dari 1 rilis sudah mutakhir \(\d+,\d detik\)\n", again.stdout)
-    checked = run_build(root, "check", env=ID)
+    checked = run_here(root, "check", env=ID)
     assert re.fullmatch(rf"Selesai memeriksa {pages[1]} halaman dari 1 rilis dalam \d+,\d detik\n", checked.stdout), checked.stdout
 
-    english = run_build(root, "--lang", "en", env=ID)  # --lang over $ARSIP_LANG
+    english = run_here(root, "--lang", "en", env=ID)  # --lang over $ARSIP_LANG
     assert english.returncode == 0 and english.stderr == ""
     assert re.fullmatch(rf"Built {pages[1]} pages from 1 release in \d+\.\d s\n", english.stdout), english.stdout  # "1 release"
-    again = run_build(root, "build", "--lang=en", env=ID)
+    again = run_here(root, "build", "--lang=en", env=ID)
     assert re.fullmatch(rf"Nothing changed: {pages[1]} pages from 1 release up to date \(\d+\.\d s\)\n", again.stdout)
-    checked = run_build(root, "check", "--lang", "en", env=ID)
+    checked = run_here(root, "check", "--lang", "en", env=ID)
     assert re.fullmatch(rf"Checked {pages[1]} pages from 1 release in \d+\.\d s\n", checked.stdout), checked.stdout
 
 
 def test_a_broken_site_in_indonesian_and_in_english(mini_site) -> None:
     root = mini_site({"content/a.md": BROKEN})
-    indonesian = run_build(root, env=ID)
+    indonesian = run_here(root, env=ID)
     assert indonesian.returncode == 1 and indonesian.stdout == ""
     lines = indonesian.stderr.splitlines()
     assert len(lines) == 2 and lines[0].startswith("content/a.md:5: kesalahan: "), lines
     assert lines[1] == "1 kesalahan, 0 peringatan di 1 berkas"
 
-    english = run_build(root, "--lang", "en", env=ID)
+    english = run_here(root, "--lang", "en", env=ID)
     assert english.returncode == 1 and english.stdout == ""
     assert english.stderr.splitlines() == [
         "content/a.md:5: error: zone 'hijo' is not one of hijau, kuning, merah (did you mean 'hijau'?)",
@@ -71,15 +71,15 @@ def test_the_warning_count_follows_the_number_in_each_language(mini_site) -> Non
         "content/b.md": SIMILAR.format(title="B", day=2, name="Pemerintah Kota Sungai Penuh"),
     }
     root = mini_site(files, registry=False)
-    indonesian = run_build(root, "check", env=ID)
+    indonesian = run_here(root, "check", env=ID)
     assert indonesian.returncode == 0
     assert [line.split(": ")[:2] for line in indonesian.stderr.splitlines()] == [["content/b.md:4", "peringatan"]]
     assert re.fullmatch(r"Selesai memeriksa \d+ halaman dari 2 rilis dalam \d+,\d detik; 1 peringatan\n", indonesian.stdout)
-    english = run_build(root, "check", "--lang", "en")
+    english = run_here(root, "check", "--lang", "en")
     assert re.fullmatch(r"Checked \d+ pages from 2 releases in \d+\.\d s; 1 warning\n", english.stdout), english.stdout
-    built = run_build(root, "--lang", "en")
+    built = run_here(root, "--lang", "en")
     assert re.fullmatch(r"Built \d+ pages from 2 releases in \d+\.\d s; 1 warning\n", built.stdout), built.stdout
-    again = run_build(root, "--lang", "en")
+    again = run_here(root, "--lang", "en")
     assert re.fullmatch(r"Nothing changed: \d+ pages from 2 releases up to date \(\d+\.\d s\); 1 warning\n", again.stdout)
 
 
@@ -105,7 +105,7 @@ def _run_without_variable(root: Path, environment: dict[str, str], *args: str) -
 
 
 def test_help_in_indonesian_and_in_english(tmp_path: Path) -> None:
-    indonesian = run_build(tmp_path, "--help", "--lang", "id")
+    indonesian = run_here(tmp_path, "--help", "--lang", "id")
     assert indonesian.returncode == 0
     assert indonesian.stdout.startswith("penggunaan: build.py [-h]")
     for line in (
@@ -116,28 +116,28 @@ def test_help_in_indonesian_and_in_english(tmp_path: Path) -> None:
         "bangun situs ke output/",
     ):
         assert line in indonesian.stdout, line
-    english = run_build(tmp_path, "--help", "--lang", "en", env=ID)
+    english = run_here(tmp_path, "--help", "--lang", "en", env=ID)
     assert english.stdout.startswith("usage: build.py [-h]")
     for line in ("options:", "commands:", "show this help message and exit", "treat warnings as errors", "build the site into output/"):
         assert line in english.stdout, line
-    new = run_build(tmp_path, "new", "--help", env=ID)
+    new = run_here(tmp_path, "new", "--help", env=ID)
     assert new.stdout.startswith("penggunaan: build.py new [-h]")
     assert "argumen posisi:" in new.stdout and "judul rilis, seperti di sumbernya" in new.stdout and "--institution NAMA" in new.stdout
 
 
 def test_usage_errors_in_indonesian_and_in_english(tmp_path: Path) -> None:
-    missing = run_build(tmp_path, "new", "--lang", "id")
+    missing = run_here(tmp_path, "new", "--lang", "id")
     assert missing.returncode == 2 and missing.stdout == ""
     assert missing.stderr.startswith("penggunaan: build.py new ")
     assert missing.stderr.splitlines()[-1] == "build.py new: kesalahan: argumen berikut wajib diberikan: judul, --institution"
-    english = run_build(tmp_path, "new", env=ID | {"ARSIP_LANG": "en"})
+    english = run_here(tmp_path, "new", env=ID | {"ARSIP_LANG": "en"})
     assert english.returncode == 2
     assert english.stderr.splitlines()[-1] == "build.py new: error: the following arguments are required: title, --institution"
-    unknown = run_build(tmp_path, "--lang=id", "build", "--fast")
+    unknown = run_here(tmp_path, "--lang=id", "build", "--fast")
     assert unknown.returncode == 2 and unknown.stderr.splitlines()[-1] == "build.py: kesalahan: argumen tidak dikenal: --fast"
-    port = run_build(tmp_path, "serve", "--port", "x", env=ID)
+    port = run_here(tmp_path, "serve", "--port", "x", env=ID)
     assert port.returncode == 2 and port.stderr.splitlines()[-1] == "build.py serve: kesalahan: argumen --port: nilai int tidak sah: 'x'"
-    command = run_build(tmp_path, "bangun", env=ID)
+    command = run_here(tmp_path, "bangun", env=ID)
     assert (
         command.returncode == 2
         and "build.py: kesalahan: argumen command: pilihan tidak sah: 'bangun' (pilih salah satu dari " in command.stderr
@@ -168,25 +168,25 @@ def test_argparse_errors_are_read_back_in_either_language(english: str, indonesi
 def test_new_speaks_indonesian(mini_site) -> None:
     root = mini_site({"content/a.md": GOOD})
     args = ("new", "Rilis Baru", "--institution", "Pemerintah Kota Jamby", "--date", "2025-12-10")
-    written = run_build(root, *args, env=ID)
+    written = run_here(root, *args, env=ID)
     assert written.returncode == 0 and written.stdout == "content/2025/2025-12-10-rilis-baru.md\n"
     assert written.stderr == (
         "content/2025/2025-12-10-rilis-baru.md: peringatan: 'Pemerintah Kota Jamby' tidak ada di content/institutions.toml "
         "(maksud Anda 'Pemerintah Kota Jambi'? Bila itu instansi lain, tambahkan --register (dan --province) untuk mendaftarkannya)\n"
     )
-    again = run_build(root, *args, env=ID)
+    again = run_here(root, *args, env=ID)
     assert again.returncode == 1 and again.stderr == (
         "content/2025/2025-12-10-rilis-baru.md: kesalahan: berkas ini sudah ada; tidak ada yang ditulis "
         "(pilih judul lain atau sunting berkas itu)\n"
     )
-    english = run_build(root, *args, "--lang", "en", env=ID)
+    english = run_here(root, *args, "--lang", "en", env=ID)
     assert english.stderr == (
         "content/2025/2025-12-10-rilis-baru.md: error: the file already exists; nothing was written "
         "(choose another title or edit that file)\n"
     )
-    date = run_build(root, "new", "Rilis", "--institution", "Pemkot Jambi", "--date", "10-12-2025", env=ID)
+    date = run_here(root, "new", "Rilis", "--institution", "Pemkot Jambi", "--date", "10-12-2025", env=ID)
     assert date.returncode == 2 and date.stderr == "build.py new: --date '10-12-2025' bukan tanggal yang ditulis sebagai YYYY-MM-DD\n"
-    refused = run_build(root, "new", "Rilis\nDua", "--institution", "Pemkot Jambi", "--date", "2025-12-11", env=ID)
+    refused = run_here(root, "new", "Rilis\nDua", "--institution", "Pemkot Jambi", "--date", "2025-12-11", env=ID)
     assert refused.returncode == 1 and refused.stdout == ""
     assert refused.stderr.splitlines() == [
         "content/2025/2025-12-11-rilis-dua.md: kesalahan: isian title yang diberikan memuat U+000A, pindah baris atau karakter kendali, "

@@ -1,6 +1,6 @@
 """Links are checked where they are written: a release's Markdown file and line, or the template.
 
-Real mini-sites built with the real build.py. `build` warns about a broken link a release body wrote,
+Real mini-sites built by build.py's own `main` (run in the test's process). `build` warns about a broken link a release body wrote,
 `build --strict` and `check` fail on it; `check` also reports the links the templates wrote; `check
 --external` asks other sites, here a server on 127.0.0.1 that counts its requests (never the internet).
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from sitetools import read_page, run_build, template_file
+from sitetools import read_page, run_here, template_file
 
 # The link that is broken is on line 9 of the file: the front-matter's lines count.
 RELEASE = """---
@@ -57,22 +57,22 @@ def test_a_broken_link_in_a_body_fails_check_and_strict_build_at_its_file_and_li
     error, warning = WORDS[lang]
     env = {"ARSIP_LANG": lang}
 
-    checked = run_build(root, "check", env=env)
+    checked = run_here(root, "check", env=env)
     assert checked.returncode == 1, checked.stderr
     assert _problems(checked.stderr) == [line.format(word=error) for line in EXPECTED[lang]]
 
-    strict = run_build(root, "build", "--strict", env=env)
+    strict = run_here(root, "build", "--strict", env=env)
     assert strict.returncode == 1, strict.stderr
     assert _problems(strict.stderr) == [line.format(word=error) for line in EXPECTED[lang]]
     assert not (root / "output").exists()  # a failed build writes nothing
 
-    built = run_build(root, "build", env=env)  # a plain build publishes, and warns
+    built = run_here(root, "build", env=env)  # a plain build publishes, and warns
     assert built.returncode == 0, built.stderr
     assert _problems(built.stderr) == [line.format(word=warning) for line in EXPECTED[lang]]
     page = read_page(root, "/rilis/2024-12-03-pemkot-jambi-raih-zona-hijau/")
     assert page.find("a", string="rincian penilaian")["href"] == "/media/2024/halaman-tidak-ada/"
 
-    again = run_build(root, "build", env=env)  # nothing changed: the same warnings are repeated
+    again = run_here(root, "build", env=env)  # nothing changed: the same warnings are repeated
     assert again.returncode == 0
     assert _problems(again.stderr) == [line.format(word=warning) for line in EXPECTED[lang]]
 
@@ -82,7 +82,7 @@ def test_lines_are_found_in_files_with_windows_line_ends_and_repeated_links(mini
     root = mini_site({})
     (root / PATH).parent.mkdir(parents=True)
     (root / PATH).write_bytes(body.replace("\n", "\r\n").encode("utf-8"))
-    result = run_build(root, "check")
+    result = run_here(root, "check")
     assert result.returncode == 1
     assert _problems(result.stderr) == [
         f"{PATH}:9: error: broken link 'halaman-tidak-ada/': no such page or file (fix the link on this line)",
@@ -98,7 +98,7 @@ def test_sound_links_in_bodies_pass(mini_site) -> None:
     root = mini_site({PATH: text})
     assert 'id="isi"' in template_file(root, "base.html").read_text(encoding="utf-8")
     for args in (("check", "--strict"), ("build", "--strict")):
-        result = run_build(root, *args)
+        result = run_here(root, *args)
         assert result.returncode == 0, result.stderr
         assert _problems(result.stderr) == []
 
@@ -107,10 +107,10 @@ def test_an_anchor_missing_on_another_page_is_found_by_build_and_check(mini_site
     # The build reads only the pages that show a linking body; the page a link points into is read all the same.
     root = mini_site({PATH: RELEASE.replace("halaman-tidak-ada/", "/instansi/").replace("#tidak-ada", "/zona/#tidak-ada")})
     expected = f"{PATH}:13: {{word}}: broken link '/zona/#tidak-ada': no element with id 'tidak-ada' (fix the link on this line)"
-    built = run_build(root, "build", env={"ARSIP_LANG": "en"})
+    built = run_here(root, "build", env={"ARSIP_LANG": "en"})
     assert built.returncode == 0, built.stderr
     assert _problems(built.stderr) == [expected.format(word="warning")]
-    checked = run_build(root, "check", env={"ARSIP_LANG": "en"})
+    checked = run_here(root, "check", env={"ARSIP_LANG": "en"})
     assert checked.returncode == 1
     assert _problems(checked.stderr) == [expected.format(word="error")]
 
@@ -126,10 +126,10 @@ def test_a_link_a_template_makes_is_reported_at_its_page_naming_the_template(min
         "id": "output{folder}/zona/index.html: kesalahan: tautan rusak '{folder}/zona/ungu/': halaman atau berkas itu tidak ada "
         "(perbaiki tautan di templat templates/zones.html)",
     }.items():
-        result = run_build(root, "check", env={"ARSIP_LANG": lang})
+        result = run_here(root, "check", env={"ARSIP_LANG": lang})
         assert result.returncode == 1
         assert _problems(result.stderr) == [expected.format(folder=folder) for folder in ("/en", "")]  # the page in each language
-    built = run_build(root, "build", "--strict")  # a build checks what release bodies wrote; the templates' links are check's
+    built = run_here(root, "build", "--strict")  # a build checks what release bodies wrote; the templates' links are check's
     assert built.returncode == 0, built.stderr
 
 
@@ -140,7 +140,7 @@ def test_a_link_written_in_a_template_is_reported_at_the_template_line(mini_site
     number = next(index for index, line in enumerate(lines) if "<body" in line) + 2
     lines.insert(number - 1, '<a href="/tidak-ada/">x</a>')
     template.write_text("\n".join(lines), encoding="utf-8")
-    result = run_build(root, "check")
+    result = run_here(root, "check")
     assert result.returncode == 1
     # Every page shows it; it is reported once, where it is written.
     assert _problems(result.stderr) == [
@@ -218,10 +218,10 @@ def test_check_external_asks_each_outside_link_once_a_day(mini_site, other_site:
         ],
     }
 
-    assert run_build(root, "check", env=env).returncode == 0  # without --external, no request is made
+    assert run_here(root, "check", env=env).returncode == 0  # without --external, no request is made
     assert not _Sites.requests
 
-    first = run_build(root, "check", "--external", env=env)
+    first = run_here(root, "check", "--external", env=env)
     assert first.returncode == 1
     assert _problems(first.stderr) == expected["en"]
     assert _Sites.requests == {
@@ -235,7 +235,7 @@ def test_check_external_asks_each_outside_link_once_a_day(mini_site, other_site:
     assert all(agent.startswith("Arsip/") for agent in _Sites.agents)
     assert (root / ".arsip-cache" / "external-links.json").is_file()
 
-    second = run_build(root, "check", "--external", env=env | {"ARSIP_LANG": "id"})
+    second = run_here(root, "check", "--external", env=env | {"ARSIP_LANG": "id"})
     assert second.returncode == 1
     assert _problems(second.stderr) == expected["id"]
     assert _Sites.requests[("HEAD", "/lambat")] == 2  # a site that did not answer is asked again
@@ -246,6 +246,6 @@ def test_check_external_asks_each_outside_link_once_a_day(mini_site, other_site:
 
 def test_outside_links_are_not_asked_about_by_build(mini_site, other_site: str) -> None:
     root = mini_site({PATH: RELEASE.replace("halaman-tidak-ada/", f"{other_site}/hilang").replace("#tidak-ada", "#tujuan")})
-    result = run_build(root, "build", "--strict")
+    result = run_here(root, "build", "--strict")
     assert result.returncode == 0, result.stderr
     assert not _Sites.requests

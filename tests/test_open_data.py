@@ -16,7 +16,7 @@ from pathlib import Path
 
 import openpyxl
 from frictionless import Package, validate
-from sitetools import read_page, run_build
+from sitetools import read_page, run_here
 
 from arsip.site.opendata import COLUMNS
 
@@ -172,7 +172,7 @@ def test_the_english_site_describes_the_same_columns_in_english(mini_site) -> No
     root = mini_site({"content/a.md": release})
     config = root / "site_config.toml"
     config.write_text(config.read_text(encoding="utf-8").replace('language = "id"', 'language = "en"'), encoding="utf-8")
-    assert run_build(root).returncode == 0
+    assert run_here(root).returncode == 0
     page = read_page(root, "/data/")
     assert page.h1.get_text(strip=True) == "Open data"
     meaning = {row.th.get_text(strip=True): row.select("td")[1].get_text(strip=True) for row in page.select("tbody tr")}

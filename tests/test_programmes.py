@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from sitetools import REPO, read_page, run_build, tree_bytes
+from sitetools import REPO, read_page, run_here, tree_bytes
 
 EXAMPLE = REPO / "examples" / "keterbukaan-informasi"
 OMBUDSMAN_WORDS = ("ombudsman", "zona hijau", "kepatuhan")
@@ -61,7 +61,7 @@ def test_the_openness_site_speaks_its_programme_and_says_it_is_sample_content(op
 
 
 def test_the_example_passes_check_with_its_links(openness_site: Path) -> None:
-    result = run_build(openness_site, "check", "--strict")  # links of every page checked too; warnings count as errors
+    result = run_here(openness_site, "check", "--strict")  # links of every page checked too; warnings count as errors
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -123,7 +123,7 @@ def _edit_and_rebuild(folder: Path, old: str, new: str) -> dict[str, tuple[bytes
     text = config.read_text(encoding="utf-8")
     assert text.count(old) == 1
     config.write_text(text.replace(old, new), encoding="utf-8")
-    result = run_build(folder)
+    result = run_here(folder)
     assert result.returncode == 0, result.stderr
     after = _site_files(folder)
     assert set(before) == set(after)

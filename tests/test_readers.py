@@ -13,7 +13,7 @@ from xml.etree import ElementTree as ET
 
 import feedparser
 from bs4 import BeautifulSoup
-from sitetools import read_page
+from sitetools import read_page, run_here
 
 SITE = "https://arsip-kepatuhan.example.org"
 
@@ -177,8 +177,6 @@ def test_search_index_covers_releases_and_institutions(sample_site: Path) -> Non
 
 
 def test_position_movement_compares_only_bodies_scored_in_both_years(mini_site) -> None:
-    from sitetools import run_build
-
     release = "---\ntitle: {title}\ndate: {date}\ninstitution: Pemkot Jambi\nyear: {year}\nscore: {a}\nawards:\n{awards}---\nIsi.\n"
     award = "  - institution: {name}\n    score: {score}\n"
     root = mini_site(
@@ -201,7 +199,7 @@ def test_position_movement_compares_only_bodies_scored_in_both_years(mini_site) 
             ),
         }
     )
-    assert run_build(root).returncode == 0
+    assert run_here(root).returncode == 0
     table = read_page(root, "/penilaian/2023/").select_one("section[aria-labelledby='jenis-kota'] table")
     rows = {name: row["Dibanding 2022"] for name, row in rows_by_name(table).items()}
     assert rows["Pemerintah Kota Banjarbaru"] == "▲ +25 dari 70 Urutan: ▲ naik 2"  # third of three in 2022, first of them in 2023

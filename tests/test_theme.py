@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from sitetools import THEME, read_page, run_build, tree_bytes
+from sitetools import THEME, read_page, run_here, tree_bytes
 
 RELEASE = """---
 title: Pemkot Jambi raih nilai 93,68
@@ -22,7 +22,7 @@ Contoh isi rilis.
 def test_a_project_without_templates_builds_with_the_theme(mini_site) -> None:
     root = mini_site({"content/2024/rilis.md": RELEASE})
     shutil.rmtree(root / "templates")
-    result = run_build(root)
+    result = run_here(root)
     assert result.returncode == 0, result.stderr
     home = read_page(root, "/")
     assert home.find("a", string="Pemkot Jambi raih nilai 93,68") is not None
@@ -31,7 +31,7 @@ def test_a_project_without_templates_builds_with_the_theme(mini_site) -> None:
 
 def test_one_overridden_template_changes_only_its_pages(mini_site) -> None:
     root = mini_site({"content/2024/rilis.md": RELEASE})
-    assert run_build(root).returncode == 0
+    assert run_here(root).returncode == 0
     before = tree_bytes(root / "output")
     theme_404 = (THEME / "templates" / "404.html").read_text(encoding="utf-8")
     assert "{% block content %}" in theme_404
@@ -39,14 +39,14 @@ def test_one_overridden_template_changes_only_its_pages(mini_site) -> None:
     (root / "templates" / "404.html").write_text(own, encoding="utf-8")
     (root / "templates" / "static").mkdir()
     (root / "templates" / "static" / "print.css").write_text("/* milik situs ini */\n", encoding="utf-8")
-    assert run_build(root).returncode == 0
+    assert run_here(root).returncode == 0
     after = tree_bytes(root / "output")
     changed = sorted(path for path in before.keys() | after.keys() if before.get(path) != after.get(path))
     assert changed == ["404.html", "en/404.html", "static/print.css"]  # the page in each language, one static file
     assert "Halaman milik situs ini" in read_page(root, "/404.html").get_text()
     assert "Halaman milik situs ini" in read_page(root, "/en/404.html").get_text()  # the English mirror uses it too
     (root / "templates" / "404.html").unlink()  # the theme's file again
-    assert run_build(root).returncode == 0
+    assert run_here(root).returncode == 0
     assert {path: tree_bytes(root / "output")[path] for path in ("404.html", "en/404.html")} == {
         path: before[path] for path in ("404.html", "en/404.html")
     }

@@ -16,7 +16,7 @@ from xml.etree import ElementTree as ET
 import feedparser
 from bs4 import BeautifulSoup
 from PIL import Image
-from sitetools import copy_project, read_page, run_build
+from sitetools import copy_project, read_page, run_build, run_here
 
 SITE = "https://arsip-kepatuhan.example.org"
 JSON_FEED = "https://jsonfeed.org/version/1.1"
@@ -84,7 +84,7 @@ def test_feeds_are_sanitised_even_where_pages_may_hold_raw_html(mini_site) -> No
     config = root / "site_config.toml"
     raw = config.read_text(encoding="utf-8").replace("home_releases = 8", "home_releases = 8\nallow_raw_html = true")
     config.write_text(raw, encoding="utf-8")
-    built = run_build(root)
+    built = run_here(root)
     assert built.returncode == 0, built.stderr
     page = read_page(root, "/rilis/2024-12-03-rilis-mentah/").select_one(".release .body")
     assert page.select_one("[onclick]") is not None  # the site allows raw HTML on its pages...
@@ -221,7 +221,7 @@ def test_the_english_site_says_it_in_english(mini_site) -> None:
     root = mini_site({"content/a.md": release})
     config = root / "site_config.toml"
     config.write_text(config.read_text(encoding="utf-8").replace('language = "id"', 'language = "en"'), encoding="utf-8")
-    assert run_build(root).returncode == 0
+    assert run_here(root).returncode == 0
     page = read_page(root, KOTA_JAMBI)
     assert page.select_one("meta[property='og:locale']")["content"] == "en_US"
     titles = {link["type"]: link["title"] for link in page.head.select("link[rel=alternate]") if KOTA_JAMBI in link["href"]}

@@ -9,15 +9,15 @@ release was read and checked; a file is produced again only if something it read
 from __future__ import annotations
 
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import dataclass
 
 from . import stages
 from .problems import BuildFailed, Problem, promote_warnings, sorted_unique
 from .publish import write
 from .publish.safety import WriteReport
 from .session import Session
-from .source.config import Options, SiteConfig, load_config
+from .source.config import SiteConfig
+from .source.config import configure as configure  # the commands' way to read site_config.toml
 from .stages import Progress
 
 
@@ -86,16 +86,6 @@ def check(
         files += stages.index_search(produced, plan, config, session, True).files()
         problems += stages.broken_links(produced, tree, plan, config, session, files, external)
     return BuildResult(_final(problems, strict), len(releases), len(plan.pages), len(files), None)
-
-
-def configure(root: Path, *, drafts: bool = False, base_url: str | None = None, output_name: str | None = None) -> SiteConfig:
-    """Read site_config.toml; raises BuildFailed when it has problems. The keywords override it (the dev server uses them)."""
-    config, problems = load_config(root)
-    if config is None:
-        raise BuildFailed(problems)
-    if base_url:
-        config = replace(config, base_url=base_url)
-    return replace(config, options=Options(drafts, output_name) if output_name else Options(drafts))
 
 
 def _final(problems: list[Problem], strict: bool) -> tuple[Problem, ...]:

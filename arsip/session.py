@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from .builddb import BuildDB, Bundle, Recorded, Saved
+from .builddb import database_path as database_path  # where a folder's build database lives
 from .builddb.readers import Readers
 from .model.validate import ValidationMemo
-from .publish.safety import scratch_dir
 from .render.compiled import CompiledTemplates
 from .source.tree import DocMemo
 from .timings import Timings
@@ -65,8 +65,15 @@ class Session:
     def open(cls, output_dir: Path, *, in_place: bool = False, compiled: CompiledTemplates | None = None) -> Session:
         """The session of builds into `output_dir`; sessions of one process may share the templates they `compiled`
         (kept by their text: no session learns anything about a site from another)."""
-        db = BuildDB.open(database_path(output_dir))
-        return cls(db, in_place, DocMemo(store=db), memos=Memos(compiled=compiled or CompiledTemplates()))
+        return cls.around(BuildDB.open(database_path(output_dir)), in_place=in_place, compiled=compiled)
+
+    @classmethod
+    def around(
+        cls, db: BuildDB, *, in_place: bool = False, compiled: CompiledTemplates | None = None, timings: Timings | None = None
+    ) -> Session:
+        """The session of an open build database (`build` opens it first, to find out whether anything changed)."""
+        memos = Memos(compiled=compiled or CompiledTemplates())
+        return cls(db, in_place, DocMemo(store=db), memos=memos, timings=timings or Timings())
 
     @classmethod
     def in_memory(cls, *, compiled: CompiledTemplates | None = None) -> Session:
@@ -102,8 +109,3 @@ class Session:
 
     def close(self) -> None:
         self.db.close()
-
-
-def database_path(output_dir: Path) -> Path:
-    """`.arsip-cache/build-output.db` for output/, `.arsip-cache/build-preview.db` for the preview's folder."""
-    return scratch_dir(output_dir) / f"build-{output_dir.name}.db"

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from ..i18n import Text, tr
 from ..publish.files import FileStatus
+from ..publish.safety import scratch_dir
 from .versions import versions_digest
 
 SCHEMA = 3
@@ -72,6 +73,11 @@ class Bundle:
 
     entries: bytes
     files: tuple[tuple[str, FileStatus], ...]
+
+
+def database_path(output_dir: Path) -> Path:
+    """`.arsip-cache/build-output.db` for output/, `.arsip-cache/build-preview.db` for the preview's folder."""
+    return scratch_dir(output_dir) / f"build-{output_dir.name}.db"
 
 
 class _Unusable(Exception):

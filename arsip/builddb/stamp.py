@@ -29,22 +29,24 @@ class Stamp:
 
 
 def _tree_digest(folders: list[Path], files: list[Path], base: Path) -> str:
-    lines: list[str] = []
+    lines: list[bytes] = []
+    prefix = os.fsencode(os.path.join(base, ""))
     for folder in folders:
-        _scan(str(folder), str(base) + os.sep, lines)
+        _scan(os.fsencode(folder), prefix, lines)
     for path in files:
         if path.exists():
             info = path.stat()
-            lines.append(f"{path.relative_to(base)}\0{info.st_size}\0{info.st_mtime_ns}")
+            lines.append(b"%s\0%d\0%d" % (os.fsencode(path.relative_to(base)), info.st_size, info.st_mtime_ns))
     lines.sort()
-    return hashlib.blake2b("\n".join(lines).encode("utf-8", "replace"), digest_size=20).hexdigest()
+    return hashlib.blake2b(b"\n".join(lines), digest_size=20).hexdigest()
 
 
-def _scan(folder: str, prefix: str, lines: list[str]) -> None:
-    """Name, size and modification time of every entry below `folder` (os.scandir: one system call each).
+def _scan(folder: bytes, prefix: bytes, lines: list[bytes]) -> None:
+    """Name, size and modification time of every file below `folder`, and the name of every folder (os.scandir: one
+    system call per file; a folder's own times say nothing its entries do not).
 
-    Links are described, not followed, and names are kept as bytes would be, so that odd files (a
-    dangling link, a name that is not UTF-8) change the stamp and reach the build that reports them.
+    Names are kept as the bytes the system gives. Links are not followed: one anywhere means no shortcut (what it
+    leads to may change without the link changing), so a dangling link or a link loop reaches the build that reports it.
     """
     try:
         entries = list(os.scandir(folder))
@@ -53,11 +55,13 @@ def _scan(folder: str, prefix: str, lines: list[str]) -> None:
     for entry in entries:
         if entry.is_symlink():
             raise OSError("a link: what it leads to may change without the link changing; no shortcut")
-        name = entry.path.removeprefix(prefix).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-        info = entry.stat(follow_symlinks=False)
-        lines.append(f"{name}\0{info.st_mode}\0{info.st_size}\0{info.st_mtime_ns}")
+        name = entry.path.removeprefix(prefix)
         if entry.is_dir(follow_symlinks=False):
+            lines.append(name + b"/")
             _scan(entry.path, prefix, lines)
+        else:
+            info = entry.stat(follow_symlinks=False)
+            lines.append(b"%s\0%d\0%d\0%d" % (name, info.st_mode, info.st_size, info.st_mtime_ns))
 
 
 def input_digest(config: SiteConfig, options: str, versions: str) -> str | None:

@@ -12,21 +12,22 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
-import babel
-import jinja2
-import markdown
-import nh3
-import PIL
-import yaml
 from PIL import features
 
 from .. import __version__
 
 PACKAGE = Path(__file__).resolve().parent.parent
+# Read from the installed distributions' metadata: the libraries themselves need not be imported (a build with nothing
+# to do imports none of them).
 DISTRIBUTIONS = (
+    "jinja2",
+    "markdown",
+    "nh3",
+    "babel",
+    "pyyaml",
+    "pillow",  # the social cards: its drawing and its zlib make their bytes
     "pagefind",
     "pagefind-bin",
-    "pillow",
     "python-frontmatter",
     "markupsafe",
     "python-slugify",
@@ -38,16 +39,7 @@ DISTRIBUTIONS = (
 
 def library_versions() -> dict[str, str]:
     """The version of each library that shapes output, read when asked (never remembered)."""
-    found = {
-        "python": sys.version,
-        "jinja2": jinja2.__version__,
-        "markdown": markdown.__version__,
-        "nh3": nh3.__version__,
-        "babel": babel.__version__,
-        "pyyaml": yaml.__version__,
-        "pillow": PIL.__version__,  # the social cards: its drawing and its zlib make their bytes
-        "zlib": features.version("zlib") or "absent",
-    }
+    found = {"python": sys.version, "zlib": features.version("zlib") or "absent"}
     for name in DISTRIBUTIONS:
         try:
             found[name] = metadata.version(name)

@@ -22,19 +22,20 @@ import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from babel.numbers import format_decimal
 
-from .. import i18n, pipeline
-from ..builddb import stamp
+from .. import i18n
+from ..builddb import BuildDB, database_path, stamp
 from ..i18n import Language, Text, tr, trn
 from ..problems import BuildFailed, Problem, summary
-from ..render.compiled import CompiledTemplates
-from ..session import Session
-from ..source.config import CACHE_DIR
+from ..source.config import CACHE_DIR, configure
 from ..timings import Timings
 from .arguments import Parser, given
+
+if TYPE_CHECKING:
+    from ..render.compiled import CompiledTemplates
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 70
 EXIT_INTERRUPTED, EXIT_TERMINATED = 128 + signal.SIGINT, 128 + signal.SIGTERM
@@ -140,26 +141,30 @@ def _no_cycle_collection() -> Iterator[None]:
 
 def _build(args: argparse.Namespace, *, write_output: bool, compiled: CompiledTemplates | None) -> int:
     started = time.perf_counter()
-    config = pipeline.configure(args.root, drafts=getattr(args, "drafts", False))
+    config = configure(args.root, drafts=getattr(args, "drafts", False))
     if write_output:
         if args.clean:
             shutil.rmtree(config.cache_dir, ignore_errors=True)
-        session = Session.open(config.output_dir, compiled=compiled)
-        session.timings.enabled = args.timings
-        shown = session.db.notice
+        db, timings = BuildDB.open(database_path(config.output_dir)), Timings(enabled=args.timings)
+        shown = db.notice
         try:
             if shown:
                 print(f"arsip: {args.language(shown)}", file=sys.stderr)
             options = f"drafts={config.options.drafts}|strict={args.strict}|language={args.language.code}"
-            with session.timings.stage(tr("compare with the last good build")):
-                inputs = stamp.input_digest(config, options, session.db.versions)
-                last = stamp.load_stamp(session.db)
+            with timings.stage(tr("compare with the last good build")):
+                inputs = stamp.input_digest(config, options, db.versions)
+                last = stamp.load_stamp(db)
                 unchanged = inputs and last and last.inputs == inputs and last.outputs == stamp.output_digest(config)
             if unchanged and last:
                 code = _unchanged(last, args, started)
-                _print_timings(session.timings, args.language)
+                _print_timings(timings, args.language)
                 return code
-            session.db.forget_stamp()  # from here on the output may change; only a good build writes a new stamp
+            db.forget_stamp()  # from here on the output may change; only a good build writes a new stamp
+            # Imported only now: a build with nothing to do (above) needs none of the stages nor their libraries.
+            from .. import pipeline
+            from ..session import Session
+
+            session = Session.around(db, compiled=compiled, timings=timings)
             with _no_cycle_collection():
                 bar = _ProgressBar(enabled=not args.quiet and sys.stderr.isatty())
                 try:
@@ -167,16 +172,19 @@ def _build(args: argparse.Namespace, *, write_output: bool, compiled: CompiledTe
                 finally:
                     bar.close()
             report = tuple(problem.format(args.language) for problem in result.problems)
-            with session.timings.stage(tr("save the stamp of this build")):
+            with timings.stage(tr("save the stamp of this build")):
                 outputs = stamp.output_digest(config)
                 if inputs and outputs is not None:
-                    stamp.save_stamp(session.db, stamp.Stamp(inputs, outputs, report, result.pages, result.releases))
-            _print_timings(session.timings, args.language)
+                    stamp.save_stamp(db, stamp.Stamp(inputs, outputs, report, result.pages, result.releases))
+            _print_timings(timings, args.language)
         finally:
-            if session.db.notice != shown:
-                print(f"arsip: {args.language(session.db.notice)}", file=sys.stderr)
-            session.close()
+            if db.notice != shown:
+                print(f"arsip: {args.language(db.notice)}", file=sys.stderr)
+            db.close()
     else:
+        from .. import pipeline
+        from ..session import Session
+
         session = Session.in_memory(compiled=compiled)
         session.timings.enabled = args.timings
         result = pipeline.check(config, strict=args.strict, external=args.external, keep_published=True, session=session)

@@ -14,17 +14,18 @@ import difflib
 import math
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from ..i18n import Text, tr
-from ..problems import Problem, error, os_reason
+from ..problems import BuildFailed, Problem, error, os_reason
 from . import config_addresses as addresses
 from . import config_checks as checks
 from . import programme
+from .config_addresses import DEFAULT_PERMALINKS, PERMALINK_FIELDS
 from .config_checks import _decimal, _has_type, _type_name, _value_kind, toml_problem
 from .config_data import TABLE_HINT as OPEN_DATA_HINT
 from .config_data import open_data
@@ -35,33 +36,6 @@ CONFIG_FILE = "site_config.toml"
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"  # the default theme: templates/ and static/ the project may override
 CACHE_DIR = ".arsip-cache"  # the project's scratch folder (git-ignored): caches, the preview, the spare output
 THEME_LANGUAGES = ("id", "en")  # the languages the default theme has its own words in (arsip/theme/strings.toml)
-
-DEFAULT_PERMALINKS = {
-    "home": "/",
-    "release": "/rilis/{slug}/",
-    "timeline": "/linimasa/",
-    "timeline_year": "/linimasa/{year}/",
-    "institutions": "/instansi/",
-    "institution": "/instansi/{slug}/",
-    "years": "/penilaian/",
-    "year": "/penilaian/{year}/",
-    "zones": "/zona/",
-    "zone": "/zona/{zone}/",
-    "provinces": "/provinsi/",
-    "province": "/provinsi/{slug}/",
-    "search": "/cari/",
-    "open_data": "/data/",
-    "compare": "/bandingkan/",
-}
-PERMALINK_FIELDS = {
-    "release": "{slug}",
-    "institution": "{slug}",
-    "timeline_year": "{year}",
-    "year": "{year}",
-    "zone": "{zone}",
-    "province": "{slug}",
-}
-
 
 @dataclass(frozen=True, slots=True)
 class Band:
@@ -210,6 +184,16 @@ EXAMPLES = {
     "category": 'category = "Kualitas Tertinggi"', "letter": 'letter = "A"',
 }
 MAX_HOME_RELEASES = 1000
+
+
+def configure(root: Path, *, drafts: bool = False, base_url: str | None = None, output_name: str | None = None) -> SiteConfig:
+    """Read site_config.toml; raises BuildFailed when it has problems. The keywords override it (the dev server uses them)."""
+    config, problems = load_config(root)
+    if config is None:
+        raise BuildFailed(problems)
+    if base_url:
+        config = replace(config, base_url=base_url)
+    return replace(config, options=Options(drafts, output_name) if output_name else Options(drafts))
 
 
 def load_config(root: Path) -> tuple[SiteConfig | None, list[Problem]]:

@@ -1,10 +1,11 @@
-"""The site's languages and the published addresses taken off on purpose, as `site_config.toml` gives them.
+"""The site's languages, its addresses and the published addresses taken off on purpose, as `site_config.toml` gives them.
 
 Input: the values of `translations` (a list of language codes) and of the `[redirects]` table (`gone`, a list
 of site-relative addresses such as /rilis/x/), with the checker of `config` that reports problems at their
 lines. Output: `Addresses`: the translations (each supported; the site's own language and repeats left out)
 and the gone addresses (each a path of this site, starting with one '/', sorted, each once); a full
-address or a path without its '/' is refused with the path to write instead.
+address or a path without its '/' is refused with the path to write instead. `DEFAULT_PERMALINKS`: the address
+of each kind of page unless `[permalinks]` says otherwise, with the field each must hold (`PERMALINK_FIELDS`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,31 @@ from urllib.parse import urlsplit
 from ..i18n import Text, tr
 from .words import one_of
 
+DEFAULT_PERMALINKS = {
+    "home": "/",
+    "release": "/rilis/{slug}/",
+    "timeline": "/linimasa/",
+    "timeline_year": "/linimasa/{year}/",
+    "institutions": "/instansi/",
+    "institution": "/instansi/{slug}/",
+    "years": "/penilaian/",
+    "year": "/penilaian/{year}/",
+    "zones": "/zona/",
+    "zone": "/zona/{zone}/",
+    "provinces": "/provinsi/",
+    "province": "/provinsi/{slug}/",
+    "search": "/cari/",
+    "open_data": "/data/",
+    "compare": "/bandingkan/",
+}
+PERMALINK_FIELDS = {
+    "release": "{slug}",
+    "institution": "{slug}",
+    "timeline_year": "{year}",
+    "year": "{year}",
+    "zone": "{zone}",
+    "province": "{slug}",
+}
 REDIRECTS_KEYS = {"gone": list}
 GONE_MAX = 300  # characters of one address under [redirects] gone
 TRANSLATIONS_EXAMPLE = 'translations = ["en"]'

@@ -230,7 +230,7 @@ def _as_written(record: Recorded, file: File, output_dir: Path) -> Recorded:
     """The record with the status of the file as written: a file on disk keeps its status through the swap (the same
     file, linked or renamed), one written from memory is looked at."""
     status = file.status if isinstance(file, OnDisk) else status_as_written(file.path, output_dir)
-    return Recorded(record.reads, status, record.indexed, record.written)
+    return record if record.status == status else Recorded(record.reads, status, record.indexed, record.written)
 
 
 def disappearing(plan: Plan, config: SiteConfig, session: Session) -> list[Problem]:

@@ -265,21 +265,20 @@ def produce(
         if progress:
             progress(index + 1, len(pages))
         path = page.file
-        if index in kept:
-            file, reads = kept[index], recorded[path].reads
-            digest = kept[index].indexed
-        else:
-            result, read = next(made)  # taken for every page made, to stay in step
-            if isinstance(result, Problem):
-                if (page.template or path) not in failed_templates:
-                    problems.append(result)  # the first failure of a template stands for the rest of its pages
-                failed_templates.add(page.template or path)
-                continue
-            file, reads = result, read
-            searchable = page.template is not None and path.endswith(".html")  # not a feed that quotes a body's words
-            digest = result.indexed if isinstance(result, OnDisk) else indexed_digest(result.data) if searchable else None
-        entries.append((page, file, digest))
-        records[path] = Recorded(reads, None, digest, file.digest)
+        if index in kept:  # its record stays what it was: the same reads, file, status and digests
+            entries.append((page, kept[index], kept[index].indexed))
+            records[path] = recorded[path]
+            continue
+        result, reads = next(made)  # taken for every page made, to stay in step
+        if isinstance(result, Problem):
+            if (page.template or path) not in failed_templates:
+                problems.append(result)  # the first failure of a template stands for the rest of its pages
+            failed_templates.add(page.template or path)
+            continue
+        searchable = page.template is not None and path.endswith(".html")  # not a feed that quotes a body's words
+        digest = result.indexed if isinstance(result, OnDisk) else indexed_digest(result.data) if searchable else None
+        entries.append((page, result, digest))
+        records[path] = Recorded(reads, None, digest, result.digest)  # its status is known once it is written
     next(made, None)  # the workers are done: let them end now (and say when they were ready)
     return Produced(entries, records, problems, len(todo))
 

@@ -216,7 +216,8 @@ def _made(page: Page, view: ConfigView, config: SiteConfig) -> bytes | Problem:
 @dataclass(frozen=True, slots=True)
 class Produced:
     """Each file of the site with its page and the digest of what Pagefind reads of it (None: not indexed),
-    the record of each file by path, the problems of templates that failed, and how many files were made."""
+    the record of each file by path (a kept file's as the last build left it; a made file's without the status
+    it gets once written), the problems of templates that failed, and how many files were made."""
 
     entries: list[tuple[Page, File, bytes | None]]
     records: dict[str, Recorded]

@@ -117,8 +117,9 @@ def run_here(root: Path, *args: str, env: dict[str, str | None] | None = None) -
     """`python build.py --root ROOT ARGS` run by this process: the `main` that build.py calls, with its standard
     output and error captured and its exit status returned, in the environment `run_build` gives a build, with
     `env` on top (None: the variable unset). The same lines and status as the command, without starting Python and
-    importing Arsip again (a third of a second): for tests that run it hundreds of times. Not for what only a process
-    of its own shows (signals, locks held by another build, arguments as bytes) or after a test changed Arsip's code."""
+    importing Arsip again (a third of a second): for every test but those of what only a process of its own shows
+    (signals, a terminal, locks held by another build, arguments as bytes, a time zone or hash seed of its own, a
+    conversion that might never end) or that run after a test changed Arsip's code."""
     out, err = io.StringIO(), io.StringIO()
     changes: dict[str, str | None] = {"ARSIP_DEBUG": None, **(env or {})}
     saved = {key: os.environ.get(key) for key in changes}

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sitetools import COMPILED, edit_file, read_page, run_here, small_sample, tree_bytes
+from sitetools import COMPILED, edit_file, read_page, run_here, small_sample, tree_bytes, tree_state
 
 from arsip import pipeline
 from arsip.session import Session
@@ -267,8 +267,6 @@ def test_clean_forgets_the_build_database(site: Path) -> None:
 
 
 def test_no_op_build_redoes_nothing_but_notices_any_change(site: Path, tmp_path: Path) -> None:
-    from sitetools import tree_state
-
     assert run_here(site).returncode == 0
     before = tree_state(site / "output")
     again = run_here(site)

@@ -1,7 +1,8 @@
-"""The commands in both languages, run as an editor runs them: `build.py` in a subprocess with
-`ARSIP_LANG=id`, with `--lang en`, and with neither (the site's `language` decides), on a good and on a
-broken mini-site; the exact progress, summary and problem lines each language prints; help and usage
-errors in each language; `new`'s messages; and argparse's error messages read back in Indonesian.
+"""The commands in both languages, run as an editor runs them: build.py's `main` (in the test's process, or in a
+subprocess where the environment must hold exactly what a test gives) with `ARSIP_LANG=id`, with `--lang en`, and
+with neither (the site's `language` decides), on a good and on a broken mini-site; the exact progress, summary
+and problem lines each language prints; help and usage errors in each language; `new`'s messages; and
+argparse's error messages read back in Indonesian.
 
 The wording of a problem found by the build's stages is not fixed here (tests/unit/test_messages.py
 checks every translation); the lines that the commands themselves write are.

@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .builddb import BuildDB, Bundle, Recorded, Saved
-from .builddb import database_path as database_path  # where a folder's build database lives
+from .builddb import BuildDB, Bundle, Recorded, Saved, database_path
 from .builddb.readers import Readers
 from .model.validate import ValidationMemo
 from .render.compiled import CompiledTemplates

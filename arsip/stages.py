@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .builddb import Recorded
+from .builddb import Recorded, database_path
 from .builddb import published as published_before
 from .i18n import tr
 from .model import archive as model
@@ -36,7 +36,7 @@ from .render.compiled import CompiledTemplates
 from .render.produce import Inputs, Job, Produced, Sources, environment_reads
 from .render.produce import produce as produce_files
 from .render.record import ConfigView, Fingerprinter
-from .session import Session, database_path
+from .session import Session
 from .site import makers as extras
 from .site import routes, table
 from .source import registry

@@ -106,11 +106,11 @@ def targets(result: Medians, size: int) -> list[Target]:
     arsip, pelican, hugo = (result.get(tool, {}) for tool in TOOLS)
     cold = _num(arsip.get("cold_s"))
 
-    def faster(peer: Mapping[str, Value], factor: float, name: str) -> Target:
+    def faster(peer: Mapping[str, Value], factor: float, name: str) -> Target:  # met when Arsip/peer ≤ 1/factor
         theirs = _num(peer.get("cold_s"))
-        ratio = theirs / cold if theirs and cold else None
-        shown = f"{name}/Arsip {ratio:.2f}×" if ratio else ""
-        return _judge(f"cold build: {name} + Pagefind / Arsip ≥ {factor:g}×", 1 / ratio if ratio else None, 1 / factor, shown)
+        ours = cold / theirs if theirs and cold else None
+        shown = f"{name}/Arsip {1 / ours:.2f}×" if ours else ""
+        return _judge(f"cold build: {name} + Pagefind / Arsip ≥ {factor:g}×", ours, 1 / factor, shown)
 
     def own(text: str, metric: str, limit: float) -> Target:
         return _judge(text, _num(arsip.get(metric)), limit, f"{_cell(arsip.get(metric), metric)} s")

@@ -44,9 +44,10 @@ from livereload.handlers import LiveReloadHandler, StaticFileHandler
 from tornado import ioloop, web
 
 from .. import i18n, pipeline
+from ..builddb import database_path
 from ..i18n import Language, Text, tr, trn
 from ..problems import BuildFailed, Problem, summary
-from ..session import Session, database_path
+from ..session import Session
 from ..source.config import CONFIG_FILE
 from . import serve_admin, serve_guard
 from .serve_watch import POLL_MS, FastWatcher

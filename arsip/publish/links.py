@@ -45,10 +45,11 @@ def check_links(
     converter = environment.filters["markdown"]
     html_files = {file.path: (page, file) for page, file, _ in produced.entries if file.path.endswith(".html")}
     if files is None:  # only the pages showing a body that may link are looked at (most are not, at every edit)
-        linking = {f"body:{source}" for source, text in bodies.items() if checks.may_link(text)}
+        may_link = {source for source, text in bodies.items() if checks.may_link(text)}
+        linking = {f"body:{source}" for source in may_link}
         shown = [(page, file) for page, file in html_files.values() if linking and _reads_any(produced, file, linking)]
     else:
-        shown = list(html_files.values())
+        may_link, shown = set(), list(html_files.values())
     pages = [_rendered(page, file, produced) for page, file in shown]
     sources = checks.Sources(
         body=bodies.get,
@@ -61,7 +62,7 @@ def check_links(
         paths = {file.path for _, file, _ in produced.entries}
         exists = lambda path: path in paths or path.startswith("pagefind/")  # noqa: E731
         if markdown_store is not None:  # the bodies that may link, converted at once (most are known already)
-            wanted = {source for page in pages for source in page.bodies if checks.may_link(bodies.get(source, ""))}
+            wanted = {source for page in pages for source in page.bodies if source in may_link}
             converter.convert_many([(bodies[source], source) for source in sorted(wanted)], markdown_store)
     else:
         paths = {file.path for file in files}

@@ -58,9 +58,13 @@ def build(
     with spare as staging:
         produced = stages.produce(plan, tree, config, session, staging, progress)  # only what read something that changed
         _final(produced.problems, strict)
-        final = _final([*final, *stages.broken_links(produced, tree, plan, config, session)], strict)  # those release bodies wrote
+        links_later = session.in_place and not strict  # the preview: the edited page first (its files stay where they are)
+        if not links_later:
+            final = _final([*final, *stages.broken_links(produced, tree, plan, config, session)], strict)  # those release bodies wrote
         indexing = stages.index_search(produced, plan, config, session, search)  # Pagefind works while pages are placed
         report = stages.publish(produced, indexing, tree, config, session, staging)  # -> output/, then the build database
+    if links_later:  # the links release bodies wrote are warnings unless --strict: they cannot undo what was published
+        final = _warnings_only([*final, *stages.broken_links(produced, tree, plan, config, session)])
     if keep_published and not config.options.drafts:
         stages.remember_published(plan, session)  # what the next build may not lose
     urls = tuple((release.path, plan.urls.link("release", release.slug)) for release in releases)
@@ -86,6 +90,13 @@ def check(
         files += stages.index_search(produced, plan, config, session, True).files()
         problems += stages.broken_links(produced, tree, plan, config, session, files, external)
     return BuildResult(_final(problems, strict), len(releases), len(plan.pages), len(files), None)
+
+
+def _warnings_only(problems: list[Problem]) -> tuple[Problem, ...]:
+    """The problems of a site already published: none may be an error (the checks made after publishing give warnings)."""
+    if any(problem.is_error for problem in problems):
+        raise AssertionError("an error found after output/ was published")  # a mistake in Arsip, not in a site
+    return sorted_unique(problems)
 
 
 def _final(problems: list[Problem], strict: bool) -> tuple[Problem, ...]:

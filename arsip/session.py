@@ -17,6 +17,8 @@ from typing import Any
 from .builddb import BuildDB, Bundle, Recorded, Saved, database_path
 from .builddb.readers import Readers
 from .model.validate import ValidationMemo
+from .publish.bundles import Indexed
+from .publish.files import OnDisk
 from .render.compiled import CompiledTemplates
 from .source.tree import DocMemo
 from .timings import Timings
@@ -38,13 +40,17 @@ class Memo:
 
 @dataclass
 class Memos:
-    """Values kept by the digest of what they are made from, and the digests of values kept alive by them."""
+    """Values kept by the digest of what they are made from, the digests of values kept alive by them, and (in place)
+    values kept by the very objects they were made from."""
 
     directory: Memo = field(default_factory=Memo)  # the registry, checked, by its text
     plan: Memo = field(default_factory=Memo)  # the archive and its pages, by the configuration and releases
     environment: Memo = field(default_factory=Memo)  # the Jinja environment, by its templates and the configuration
     compiled: CompiledTemplates = field(default_factory=CompiledTemplates)  # each template's code, by its text and settings
     fingerprints: dict[int, tuple[Any, bytes]] = field(default_factory=dict)  # kept while the plan is
+    # In place (the preview), values kept by the very object they were made from:
+    kept_files: dict[str, dict[str, tuple[Recorded, OnDisk]]] = field(default_factory=dict)  # by folder: `produce`'s, by record
+    kept_bundles: tuple[dict[str, Bundle], Indexed] | None = None  # the bundles on disk, by the saved bundles
 
 
 @dataclass
@@ -91,7 +97,7 @@ class Session:
 
     def remember(self, records: dict[str, Recorded], bundles: dict[str, Bundle], sources: Iterable[str]) -> None:
         before, bundles_before = self.recorded(), self.saved_bundles()
-        changed = {path: record for path, record in records.items() if before.get(path) != record}
+        changed = {path: record for path, record in records.items() if before.get(path) is not record and before.get(path) != record}
         removed = frozenset(before.keys() - records.keys())
         self.db.save_build(Saved(changed, removed, bundles, bundles_before, self.memos.plan.key, sources))
         if self.in_place:  # the preview rebuilds often: it finds what an edit touched without going through every record

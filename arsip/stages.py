@@ -125,7 +125,16 @@ def produce(
     recorded = session.recorded()
     with session.timings.stage(tr("make what changed (Markdown, pages, files)")):
         produced = produce_files(
-            plan.pages + plan.files, job, recorded, config.output_dir, progress, prepare, session.wrote, session.readers, session.timings
+            plan.pages + plan.files,
+            job,
+            recorded,
+            config.output_dir,
+            progress,
+            prepare,
+            session.on_disk if session.in_place else (),  # in place, the files this session wrote are where it left them
+            session.readers,
+            session.timings,
+            session.memos.kept_files.setdefault(os.fspath(config.output_dir), {}) if session.in_place else None,
         )
         session.db.save_markdown({key: html for env in envs.values() for key, html in env.filters["markdown"].keep_fresh().items()})
     return produced
@@ -189,7 +198,7 @@ def index_search(produced: Produced, plan: Plan, config: SiteConfig, session: Se
     """Start Pagefind where a bundle's pages changed; without `search`, the bundles of the last build stay as they are."""
     index = SearchIndex(config.language, plan.bundles, session.saved_bundles(), config.output_dir, session.wrote, session.timings)
     if not search:
-        return Indexing(None, index.as_before())
+        return Indexing(None, _bundles_as_before(index, session))
     for page, file, indexed in produced.entries:
         if indexed is not None and page.language is None:  # a translation shows the same content: indexed once
             index.add(table.SEARCH_INDEX.bundle_of(page, plan.bundles), file, indexed)
@@ -197,6 +206,21 @@ def index_search(produced: Produced, plan: Plan, config: SiteConfig, session: Se
     pending = runner.submit(index.finish)
     runner.shutdown(wait=False)  # the thread ends with Pagefind
     return Indexing(pending, None)
+
+
+def _bundles_as_before(index: SearchIndex, session: Session) -> Indexed:
+    """The last build's bundles as on disk; in place, the very same as last time while the saved bundles are the very
+    same and every file of them is one this session wrote (it would find each where it left it, as it did then)."""
+    saved, known = session.saved_bundles(), session.memos.kept_bundles
+    if known is not None and known[0] is saved and len(known[1].files) == len(saved) and _all_wrote(known[1], session):
+        return known[1]
+    indexed = index.as_before()
+    session.memos.kept_bundles = (saved, indexed) if session.in_place else None
+    return indexed
+
+
+def _all_wrote(indexed: Indexed, session: Session) -> bool:
+    return all(file.path in session.on_disk for file in indexed.all_files())
 
 
 def publish(
@@ -211,6 +235,8 @@ def publish(
         records = {path: _as_written(record, made[path], output_dir) for path, record in produced.records.items()}
         bundles = indexing.result().records(config.output_dir) if indexing.pending else session.saved_bundles()
         session.remember(records, bundles, tree.sources.digests)
+    if session.in_place and indexing.pending is not None:  # found now, after the reload, rather than at the next edit
+        _bundles_as_before(SearchIndex(config.language, (), bundles, config.output_dir, session.wrote), session)
     return report
 
 

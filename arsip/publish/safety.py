@@ -75,7 +75,7 @@ def spare_dir(output_dir: Path) -> Path:
 def checked(outputs: Iterable[File], beside: dict[str, Stored] | None = None, known: Container[str] = ()) -> dict[str, Stored]:
     """Every output by its path (its bytes, or the kept file), after refusing paths that leave output/, come twice or clash with a
     folder, also of the outputs already checked `beside` them (which are not checked again). Paths in `known` were
-    checked by an earlier call and are taken as safe."""
+    checked together by an earlier call and are taken as safe (and as clashing with none of them)."""
     wanted: dict[str, Stored] = {}
     problems: list[Problem] = []
     for out in outputs:
@@ -89,12 +89,20 @@ def checked(outputs: Iterable[File], beside: dict[str, Stored] | None = None, kn
         else:
             wanted[out.path] = out if isinstance(out, OnDisk) else out.data
     every = wanted if beside is None else beside | wanted
-    for relative in sorted(parent_folders(every) & set(every)):
-        hint = tr("two addresses clash; check [permalinks] in site_config.toml")
-        problems.append(error("output", None, tr("'{path}' would be both a file and a folder of the site", path=relative), hint))
+    if not (known and all(path in known for path in every)):  # with no new path, none can clash: none did when checked
+        problems += _clashes(every)
     if problems:
         raise BuildFailed(problems)
     return wanted
+
+
+def _clashes(every: dict[str, Stored]) -> list[Problem]:
+    """Each path that would be both a file and a folder of the site."""
+    problems = []
+    for relative in sorted(parent_folders(every) & set(every)):
+        hint = tr("two addresses clash; check [permalinks] in site_config.toml")
+        problems.append(error("output", None, tr("'{path}' would be both a file and a folder of the site", path=relative), hint))
+    return problems
 
 
 def parent_folders(wanted: Iterable[str]) -> set[str]:

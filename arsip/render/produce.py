@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePath
@@ -232,29 +232,39 @@ def produce(
     output_dir: Path,
     progress: Callable[[int, int], None] | None = None,
     prepare: Callable[[list[Page]], None] | None = None,
-    trusted: Callable[[str], bool] = lambda path: False,
+    trusted: Container[str] = (),
     readers: Readers | None = None,
     timings: Timings | None = None,
+    kept_before: dict[str, tuple[Recorded, OnDisk]] | None = None,
 ) -> Produced:
     """Every file of the site: kept when untouched and nothing it read changed, else made again.
-    `prepare` sees the pages to make before they are made (to convert their Markdown all at once); `trusted` says which
-    files need not be looked at on disk (the preview's, which its session wrote itself); `readers`, the records turned
+    `prepare` sees the pages to make before they are made (to convert their Markdown all at once); `trusted` holds the
+    files that need not be looked at on disk (the preview's, which its session wrote itself); `readers`, the records turned
     around, finds the files whose inputs changed without going through every record (the values pages were given are
-    not in it: it serves only when the plan is the same)."""
+    not in it: it serves only when the plan is the same). `kept_before` (the preview's, kept between its builds) hands
+    back the very file a record gave last time, for the very same record: thousands are kept at each edit."""
     kept: dict[int, OnDisk] = {}
+    todo: list[int] = []
     folder = os.fspath(output_dir)
     stale = readers.stale(job.inputs.now) if readers is not None and job.inputs.same_plan is not None else None
     for index, page in enumerate(pages):
         path = page.file
         before = recorded.get(path)
         if before is None or before.status is None:
+            todo.append(index)
             continue
-        same_inputs = (path not in stale) if stale is not None else job.inputs.unchanged(before, page)
-        if same_inputs:
-            on_disk = OnDisk(path, f"{folder}/{path}", before.status, before.indexed, before.written)
-            if trusted(path) or on_disk.untouched():
+        if (path not in stale) if stale is not None else job.inputs.unchanged(before, page):
+            known = kept_before.get(path) if kept_before is not None else None
+            if known is not None and known[0] is before:
+                on_disk = known[1]
+            else:
+                on_disk = OnDisk(path, f"{folder}/{path}", before.status, before.indexed, before.written)
+                if kept_before is not None:
+                    kept_before[path] = (before, on_disk)
+            if path in trusted or on_disk.untouched():
                 kept[index] = on_disk
-    todo = [index for index in range(len(pages)) if index not in kept]
+                continue
+        todo.append(index)
     if prepare is not None:
         prepare([pages[index] for index in todo])
     entries: list[tuple[Page, File, bytes | None]] = []
@@ -266,8 +276,9 @@ def produce(
         if progress:
             progress(index + 1, len(pages))
         path = page.file
-        if index in kept:  # its record stays what it was: the same reads, file, status and digests
-            entries.append((page, kept[index], kept[index].indexed))
+        on_disk = kept.get(index)
+        if on_disk is not None:  # its record stays what it was: the same reads, file, status and digests
+            entries.append((page, on_disk, on_disk.indexed))
             records[path] = recorded[path]
             continue
         result, reads = next(made)  # taken for every page made, to stay in step

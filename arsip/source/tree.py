@@ -220,13 +220,14 @@ def _walk(folder: Path, root: Path, problems: list[Problem]) -> Iterator[tuple[s
                 )
             kept.append(name)
         dirs[:] = kept
+        here_relative = _printable(prefix + os.path.join(current, "")[cut:].replace(os.sep, "/"))  # its folders' names are UTF-8
         for name in sorted(files):
             if _is_leftover(name):
                 continue
             path = os.path.join(current, name)
-            relative = _printable(prefix + path[cut:].replace(os.sep, "/"))
-            if _bad_name(name, relative, problems):
+            if not name.isascii() and _bad_name(name, _printable(here_relative + name), problems):
                 continue
+            relative = here_relative + name
             regular, info = _regular(path, relative, real_root, problems)
             if regular:
                 yield path, relative, info

@@ -11,6 +11,7 @@ import os
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,23 @@ def test_the_openness_site_speaks_its_programme_and_says_it_is_sample_content(op
     assert ratings.find("h1").get_text(strip=True) == "Predikat"
     year = read_page(openness_site, "/penilaian/2025/").get_text(" ", strip=True)
     assert "Perguruan Tinggi Negeri" in year and "Tidak Informatif" in year
+
+
+def test_the_openness_site_searches_by_its_own_filter_names(openness_site: Path) -> None:
+    """The example names its search filters itself ([search]: `predikat`, not the Ombudsman site's `zona`): its pages
+    are indexed and its search page narrows (and writes its address) by those names only."""
+    chosen = tomllib.loads((EXAMPLE / "site_config.toml").read_text(encoding="utf-8"))["search"]
+    expected = {*chosen.values(), f"{chosen['year']}_{chosen['grade']}", f"{chosen['year']}_{chosen['category']}"}
+    names: set[str] = set()
+    for relative, text in _text_of(openness_site).items():
+        if relative.endswith(".html"):
+            names |= set(re.findall(r'data-pagefind-(?:filter|meta)="([^":]+):', text))
+            assert "zona" not in text, relative
+    assert names == expected and "tahun_predikat" in names
+    search = read_page(openness_site, "/cari/")
+    assert [select["name"] for select in search.find_all("select")] == ["tahun", "predikat", "kategori", "jenis", "provinsi"]
+    assert search.find("select", attrs={"name": "predikat"})["data-paired"] == "tahun_predikat"
+    assert search.find("form", id="pencarian")["data-meta-institution"] == "badan-publik"
 
 
 def test_the_example_passes_check_with_its_links(openness_site: Path) -> None:

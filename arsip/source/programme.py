@@ -16,6 +16,7 @@ from babel import Locale, UnknownLocaleError
 
 from ..i18n import Text, tr
 from .config_data import OpenData
+from .config_search import SearchKeys
 from .words import one_of
 
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -83,12 +84,14 @@ class Kind:
 @dataclass(frozen=True, slots=True)
 class Programme:
     """The programme: its grades (best first), its kinds (in the order pages list them) and its own words per
-    language (`[strings.<language>]`, over the theme's), with its open data's licence and sources (`[open_data]`)."""
+    language (`[strings.<language>]`, over the theme's), with its open data's licence and sources (`[open_data]`) and the
+    names of its search filters (`[search]`)."""
 
     grades: tuple[Grade, ...] = ()
     kinds: tuple[Kind, ...] = (Kind("other", ()),)
     strings: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     open_data: OpenData = field(default_factory=OpenData)
+    search: SearchKeys = field(default_factory=SearchKeys)
 
 
 class Checker(Protocol):

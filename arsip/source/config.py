@@ -2,7 +2,7 @@
 
 Input: `site_config.toml` in the project folder. Output: a frozen `SiteConfig` (title, base_url, language and
 translations, permalinks, the rubric, `[redirects] gone`: `config_addresses`; the programme's grades, kinds and
-words: `programme`, with the search filters' names: `config_search`) or the problems that stop the build. Unknown keys
+words and geography: `programme`, with the search filters' names: `config_search`) or the problems that stop the build. Unknown keys
 are errors: a typo in the configuration must never be silently ignored. Every problem names the
 line and says what to write instead; TOML syntax errors are worded by `config_checks.toml_problem`,
 the same way for `content/institutions.toml`.
@@ -141,7 +141,7 @@ class SiteConfig:
 TOP_LEVEL_KEYS = {
     "title": str, "description": str, "base_url": str, "language": str, "publisher": str, "home_releases": int,
     "allow_raw_html": bool, "translations": list, "permalinks": dict, "redirects": dict, "rubric": list, "open_data": dict,
-    "grade": list, "kind": list, "strings": dict, "search": dict,
+    "grade": list, "kind": list, "strings": dict, "search": dict, "geography": list,
 }  # fmt: skip
 PERIOD_KEYS = {
     "label": str,
@@ -233,6 +233,7 @@ def parse_config(root: Path, raw: dict[str, Any], text: str) -> tuple[SiteConfig
     translations, gone = addresses.translations(raw.get("translations", []), language, supported, checker), addresses.gone(raw, checker)
     grades = programme.grades(raw.get("grade"), checker)
     kinds = programme.kinds(raw.get("kind"), checker)
+    places = programme.geography(raw.get("geography"), kinds, checker)
     rubric = _rubric(raw.get("rubric"), checker, grades, kinds)
     data, search = open_data(raw.get("open_data"), checker), search_keys(raw.get("search"), checker)
     if checker.problems:
@@ -249,7 +250,7 @@ def parse_config(root: Path, raw: dict[str, Any], text: str) -> tuple[SiteConfig
         rubric=rubric,
         allow_raw_html=raw.get("allow_raw_html", False),
         addresses=addresses.Addresses(translations, gone),
-        programme=Programme(grades, kinds, strings, data, search),
+        programme=Programme(grades, kinds, strings, data, search, places),
     )
     return config, []
 

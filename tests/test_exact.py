@@ -2,7 +2,7 @@
 
 Seeded random sequences of the edits editors and site authors make (bodies, every front-matter field,
 renames, deletions, new releases, drafts, the registry, templates that print bodies on listing pages,
-site_config.toml with its grades' labels and colours, static files) run on two copies of the sample site
+site_config.toml with its grades' labels and colours and its search filters' names, static files) run on two copies of the sample site
 (cut down: `small_project`): one rebuilt as `build.py` does (a new session per build, all it knows from the
 build database; only the code of templates compiled from the same text is shared, as the preview shares it)
 and one as the preview does (one session, files replaced in place). After every step both must equal a clean
@@ -180,8 +180,14 @@ def registry_edit(rng: random.Random, root: Path) -> Edit:
 
 def config_edit(rng: random.Random, root: Path) -> Edit:
     text = read(root, "site_config.toml")
-    kind = rng.randrange(5)
-    if kind == 3:  # a grade's or kind's label: the pages that show it, and only those, must show the new one
+    kind = rng.randrange(6)
+    if kind == 5:  # a search filter's name ([search]): the pages indexed under it and the search page must follow it
+        start = text.index("\n[search]\n")
+        end = text.index("\n\n", start + 1)
+        key = rng.choice(("year", "grade", "category", "kind", "province", "institution", "score", "latest"))
+        table = re.sub(rf'^{key} = "[^"]*"', f'{key} = "{key}-{rng.choice(WORDS)}"', text[start:end], count=1, flags=re.M)
+        text = text[:start] + table + text[end:]
+    elif kind == 3:  # a grade's or kind's label: the pages that show it, and only those, must show the new one
         named = rng.choice(re.findall(r'^name = "(\w+)"\nlabel = \{ id = "[^"]*"', text, flags=re.M))
         label = f'label = {{ id = "Zona {rng.choice(WORDS).title()}"'
         text = re.sub(rf'^(name = "{named}"\n)label = \{{ id = "[^"]*"', rf"\g<1>{label}", text, count=1, flags=re.M)

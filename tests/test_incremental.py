@@ -372,3 +372,22 @@ def test_the_same_project_named_another_way_rebuilds_only_what_changed(site: Pat
     result = build(Path(site.name))
     slug = next(path.name for path in (site / "output" / "rilis").iterdir() if path.name.startswith("2024-12-03-pemkot-jambi"))
     only_pages_and_feeds_of(site, result, [slug])
+
+
+@pytest.mark.parametrize("in_place", [False, True], ids=["new-process", "dev-server-preview"])
+def test_a_search_filter_renamed_remakes_the_pages_indexed_under_it(site: Path, tmp_path: Path, in_place: bool) -> None:
+    """A name of `[search]` changed: the pages that carry that filter and the search page follow it, the others are
+    kept, and the site equals a clean build."""
+    session = session_of(site, in_place=True) if in_place else None
+    build(site, session)
+    before = tree_bytes(site / "output")
+    edit(site, "site_config.toml", 'grade = "zona"', 'grade = "peringkat"')
+    build(site, session)
+    after = tree_bytes(site / "output")
+    assert after == clean_build_of(site, tmp_path)
+    changed = {path for path in after if path.endswith(".html") and before.get(path) != after[path]}
+    release = "rilis/2024-12-03-pemkot-jambi-raih-nilai-93-68-terbaik-se-provinsi-jambi-pada/index.html"
+    institution = "instansi/kota-jambi/index.html"
+    assert {"cari/index.html", "en/cari/index.html", release, institution} <= changed
+    assert b'data-pagefind-filter="tahun_peringkat:2024:hijau"' in after[release] and b'"zona:' not in after[release]
+    assert "linimasa/index.html" not in changed and "index.html" not in changed  # no search filter there

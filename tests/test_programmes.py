@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -58,6 +60,71 @@ def test_the_openness_site_speaks_its_programme_and_says_it_is_sample_content(op
     assert ratings.find("h1").get_text(strip=True) == "Predikat"
     year = read_page(openness_site, "/penilaian/2025/").get_text(" ", strip=True)
     assert "Perguruan Tinggi Negeri" in year and "Tidak Informatif" in year
+
+
+def test_the_openness_site_searches_by_its_own_filter_names(openness_site: Path) -> None:
+    """The example names its search filters itself ([search]: `predikat`, not the Ombudsman site's `zona`): its pages
+    are indexed and its search page narrows (and writes its address) by those names only."""
+    chosen = tomllib.loads((EXAMPLE / "site_config.toml").read_text(encoding="utf-8"))["search"]
+    expected = {*chosen.values(), f"{chosen['year']}_{chosen['grade']}", f"{chosen['year']}_{chosen['category']}"}
+    names: set[str] = set()
+    for relative, text in _text_of(openness_site).items():
+        if relative.endswith(".html"):
+            names |= set(re.findall(r'data-pagefind-(?:filter|meta)="([^":]+):', text))
+            assert "zona" not in text, relative
+    assert names == expected and "tahun_predikat" in names
+    search = read_page(openness_site, "/cari/")
+    assert [select["name"] for select in search.find_all("select")] == ["tahun", "predikat", "kategori", "jenis", "provinsi"]
+    assert search.find("select", attrs={"name": "predikat"})["data-paired"] == "tahun_predikat"
+    assert search.find("form", id="pencarian")["data-meta-institution"] == "badan-publik"
+
+
+@pytest.fixture(scope="module")
+def national_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example as a national programme: `geography = []`, so no kind belongs to a place and no body has a province."""
+    root = tmp_path_factory.mktemp("national") / "site"
+    shutil.copytree(EXAMPLE, root)
+    config = root / "site_config.toml"
+    text = config.read_text(encoding="utf-8").replace("home_releases = 6\n", "home_releases = 6\ngeography = []\n")
+    config.write_text(text.replace("regional = true\n", ""), encoding="utf-8")
+    registry = root / "content" / "institutions.toml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace('province = "Contoh Utara"\n', ""), encoding="utf-8")
+    result = run_here(root)
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+def test_a_national_programme_has_no_province_pages_filters_or_links(national_site: Path) -> None:
+    assert not any(path.startswith("provinsi/") for path in tree_bytes(national_site / "output"))
+    pages = {relative: text for relative, text in _text_of(national_site).items() if relative.endswith(".html")}
+    assert len(pages) > 30
+    for relative, text in pages.items():
+        assert "/provinsi/" not in text and 'data-pagefind-filter="provinsi:' not in text, relative
+    search = read_page(national_site, "/cari/")
+    assert [select["name"] for select in search.find_all("select")] == ["tahun", "predikat", "kategori", "jenis"]
+    home = read_page(national_site, "/")
+    assert "Provinsi" not in home.find("nav").get_text() and "Provinsi" not in home.find("main").get_text(" ")
+    result = run_here(national_site, "check", "--strict")  # every link of every page leads somewhere
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_national_programme_refuses_a_province_in_its_registry(national_site: Path, tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    shutil.copytree(national_site, root, ignore=shutil.ignore_patterns("output", ".arsip-cache"))
+    shutil.copy2(EXAMPLE / "content" / "institutions.toml", root / "content" / "institutions.toml")  # with its province
+    result = run_here(root, "--lang", "en", "check")
+    assert result.returncode == 1
+    assert "Pemerintah Provinsi Contoh Utara: a province is given, but site_config.toml says geography = [] (no places)" in result.stderr
+
+
+def test_the_sample_site_keeps_its_province_pages_and_filter(sample_site: Path) -> None:
+    assert (sample_site / "output" / "provinsi" / "index.html").exists()
+    assert (sample_site / "output" / "provinsi" / "jambi" / "index.html").exists()
+    search = read_page(sample_site, "/cari/")
+    assert search.find("select", attrs={"name": "provinsi"})["data-facet"] == "place"
+    assert read_page(sample_site, "/").find("nav").find("a", href="/provinsi/") is not None
+    institution = (sample_site / "output" / "instansi" / "kota-jambi" / "index.html").read_text(encoding="utf-8")
+    assert 'data-pagefind-filter="provinsi:jambi"' in institution and 'href="/provinsi/jambi/"' in institution
 
 
 def test_the_example_passes_check_with_its_links(openness_site: Path) -> None:

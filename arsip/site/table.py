@@ -66,6 +66,16 @@ def _one(archive: Archive) -> tuple[Archive]:
     return (archive,)
 
 
+def _placed(files: Callable[[Any, Site], Files]) -> Callable[[Any, Site], Files]:
+    """The files of a listing of places: none for a national programme (geography = [])."""
+
+    def placed(item: Any, site: Site) -> Files:
+        if "province" in site.config.programme.geography:
+            yield from files(item, site)
+
+    return placed
+
+
 def _single(route: str, values: Callable[[Archive, Urls, SiteConfig], dict[str, Any]]) -> Callable[[Any, Site], Files]:
     def files(_: Any, site: Site) -> Files:
         yield site.urls.path(route), values(site.archive, site.urls, site.config)
@@ -290,7 +300,7 @@ TABLE: tuple[Row, ...] = (
     Row("institutions", _one, _single("institutions", _institutions), "institutions.html"),
     Row("years", _one, _single("years", _years), "years.html"),
     Row("zones", _one, _single("zones", _zones), "zones.html"),
-    Row("provinces", _one, _single("provinces", _provinces), "provinces.html"),
+    Row("provinces", _one, _placed(_single("provinces", _provinces)), "provinces.html"),
     Row("search", _one, _single("search", _search), "search.html"),
     Row("open_data", _one, _single("open_data", _open_data_page), "data.html"),
     Row("compare", _one, _single("compare", _compare), "compare.html"),

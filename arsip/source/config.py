@@ -2,7 +2,7 @@
 
 Input: `site_config.toml` in the project folder. Output: a frozen `SiteConfig` (title, base_url, language and
 translations, permalinks, the rubric, `[redirects] gone`: `config_addresses`; the programme's grades, kinds and
-words: `programme`) or the problems that stop the build. Unknown keys
+words and geography: `programme`, with the search filters' names: `config_search`) or the problems that stop the build. Unknown keys
 are errors: a typo in the configuration must never be silently ignored. Every problem names the
 line and says what to write instead; TOML syntax errors are worded by `config_checks.toml_problem`,
 the same way for `content/institutions.toml`.
@@ -29,6 +29,8 @@ from .config_addresses import DEFAULT_PERMALINKS, PERMALINK_FIELDS
 from .config_checks import _decimal, _has_type, _type_name, _value_kind, toml_problem
 from .config_data import TABLE_HINT as OPEN_DATA_HINT
 from .config_data import open_data
+from .config_search import TABLE_HINT as SEARCH_HINT
+from .config_search import search_keys
 from .programme import Grade, Kind, Programme, babel_knows
 from .words import did_you_mean, known_keys, one_of
 
@@ -137,22 +139,10 @@ class SiteConfig:
 
 
 TOP_LEVEL_KEYS = {
-    "title": str,
-    "description": str,
-    "base_url": str,
-    "language": str,
-    "publisher": str,
-    "home_releases": int,
-    "allow_raw_html": bool,
-    "translations": list,
-    "permalinks": dict,
-    "redirects": dict,
-    "rubric": list,
-    "open_data": dict,
-    "grade": list,
-    "kind": list,
-    "strings": dict,
-}
+    "title": str, "description": str, "base_url": str, "language": str, "publisher": str, "home_releases": int,
+    "allow_raw_html": bool, "translations": list, "permalinks": dict, "redirects": dict, "rubric": list, "open_data": dict,
+    "grade": list, "kind": list, "strings": dict, "search": dict, "geography": list,
+}  # fmt: skip
 PERIOD_KEYS = {
     "label": str,
     "first_year": int,
@@ -243,8 +233,9 @@ def parse_config(root: Path, raw: dict[str, Any], text: str) -> tuple[SiteConfig
     translations, gone = addresses.translations(raw.get("translations", []), language, supported, checker), addresses.gone(raw, checker)
     grades = programme.grades(raw.get("grade"), checker)
     kinds = programme.kinds(raw.get("kind"), checker)
+    places = programme.geography(raw.get("geography"), kinds, checker)
     rubric = _rubric(raw.get("rubric"), checker, grades, kinds)
-    data = open_data(raw.get("open_data"), checker)
+    data, search = open_data(raw.get("open_data"), checker), search_keys(raw.get("search"), checker)
     if checker.problems:
         return None, checker.problems
     config = SiteConfig(
@@ -259,7 +250,7 @@ def parse_config(root: Path, raw: dict[str, Any], text: str) -> tuple[SiteConfig
         rubric=rubric,
         allow_raw_html=raw.get("allow_raw_html", False),
         addresses=addresses.Addresses(translations, gone),
-        programme=Programme(grades, kinds, strings, data),
+        programme=Programme(grades, kinds, strings, data, search, places),
     )
     return config, []
 
@@ -387,6 +378,7 @@ TABLE_HINTS = {
     "permalinks": tr("write a table: a line [permalinks], then lines such as  {example}", example='release = "/rilis/{slug}/"'),
     "rubric": tr("write [[rubric]] tables as in the sample site_config.toml"),
     "open_data": OPEN_DATA_HINT,
+    "search": SEARCH_HINT,
 }
 
 

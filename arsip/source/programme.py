@@ -1,6 +1,6 @@
 """The awards programme as configuration: its grades, its kinds of institution and its own words.
 
-Input: the `[[grade]]`, `[[kind]]` and `[strings.<language>]` tables of `site_config.toml`, and a checker
+Input: the `[[grade]]`, `[[kind]]` and `[strings.<language>]` tables and `geography` of `site_config.toml`, and a checker
 that collects problems at their lines. Output: frozen `Grade` and `Kind` values and the site's strings per
 language; and, from the kinds, what a name's prefix says (`infer_kind`, `core_name`, `place_name`). No
 programme's words live here: the Ombudsman archive's zones and its eight kinds are in its site_config.toml.
@@ -16,6 +16,7 @@ from babel import Locale, UnknownLocaleError
 
 from ..i18n import Text, tr
 from .config_data import OpenData
+from .config_search import SearchKeys
 from .words import one_of
 
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -83,12 +84,17 @@ class Kind:
 @dataclass(frozen=True, slots=True)
 class Programme:
     """The programme: its grades (best first), its kinds (in the order pages list them) and its own words per
-    language (`[strings.<language>]`, over the theme's), with its open data's licence and sources (`[open_data]`)."""
+    language (`[strings.<language>]`, over the theme's), with its open data's licence and sources (`[open_data]`) and the
+    names of its search filters (`[search]`); `geography`: the levels of place an institution belongs to, largest
+    first (`province`: the registry's `province`, a page per province and a search filter), none for a national
+    programme."""
 
     grades: tuple[Grade, ...] = ()
     kinds: tuple[Kind, ...] = (Kind("other", ()),)
     strings: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     open_data: OpenData = field(default_factory=OpenData)
+    search: SearchKeys = field(default_factory=SearchKeys)
+    geography: tuple[str, ...] = ("province",)
 
 
 class Checker(Protocol):
@@ -175,6 +181,28 @@ def kinds(raw: Any, checker: Checker) -> tuple[Kind, ...]:
                 message = tr("kind '{kind}' is named after an unknown kind '{other}'", kind=kind.name, other=other)
                 checker.fail("named_after", message, one_of(names))
     return tuple(found) or (Kind("other", (), ()),)
+
+
+GEOGRAPHY_LEVELS = ("province",)  # the levels of place the engine knows, largest first
+
+
+def geography(raw: Any, kinds: tuple[Kind, ...], checker: Checker) -> tuple[str, ...]:
+    """`geography = ["province"]` (the default) or `[]`: the levels of place institutions belong to, none for a national
+    programme, whose kinds then may not be `regional`."""
+    if not isinstance(raw, list):
+        return GEOGRAPHY_LEVELS  # absent, or not a list (which the top level's check reported)
+    levels: list[str] = []
+    for level in raw:
+        if level not in GEOGRAPHY_LEVELS or level in levels:
+            message = tr("geography: '{level}' is not a level of place, or is written twice", level=str(level))
+            checker.fail("geography", message, tr("write  geography = [\"province\"]  or, for a national programme,  geography = []"))
+        else:
+            levels.append(level)
+    for kind in kinds if not levels else ():
+        if kind.regional:
+            message = tr("kind '{kind}' belongs to a place (regional = true), but geography = [] has none", kind=kind.name)
+            checker.fail("regional", message, tr("delete  regional = true, or write  geography = [\"province\"]"))
+    return tuple(levels)
 
 
 def strings(raw: Any, checker: Checker) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:

@@ -75,3 +75,43 @@ def test_each_rating_wears_its_configured_colours_and_a_marker_of_its_own(browse
     )
     context.close()
     assert len(set(shapes)) == len(GRADES), shapes
+
+
+def _settled(page) -> None:
+    expect(page.locator("#hasil-pencarian")).to_have_attribute("aria-busy", "false", timeout=10_000)
+
+
+def _results(page) -> list[str]:
+    return page.locator("#hasil-pencarian > li > a").evaluate_all("links => links.map(link => link.getAttribute('href'))")
+
+
+def test_search_narrows_by_the_programme_s_own_filter_names(browser: Browser, served_openness: str) -> None:
+    """The example's search filters are its own ([search]: `predikat`): a year with a rating narrows releases and
+    institution pages alike by that year's rating, each choice lands in the address under its name, and a result shows
+    its body's name and its rating at a glance."""
+    page = browser.new_page()
+    page.goto(served_openness + "/cari/?tahun=2024&predikat=menuju")
+    _settled(page)
+    expect(page.locator("#saring-predikat")).to_have_value("menuju")
+    found = _results(page)
+    # Badan Contoh Statistik Daerah: "menuju" in 2024 (its release and its page); the ministry is "menuju" only in 2025.
+    assert "/instansi/badan-contoh-statistik-daerah/" in found
+    assert "/rilis/2024-11-21-contoh-hasil-monitoring-2024-untuk-tiga-badan-publik/" in found
+    assert "/instansi/kementerian-contoh-komunikasi/" not in found
+    release = page.locator("#hasil-pencarian > li", has=page.locator("a[href^='/rilis/2024-11-21-']"))
+    expect(release.locator(".meta")).to_contain_text("Badan Contoh Statistik Daerah")
+    expect(release.locator(".meta .zone.zone-menuju")).to_have_text("Menuju Informatif")
+    counts = page.locator("#saring-jenis option").evaluate_all("options => options.filter(o => o.value).map(o => o.textContent)")
+    assert any(text.endswith(")") for text in counts), counts  # each kind shows how many results it would leave
+    page.select_option("#saring-jenis", "lembaga")
+    _settled(page)
+    expect(page).to_have_url(f"{served_openness}/cari/?tahun=2024&predikat=menuju&jenis=lembaga")
+    assert "zona" not in page.url and "/instansi/badan-contoh-statistik-daerah/" in _results(page)
+    page.select_option("#saring-jenis", "")
+    _settled(page)
+    page.select_option("#saring-tahun", "2025")
+    _settled(page)
+    expect(page).to_have_url(f"{served_openness}/cari/?tahun=2025&predikat=menuju")
+    found = _results(page)
+    assert "/instansi/kementerian-contoh-komunikasi/" in found and "/instansi/badan-contoh-statistik-daerah/" not in found
+    page.close()

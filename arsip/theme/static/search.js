@@ -2,7 +2,10 @@
 // category, kind and province. Release and institution pages both carry these as Pagefind filters (an
 // institution every year, zone and category it had), so a filter narrows both alike. Each option shows
 // how many results choosing it would leave; the query and the filters live in the page's address, so a
-// search can be shared, and opening such an address restores it.
+// search can be shared, and opening such an address restores it. The filters' and facts' names are the site's
+// own (`[search]` in site_config.toml): each select says which filter it is (data-facet: year, grade, category,
+// kind, place) and, for a grade or a category, its filter together with the year (data-paired); the form names the
+// facts a result shows (data-meta-institution, -score, -latest).
 (function () {
   "use strict";
   var form = document.getElementById("pencarian");
@@ -15,7 +18,14 @@
   var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
   var language = document.documentElement.lang || undefined;
   var PAGE = 50;            // results whose details are loaded at a time
-  var PAIRED = { zona: "tahun_zona", kategori: "tahun_kategori" };
+  var FACET = {};           // each filter's name by what it is: FACET.year is the name of the year's select
+  var PAIRED = {};          // a grade's or category's filter together with the year, by the select's name
+  selects.forEach(function (select) {
+    if (select.dataset.facet) FACET[select.dataset.facet] = select.name;
+    if (select.dataset.paired) PAIRED[select.name] = select.dataset.paired;
+  });
+  var YEAR = FACET.year, GRADE = FACET.grade, CATEGORY = FACET.category, KIND = FACET.kind;
+  var META = { institution: form.dataset.metaInstitution, score: form.dataset.metaScore, latest: form.dataset.metaLatest };
   var pagefind = null;
   var totals = {};          // every filter value's count over the whole index (no query, no filter)
   var latest = 0;           // the newest search; an older one that finishes later shows nothing
@@ -78,16 +88,18 @@
     // score, zone and category (an institution's page shows its latest result).
     var line = document.createElement("span");
     line.className = "meta";
-    var who = meta.instansi || (meta.jenis ? label("jenis", meta.jenis) : "");
+    var who = meta[META.institution] || (meta[KIND] ? label(KIND, meta[KIND]) : "");
     if (who) line.appendChild(text(who));
-    var year = meta.tahun || meta.terakhir;
+    var newest = meta[META.latest]; // an institution's page: the year of its latest result
+    var year = meta[YEAR] || newest;
     if (year) {
       if (who) line.appendChild(text(" · "));
-      line.appendChild(text((meta.terakhir ? words.latest + " (" + year + ")" : words.year + " " + year) + ":"));
+      line.appendChild(text((newest ? words.latest + " (" + year + ")" : words.year + " " + year) + ":"));
       var result = element("span", "result", "");
-      if (meta.nilai) result.appendChild(element("span", "score", meta.nilai));
-      if (meta.zona) result.appendChild(element("span", "zone zone-" + meta.zona.replace(/[^a-z-]/g, ""), label("zona", meta.zona)));
-      if (meta.kategori) result.appendChild(element("span", "category", meta.kategori));
+      var score = meta[META.score], grade = meta[GRADE], category = meta[CATEGORY];
+      if (score) result.appendChild(element("span", "score", score));
+      if (grade) result.appendChild(element("span", "zone zone-" + grade.replace(/[^a-z-]/g, ""), label(GRADE, grade)));
+      if (category) result.appendChild(element("span", "category", category));
       Array.prototype.slice.call(result.childNodes, 1).forEach(function (part) { result.insertBefore(text(" "), part); });
       line.appendChild(text(" "));
       line.appendChild(result);
@@ -154,8 +166,8 @@
     // filter ("2021:kuning"), so an institution yellow in 2021 and green in 2022 is not found for green 2021.
     var filters = {};
     Object.keys(values).forEach(function (name) {
-      if (PAIRED[name] && values.tahun) filters[PAIRED[name]] = values.tahun + ":" + values[name];
-      else if (name !== "tahun" || !(values.zona || values.kategori)) filters[name] = values[name];
+      if (PAIRED[name] && values[YEAR]) filters[PAIRED[name]] = values[YEAR] + ":" + values[name];
+      else if (name !== YEAR || !(values[GRADE] || values[CATEGORY])) filters[name] = values[name];
     });
     return filters;
   }
@@ -174,18 +186,20 @@
     // How many results each value of the filter `name` would leave, the reader's other choices kept.
     // Pagefind counts each value "in addition to" a search's filters, so it is asked without this one.
     var others = chosen(name);
-    if (name === "tahun" && others.zona && others.kategori) { // two paired filters: each year asked on its own
+    if (name === YEAR && others[GRADE] && others[CATEGORY]) { // two paired filters: each year asked on its own
       var years = {};
-      for (var i = 1; i < form.elements.tahun.options.length; i++) {
-        var year = form.elements.tahun.options[i].value;
-        years[year] = (await find(Object.assign({}, others, { tahun: year }))).results.length;
+      for (var i = 1; i < form.elements[YEAR].options.length; i++) {
+        var year = form.elements[YEAR].options[i].value;
+        var asked = Object.assign({}, others);
+        asked[YEAR] = year;
+        years[year] = (await find(asked)).results.length;
       }
       return years;
     }
     var counts = (await find(others)).filters;
-    if (PAIRED[name] && others.tahun) return part(counts[PAIRED[name]], others.tahun + ":", "");
-    if (name === "tahun" && others.zona) return part(counts.tahun_zona, "", ":" + others.zona);
-    if (name === "tahun" && others.kategori) return part(counts.tahun_kategori, "", ":" + others.kategori);
+    if (PAIRED[name] && others[YEAR]) return part(counts[PAIRED[name]], others[YEAR] + ":", "");
+    if (name === YEAR && others[GRADE]) return part(counts[PAIRED[GRADE]], "", ":" + others[GRADE]);
+    if (name === YEAR && others[CATEGORY]) return part(counts[PAIRED[CATEGORY]], "", ":" + others[CATEGORY]);
     return counts[name] || {};
   }
 

@@ -243,7 +243,8 @@ def produce(
     around, finds the files whose inputs changed without going through every record (the values pages were given are
     not in it: it serves only when the plan is the same). `kept_before` (the preview's, kept between its builds) hands
     back the very file a record gave last time, for the very same record: thousands are kept at each edit."""
-    kept: dict[int, OnDisk] = {}
+    slots: list[tuple[Page, File, bytes | None] | None] = [None] * len(pages)  # each file in the order of `pages`
+    records: dict[str, Recorded] = {}
     todo: list[int] = []
     folder = os.fspath(output_dir)
     stale = readers.stale(job.inputs.now) if readers is not None and job.inputs.same_plan is not None else None
@@ -261,27 +262,26 @@ def produce(
                 on_disk = OnDisk(path, f"{folder}/{path}", before.status, before.indexed, before.written)
                 if kept_before is not None:
                     kept_before[path] = (before, on_disk)
-            if path in trusted or on_disk.untouched():
-                kept[index] = on_disk
+            if path in trusted or on_disk.untouched():  # kept: its record stays what it was (reads, status, digests)
+                slots[index] = (page, on_disk, on_disk.indexed)
+                records[path] = before
                 continue
         todo.append(index)
     if prepare is not None:
         prepare([pages[index] for index in todo])
-    entries: list[tuple[Page, File, bytes | None]] = []
-    records: dict[str, Recorded] = {}
     problems: list[Problem] = []
     failed_templates: set[str] = set()
     made = _make_many(job, pages, todo, timings or Timings())
-    for index, page in enumerate(pages):
-        if progress:
-            progress(index + 1, len(pages))
+    done = len(pages) - len(todo)
+    if progress and done:
+        progress(done, len(pages))
+    for index in todo:
+        page = pages[index]
         path = page.file
-        on_disk = kept.get(index)
-        if on_disk is not None:  # its record stays what it was: the same reads, file, status and digests
-            entries.append((page, on_disk, on_disk.indexed))
-            records[path] = recorded[path]
-            continue
-        result, reads = next(made)  # taken for every page made, to stay in step
+        result, reads = next(made)
+        done += 1
+        if progress:
+            progress(done, len(pages))
         if isinstance(result, Problem):
             if (page.template or path) not in failed_templates:
                 problems.append(result)  # the first failure of a template stands for the rest of its pages
@@ -289,9 +289,10 @@ def produce(
             continue
         searchable = page.template is not None and path.endswith(".html")  # not a feed that quotes a body's words
         digest = result.indexed if isinstance(result, OnDisk) else indexed_digest(result.data) if searchable else None
-        entries.append((page, result, digest))
+        slots[index] = (page, result, digest)
         records[path] = Recorded(reads, None, digest, result.digest)  # its status is known once it is written
     next(made, None)  # the workers are done: let them end now (and say when they were ready)
+    entries = [slot for slot in slots if slot is not None]  # a page whose template failed has none
     return Produced(entries, records, problems, len(todo))
 
 

@@ -224,7 +224,7 @@ def _walk(folder: Path, root: Path, problems: list[Problem]) -> Iterator[tuple[s
         for name in sorted(files):
             if _is_leftover(name):
                 continue
-            path = os.path.join(current, name)
+            path = current + os.sep + name  # os.walk gives folders without a trailing separator
             if not name.isascii() and _bad_name(name, _printable(here_relative + name), problems):
                 continue
             relative = here_relative + name

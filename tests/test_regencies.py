@@ -10,32 +10,19 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sitetools import REPO, copy_project, edit_file, read_page, run_here, tree_bytes
+from sitetools import edit_file, read_page, run_here, tree_bytes, two_levels
 
 from arsip import pipeline
 from arsip.session import Session
 
-FIXTURE = REPO / "tests" / "data" / "two-levels"
 HULU, HILIR = "/kabupaten-kota/kabupaten-contoh-hulu/", "/kabupaten-kota/kota-contoh-hilir/"
 PESISIR = "/kabupaten-kota/kabupaten-contoh-pesisir/"
 REGISTRY = "content/institutions.toml"
 
 
-def two_levels(destination: Path) -> Path:
-    """The fixture's content with the sample site's configuration and templates, with two levels of place."""
-    root = copy_project(destination, with_content=False)
-    shutil.rmtree(root / "content")
-    shutil.copytree(FIXTURE / "content", root / "content")
-    edit_file(root, "site_config.toml", 'geography = ["province"]', 'geography = ["province", "regency"]')
-    return root
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = two_levels(tmp_path_factory.mktemp("two-levels") / "site")
-    result = run_here(root)
-    assert result.returncode == 0, result.stderr
-    return root
+@pytest.fixture
+def site(two_level_site: Path) -> Path:
+    return two_level_site
 
 
 def names_in_first_table(root: Path, url: str) -> list[str]:

@@ -62,12 +62,12 @@ def read(config: SiteConfig, session: Session) -> tuple[Tree, list[Problem]]:
 
 
 def check(tree: Tree, config: SiteConfig, session: Session) -> tuple[tuple[Release, ...], list[Problem]]:
-    found_registry = tree.content.registry
+    found_registry, kinds, places = tree.content.registry, config.programme.kinds, config.programme.geography
     key = hashlib.blake2b(
-        repr(((found_registry.path, found_registry.text) if found_registry else None, config.programme.kinds)).encode(), digest_size=16
+        repr(((found_registry.path, found_registry.text) if found_registry else None, kinds, places)).encode(), digest_size=16
     ).digest()
     with session.timings.stage(tr("check releases and registry")):
-        directory, checked = session.memos.directory.get(key, lambda: registry.build_directory(found_registry, config.programme.kinds))
+        directory, checked = session.memos.directory.get(key, lambda: registry.build_directory(found_registry, kinds, places))
         problems = list(checked)
         releases, found = validate.validate_all(tree.content.docs, directory, tree.content.assets, config, session.checked)
     return tuple(r for r in releases if config.options.drafts or not r.draft), problems + found

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from sitetools import REPO, copy_project, run_build
+from sitetools import REPO, copy_project, run_build, run_here, two_levels
 
 # Tests read Arsip's English messages unless they ask for another language: the Indonesian ones are
 # checked entry by entry (tests/unit/test_messages.py) and line by line where a test names its language.
@@ -92,3 +92,18 @@ def openness_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def served_openness(openness_site: Path) -> Iterator[str]:
     """The built second example on http://127.0.0.1:<free port>/."""
     yield from _serve(openness_site / "output")
+
+
+@pytest.fixture(scope="session")
+def two_level_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site with provinces and the regencies and cities within them (tests/data/two-levels, sample content), built."""
+    root = two_levels(tmp_path_factory.mktemp("two-levels") / "site")
+    result = run_here(root)
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+@pytest.fixture(scope="session")
+def served_two_levels(two_level_site: Path) -> Iterator[str]:
+    """The built two-level site on http://127.0.0.1:<free port>/."""
+    yield from _serve(two_level_site / "output")

@@ -44,6 +44,16 @@ def copy_project(destination: Path, *, with_content: bool = True) -> Path:
     return destination
 
 
+def two_levels(destination: Path) -> Path:
+    """A site with two levels of place: tests/data/two-levels (sample content, made up) with the sample site's
+    configuration and templates, its geography ["province", "regency"]."""
+    root = copy_project(destination, with_content=False)
+    shutil.rmtree(root / "content")
+    shutil.copytree(REPO / "tests" / "data" / "two-levels" / "content", root / "content")
+    edit_file(root, "site_config.toml", 'geography = ["province"]', 'geography = ["province", "regency"]')
+    return root
+
+
 def small_sample(destination: Path, releases: tuple[str, ...]) -> Path:
     """A copy of the project with only the given sample releases (paths under content/) and the registry entries of
     the institutions they name: a site of a few dozen pages, for tests about how a build behaves, not about what the

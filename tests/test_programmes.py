@@ -7,6 +7,7 @@ The example (examples/keterbukaan-informasi) and the sample are each built once 
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -115,6 +116,28 @@ def test_a_national_programme_refuses_a_province_in_its_registry(national_site: 
     result = run_here(root, "--lang", "en", "check")
     assert result.returncode == 1
     assert "Pemerintah Provinsi Contoh Utara: a province is given, but site_config.toml says geography = [] (no places)" in result.stderr
+
+
+def test_a_national_programme_has_no_province_column_in_its_open_data(national_site: Path) -> None:
+    data = national_site / "output" / "data"
+    header = (data / "awards.csv").read_text(encoding="utf-8-sig").splitlines()[0].split(";")
+    assert header[:4] == ["year", "institution", "slug", "kind"] and "province" not in header
+    assert all("province" not in item for item in json.loads((data / "awards.json").read_text(encoding="utf-8"))["institutions"])
+    package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    assert all(field["name"] != "province" for resource in package["resources"] for field in resource["schema"]["fields"])
+    assert "province" not in read_page(national_site, "/data/").find("main").get_text(" ")
+
+
+def test_a_national_programme_refuses_new_with_a_province(national_site: Path, tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    shutil.copytree(national_site, root, ignore=shutil.ignore_patterns("output", ".arsip-cache"))
+    before = tree_bytes(root / "content")
+    arguments = ("new", "Rilis Contoh", "--institution", "Badan Contoh Baru", "--register", "--province", "Contoh Utara")
+    result = run_here(root, "--lang", "en", *arguments)
+    assert result.returncode == 2 and tree_bytes(root / "content") == before
+    assert "--province is not for this site: site_config.toml says geography = [] (no places)" in result.stderr
+    indonesian = run_here(root, "--lang", "id", *arguments)
+    assert "--province tidak berlaku untuk situs ini" in indonesian.stderr
 
 
 def test_the_sample_site_keeps_its_province_pages_and_filter(sample_site: Path) -> None:

@@ -4,8 +4,9 @@ Input: the parsed command line (title, `--institution`, `--date`, `--score`, `--
 `--kind`, `--province`) and the project. Output: `content/YEAR/DATE-slug.md` (and, with `--register`
 for an institution the registry does not know, the `[[institution]]` lines appended to
 `content/institutions.toml`), its path on stdout, and status 0; or the problems, in the editor's
-language, status 1 and nothing written. An unregistered institution without `--register` is written
-with a warning that offers the closest registered name and the way to register it.
+language, status 1 and nothing written (status 2 for `--province` on a site without places,
+`geography = []`). An unregistered institution without `--register` is written with a warning that
+offers the closest registered name and the way to register it.
 """
 
 from __future__ import annotations
@@ -37,12 +38,16 @@ def run(args: argparse.Namespace) -> int:
         _say(args.language, tr("build.py new: --date '{date}' is not a date written as YYYY-MM-DD", date=args.date), file=sys.stderr)
         return EXIT_USAGE
     config = pipeline.configure(root)
+    if args.province is not None and not config.programme.geography:
+        message = tr("build.py new: --province is not for this site: site_config.toml says geography = [] (no places)")
+        _say(args.language, message, file=sys.stderr)
+        return EXIT_USAGE
     content, _ = tree.load_content(config)
     directory, _ = registry.build_directory(content.registry, config.programme.kinds)
     draft = scaffold.new_release(args.title, args.institution, directory, date=date, score=args.score, zone=args.zone)
     problems: list[Problem] = list(draft.refused)  # a value holding a line break or control character
     known = directory.resolve(args.institution) is not None
-    entry = _registration(args, content.registry, directory, problems) if args.register and not known else None
+    entry = _registration(args, content.registry, directory, config.programme.geography, problems) if args.register and not known else None
     if entry:
         directory = entry.directory
     doc = None if problems else frontmatter.parse_doc(draft.text, draft.relative_path, "", problems)
@@ -79,7 +84,9 @@ class _Entry:
     directory: Directory
 
 
-def _registration(args: argparse.Namespace, current: Registry | None, directory: Directory, problems: list[Problem]) -> _Entry | None:
+def _registration(
+    args: argparse.Namespace, current: Registry | None, directory: Directory, places: tuple[str, ...], problems: list[Problem]
+) -> _Entry | None:
     """The registry with `--institution` added (checked as the build checks it), or None with the problems why not."""
     path = current.path if current else f"content/{tree.REGISTRY_FILE}"
     lines, refused = scaffold.registration(args.institution, directory, path, kind=args.kind, province=args.province)
@@ -88,8 +95,8 @@ def _registration(args: argparse.Namespace, current: Registry | None, directory:
         return None
     before = current.text.rstrip("\n") + "\n\n" if current and current.text.strip() else ""
     text = before + lines
-    updated, found = registry.build_directory(Registry(path, tomllib.loads(text), text), directory.kinds)
-    already = {problem.format() for problem in registry.build_directory(current, directory.kinds)[1]}
+    updated, found = registry.build_directory(Registry(path, tomllib.loads(text), text), directory.kinds, places)
+    already = {problem.format() for problem in registry.build_directory(current, directory.kinds, places)[1]}
     new_problems = [problem for problem in found if problem.is_error and problem.format() not in already]
     problems.extend(new_problems)
     return None if new_problems else _Entry(path, text, updated)

@@ -2,7 +2,8 @@
 
 Input: valid `Release`s and the `SiteConfig`. Output: an `Archive`: releases newest first, one
 `Award` per (institution, assessment year) merged from every release that reports it, institutions
-with their score history, per-year rankings with zone counts, per-zone lists and the timeline; plus
+with their score history, per-year rankings with zone counts, per-zone lists, provinces (and their regencies and
+cities, when the site has that level) and the timeline; plus
 warnings where releases disagree about a result. Templates only display what is computed here;
 the dataclasses it is made of are in `types`.
 """
@@ -30,6 +31,7 @@ from .types import (
     Month,
     Province,
     ProvinceYear,
+    Regency,
     Row,
     TimelineYear,
     Transition,
@@ -53,6 +55,8 @@ def aggregate(releases: Iterable[Release], config: SiteConfig) -> tuple[Archive,
     institutions = _institutions(refs, awards, ordered)
     zones = tuple(grade.name for grade in config.programme.grades)
     kinds = tuple(kind.name for kind in config.programme.kinds)
+    places = config.programme.geography
+    regencies = _regencies(institutions, zones, kinds) if "regency" in places else ()
     archive = Archive(
         releases=ordered,
         institutions=institutions,
@@ -61,8 +65,10 @@ def aggregate(releases: Iterable[Release], config: SiteConfig) -> tuple[Archive,
         zones=_zones(awards, zones),
         release_by_slug=MappingProxyType({r.slug: r for r in ordered}),
         institution_by_slug=MappingProxyType({i.slug: i for i in institutions}),
-        provinces=_provinces(institutions, zones, kinds) if "province" in config.programme.geography else (),
+        provinces=_provinces(institutions, zones, kinds, regencies) if "province" in places else (),
         kinds=kinds,
+        regencies=regencies,
+        geography=places,
     )
     return archive, problems + _placed(institutions, config)
 
@@ -276,22 +282,45 @@ def _transitions(before: list[Award], after: list[Award], zones: tuple[str, ...]
     return tuple(Transition(a, b, counts[(a, b)]) for a in zones for b in zones if counts[(a, b)])
 
 
-def _provinces(institutions: tuple[Institution, ...], zones: tuple[str, ...], kinds: tuple[str, ...]) -> tuple[Province, ...]:
+def _provinces(
+    institutions: tuple[Institution, ...], zones: tuple[str, ...], kinds: tuple[str, ...], regencies: tuple[Regency, ...]
+) -> tuple[Province, ...]:
     members: dict[str, list[Institution]] = defaultdict(list)
     for institution in institutions:
         if institution.ref.province:
             members[institution.ref.province].append(institution)
-    order = {kind: index for index, kind in enumerate(kinds)}
     result = []
     for name in sorted(members, key=str.casefold):
-        group = tuple(sorted(members[name], key=lambda i: (order[i.ref.kind], i.ref.name.casefold())))
-        years = sorted({award.year for institution in group for award in institution.awards}, reverse=True)
-        ranking = tuple(
-            ProvinceYear(year, _ranked((award for institution in group for award in institution.awards if award.year == year), zones))
-            for year in years
-        )
-        result.append(Province(make_slug(name), name, group, ranking))
+        slug, (group, ranking) = make_slug(name), _place(members[name], zones, kinds)
+        result.append(Province(slug, name, group, ranking, tuple(r for r in regencies if r.province_slug == slug)))
     return tuple(result)
+
+
+def _regencies(institutions: tuple[Institution, ...], zones: tuple[str, ...], kinds: tuple[str, ...]) -> tuple[Regency, ...]:
+    """Each regency or city an institution lies in (the registry checked it lies in one province, written one way)."""
+    members: dict[str, list[Institution]] = defaultdict(list)
+    for institution in institutions:
+        if institution.ref.regency and institution.ref.province:
+            members[institution.ref.regency].append(institution)
+    result = []
+    for name in sorted(members, key=str.casefold):
+        (group, ranking), province = _place(members[name], zones, kinds), members[name][0].ref.province or ""
+        result.append(Regency(make_slug(name), name, group, ranking, province, make_slug(province)))
+    return tuple(result)
+
+
+def _place(
+    members: list[Institution], zones: tuple[str, ...], kinds: tuple[str, ...]
+) -> tuple[tuple[Institution, ...], tuple[ProvinceYear, ...]]:
+    """The institutions of one place, by kind and name, and the place's ranking per year, newest first."""
+    order = {kind: index for index, kind in enumerate(kinds)}
+    group = tuple(sorted(members, key=lambda i: (order[i.ref.kind], i.ref.name.casefold())))
+    years = sorted({award.year for institution in group for award in institution.awards}, reverse=True)
+    ranking = tuple(
+        ProvinceYear(year, _ranked((award for institution in group for award in institution.awards if award.year == year), zones))
+        for year in years
+    )
+    return group, ranking
 
 
 def _timeline(releases: tuple[Release, ...]) -> tuple[TimelineYear, ...]:

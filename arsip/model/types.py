@@ -4,7 +4,7 @@ Input: checked `Release`s and their `Claim`s, institution references and rubric 
 `aggregate` arranges them. Output: frozen values for templates and routes: `Award` (an institution's
 result for one assessment year), `Institution` with its score history, a year's `YearResults`
 ranked per kind (`KindGroup`, `Row`, zone `Transition`s), the timeline (`TimelineYear`, `Month`),
-per-zone lists (`ZoneList`, `ZoneYear`), provinces (`Province`, `ProvinceYear`) and the `Archive`
+per-zone lists (`ZoneList`, `ZoneYear`), provinces and regencies (`Province`, `Regency`, `ProvinceYear`) and the `Archive`
 that holds them all. The few properties here only read what was computed.
 """
 
@@ -215,13 +215,28 @@ class ProvinceYear:
 
 
 @dataclass(frozen=True, slots=True)
-class Province:
-    """A province: its government and every body in it, with the province's ranking per year."""
+class Regency:
+    """A regency or city (geography = ["province", "regency"]): every body in it, with its ranking per year, and the
+    province it lies in (its name and slug)."""
 
     slug: str
     name: str
     institutions: tuple[Institution, ...]
     years: tuple[ProvinceYear, ...]
+    province: str
+    province_slug: str
+
+
+@dataclass(frozen=True, slots=True)
+class Province:
+    """A province: its government and every body in it, with the province's ranking per year, and the regencies and
+    cities in it (when the site has that level)."""
+
+    slug: str
+    name: str
+    institutions: tuple[Institution, ...]
+    years: tuple[ProvinceYear, ...]
+    regencies: tuple[Regency, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +250,8 @@ class Archive:
     institution_by_slug: MappingProxyType[str, Institution]
     provinces: tuple[Province, ...] = ()
     kinds: tuple[str, ...] = ()  # the configured kinds, in the order pages list them
+    regencies: tuple[Regency, ...] = ()  # every province's, by name
+    geography: tuple[str, ...] = ("province",)  # the configured levels of place (what the open data has columns for)
 
     def by_kind(self) -> tuple[tuple[str, tuple[Institution, ...]], ...]:
         groups = defaultdict(list)

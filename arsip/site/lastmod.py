@@ -1,6 +1,6 @@
 """When a page last changed, as its content tells it: the date of the newest release it shows.
 
-Input: the values a page is given (releases, awards, institutions, a year's results, a month, a province, and
+Input: the values a page is given (releases, awards, institutions, a year's results, a month, a province or regency, and
 tuples of them). Output: the newest date among the releases and awards found there, or None when the page
 shows none (the sitemap then takes the archive's newest release). Dates come from the content alone, so
 the sitemap is the same for the same content, whenever it is built.
@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..model.types import Award, Institution, Month, Province, TimelineYear, YearResults, ZoneList, ZoneYear
+from ..model.types import Award, Institution, Month, Province, Regency, TimelineYear, YearResults, ZoneList, ZoneYear
 from ..model.validate import Release
 
 
@@ -41,7 +41,7 @@ def _date_of(value: Any) -> dt.date | None:
         return _newest(value.years)
     if isinstance(value, ZoneYear):
         return _newest(value.awards)
-    if isinstance(value, Province):
+    if isinstance(value, Province | Regency):
         return _newest(value.institutions)
     if isinstance(value, tuple | list):
         return _newest(value)

@@ -94,16 +94,12 @@ def _release_record(release: Release, urls: Urls) -> dict[str, object]:
 
 
 def awards_json(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:
+    levels = values["levels"]  # a level of place the site does not have is no key at all
     data = {
         "institutions": [
-            {
-                "slug": institution.slug,
-                "name": institution.ref.name,
-                "kind": institution.ref.kind,
-                "province": institution.ref.province,
-                "url": urls.path("institution", institution.slug),
-                "awards": [_award_record(award, urls) for award in institution.awards],
-            }
+            {"slug": institution.slug, "name": institution.ref.name, "kind": institution.ref.kind}
+            | {level: getattr(institution.ref, level) for level in levels}
+            | {"url": urls.path("institution", institution.slug), "awards": [_award_record(award, urls) for award in institution.awards]}
             for institution in values["institutions"]
         ],
         "releases": [_release_record(release, urls) for release in values["releases"]],

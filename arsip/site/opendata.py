@@ -1,9 +1,10 @@
 """The open data as tables: data/awards.csv and data/datapackage.json (data/awards.xlsx is made by `workbook`).
 
 Input: each institution's reference with its awards (not its releases: a release's title or tags change no
-table), the `Urls`, and the recording view of the configuration (its language, title, description, base_url,
-`open_data` licence and sources are read through it, so they are recorded). Output: bytes. One row per award,
-in the columns of `COLUMNS`; the CSV is written for a spreadsheet set to Indonesian (UTF-8 with a byte-order
+table) and the site's levels of place (`levels`: a column each, none for a national programme), the `Urls`, and the
+recording view of the configuration (its language, title, description, base_url, `open_data` licence and sources
+are read through it, so they are recorded). Output: bytes. One row per award, in the columns of `columns(levels)`
+(those of `COLUMNS` the site has); the CSV is written for a spreadsheet set to Indonesian (UTF-8 with a byte-order
 mark, semicolons between cells, a decimal comma) and keeps each score's published precision (91,20 stays
 91,20); the Data Package describes every file with a Table Schema, the licence and the sources.
 """
@@ -44,7 +45,8 @@ COLUMNS = (
     Column("institution", "string", (("required", True),)),
     Column("slug", "string", (("required", True),)),
     Column("kind", "string", (("enum", "kinds"),)),  # the programme's kinds and grades: `table_schema` names them
-    Column("province", "string"),
+    Column("province", "string"),  # a level of place: only when the site has it (`columns`)
+    Column("regency", "string"),
     Column("score", "number", (("minimum", 0),)),
     Column("zone", "string", (("enum", "grades"),)),
     Column("category", "string"),
@@ -56,17 +58,27 @@ COLUMNS = (
 )
 
 
-def award_rows(histories: Iterable[tuple[Any, tuple[Any, ...]]], urls: Urls) -> Iterator[tuple[Any, ...]]:
-    """Each award of each (institution reference, awards) pair as typed values in the order of `COLUMNS` (None where
-    nothing was published)."""
+LEVELS = ("province", "regency")  # the columns that are levels of place (`geography`)
+
+
+def columns(levels: tuple[str, ...]) -> tuple[Column, ...]:
+    """The columns of a site whose levels of place are `levels`: no always-empty column of a level it does not have."""
+    return tuple(column for column in COLUMNS if column.name not in LEVELS or column.name in levels)
+
+
+def award_rows(histories: Iterable[tuple[Any, tuple[Any, ...]]], urls: Urls, levels: tuple[str, ...]) -> Iterator[tuple[Any, ...]]:
+    """Each award of each (institution reference, awards) pair as typed values in the order of `columns(levels)` (None
+    where nothing was published)."""
+    places = tuple(level in levels for level in LEVELS)
     for ref, awards in histories:
+        where = tuple(place for place, shown in zip((ref.province, ref.regency), places, strict=True) if shown)
         for award in awards:
             yield (
                 award.year,
                 ref.name,
                 ref.slug,
                 ref.kind,
-                ref.province,
+                *where,
                 award.score,
                 award.zone,
                 award.category,
@@ -105,8 +117,8 @@ def awards_csv(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:
     buffer = io.StringIO()
     buffer.write(BOM)
     writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator="\r\n")
-    writer.writerow(column.name for column in COLUMNS)
-    for row in award_rows(values["histories"], urls):
+    writer.writerow(column.name for column in columns(values["levels"]))
+    for row in award_rows(values["histories"], urls, values["levels"]):
         writer.writerow([csv_cell(value) for value in row])
     return buffer.getvalue().encode("utf-8")
 
@@ -126,10 +138,10 @@ def _constraint(value: Any, programme: Any) -> Any:
     return value
 
 
-def table_schema(words: Mapping[str, str], programme: Any, *, decimal_comma: bool) -> dict[str, Any]:
+def table_schema(words: Mapping[str, str], programme: Any, levels: tuple[str, ...], *, decimal_comma: bool) -> dict[str, Any]:
     """The Table Schema of the awards table; the CSV writes scores with a decimal comma, the workbook as numbers."""
     fields = []
-    for column in COLUMNS:
+    for column in columns(levels):
         item: dict[str, Any] = {"name": column.name, "type": column.type, "description": describe(column, words)}
         if column.type == "date":
             item["format"] = "default"
@@ -147,6 +159,7 @@ INSTITUTION_FIELDS = (
     ("name", "string"),
     ("kind", "string"),
     ("province", "string"),
+    ("regency", "string"),
     ("url", "string"),
     ("awards", "array"),
 )
@@ -161,6 +174,11 @@ RELEASE_FIELDS = (
     ("zone", "string"),
     ("source", "string"),
 )
+
+
+def institution_fields(levels: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """The fields of an institution in awards.json: a level of place only when the site has it."""
+    return tuple(item for item in INSTITUTION_FIELDS if item[0] not in LEVELS or item[0] in levels)
 
 
 def _json_resource(name: str, key: str, fields: tuple[tuple[str, str], ...], description: str) -> dict[str, Any]:
@@ -181,7 +199,7 @@ def _json_resource(name: str, key: str, fields: tuple[tuple[str, str], ...], des
 
 def datapackage(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:
     """data/datapackage.json: the files of data/ with a Table Schema each, the licence and the sources."""
-    words, data = words_of(config), config.programme.open_data
+    words, data, levels = words_of(config), config.programme.open_data, values["levels"]
     package: dict[str, Any] = {
         "name": make_slug(config.title) or "arsip",
         "title": config.title,
@@ -202,7 +220,7 @@ def datapackage(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:
             "encoding": "utf-8-sig",
             "description": words["data_file_csv"],
             "dialect": {"delimiter": DELIMITER, "header": True},
-            "schema": table_schema(words, config.programme, decimal_comma=True),
+            "schema": table_schema(words, config.programme, levels, decimal_comma=True),
         },
         {
             "name": "awards-xlsx",
@@ -210,9 +228,9 @@ def datapackage(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:
             "format": "xlsx",
             "mediatype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "description": words["data_file_xlsx"],
-            "schema": table_schema(words, config.programme, decimal_comma=False),
+            "schema": table_schema(words, config.programme, levels, decimal_comma=False),
         },
-        _json_resource("institutions-json", "institutions", INSTITUTION_FIELDS, words["data_file_json"]),
+        _json_resource("institutions-json", "institutions", institution_fields(levels), words["data_file_json"]),
         _json_resource("releases-json", "releases", RELEASE_FIELDS, words["data_file_json"]),
     ]
     return (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

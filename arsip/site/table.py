@@ -127,6 +127,7 @@ def _search(archive: Archive, urls: Urls, config: SiteConfig) -> dict[str, Any]:
         "categories": _categories(archive, config),
         "kinds": tuple(kind for kind, _ in archive.by_kind()),
         "provinces": tuple((p.slug, p.name) for p in archive.provinces),
+        "regencies": tuple((r.slug, r.name) for r in archive.regencies),
         "search_base": urls.link("file", ""),
         "search_pages": urls.link("file", "")[:-1] + urls.prefix + "/",  # where this language's pages are: results lead there
         "search_merged": tuple(urls.link("file", folder + "/") for folder in SEARCH_INDEX.over(archive)[1:]),
@@ -136,7 +137,7 @@ def _search(archive: Archive, urls: Urls, config: SiteConfig) -> dict[str, Any]:
 def _open_data_page(archive: Archive, urls: Urls, config: SiteConfig) -> dict[str, Any]:
     """The data page: the files of data/, each column described, how many rows the tables have."""
     rows = sum(len(institution.awards) for institution in archive.institutions)
-    return {"columns": opendata.COLUMNS, "row_count": rows, "institution_count": len(archive.institutions)}
+    return {"columns": opendata.columns(archive.geography), "row_count": rows, "institution_count": len(archive.institutions)}
 
 
 def _compare(archive: Archive, urls: Urls, config: SiteConfig) -> dict[str, Any]:
@@ -147,7 +148,8 @@ def _compare(archive: Archive, urls: Urls, config: SiteConfig) -> dict[str, Any]
 
 def _awards(archive: Archive) -> dict[str, Any]:
     """What the tables of the open data read: each institution's reference and awards (a release's title is not in them)."""
-    return {"histories": tuple((institution.ref, institution.awards) for institution in archive.institutions)}
+    histories = tuple((institution.ref, institution.awards) for institution in archive.institutions)
+    return {"histories": histories, "levels": archive.geography}
 
 
 def _release_files(archive: Archive, site: Site) -> Files:
@@ -198,6 +200,10 @@ def _zone_files(zone_list: Any, site: Site) -> Files:
 
 def _province_files(province: Any, site: Site) -> Files:
     yield site.urls.path("province", province.slug), {"province": province}
+
+
+def _regency_files(regency: Any, site: Site) -> Files:
+    yield site.urls.path("regency", regency.slug), {"regency": regency}
 
 
 def _sitemap_files(_: Any, site: Site) -> Files:
@@ -291,7 +297,7 @@ def _redirects_file(_: Any, site: Site) -> Files:
 
 
 def _open_data(archive: Archive) -> dict[str, Any]:
-    return {"institutions": archive.institutions, "releases": archive.releases}
+    return {"institutions": archive.institutions, "releases": archive.releases, "levels": archive.geography}
 
 
 TABLE: tuple[Row, ...] = (
@@ -313,13 +319,14 @@ TABLE: tuple[Row, ...] = (
     Row("year", lambda archive: archive.years, _year_files, "year.html"),
     Row("zone", lambda archive: archive.zones, _zone_files, "zone.html"),
     Row("province", lambda archive: archive.provinces, _province_files, "province.html"),
+    Row("regency", lambda archive: archive.regencies, _regency_files, "regency.html"),
     Row("sitemap", _one, _sitemap_files, make=makers.sitemap),
     Row("robots", _one, _file("/robots.txt", lambda archive: {}), make=makers.robots),
     Row("grades", _one, _file("/static/grades.css", lambda archive: {}), "grades.css"),  # each grade's colours, marker, pattern
     Row("data", _one, _file("/data/awards.json", _open_data), make=makers.awards_json),
     Row("data", _one, _file("/data/" + opendata.CSV_FILE, _awards), make=opendata.awards_csv),
     Row("data", _one, _file("/data/" + opendata.XLSX_FILE, _awards), make=workbook.awards_xlsx),
-    Row("data", _one, _file("/data/datapackage.json", lambda archive: {}), make=opendata.datapackage),
+    Row("data", _one, _file("/data/datapackage.json", lambda archive: {"levels": archive.geography}), make=opendata.datapackage),
     Row("feed", _one, _feed_files(""), "atom.xml"),
     Row("feed", _one, _feed_files("_rss"), "rss.xml"),
     Row("feed", _one, _feed_files("_json"), "feed.json"),

@@ -1,10 +1,10 @@
 """data/awards.xlsx: the awards table as an Excel workbook with typed cells, the same bytes for the same data.
 
-Input: each institution's reference with its awards, the `Urls` and the recording view of the configuration (its
-language and title). Output: the workbook's bytes. The first sheet holds the rows of `opendata.COLUMNS`:
-years as whole numbers, scores as numbers shown with the decimals they were published with (91,20 keeps
-two), dates as dates, the comparability as true/false; the second describes each column. openpyxl stamps
-the clock into docProps/core.xml and into every zip entry: both are replaced by the newest award's date,
+Input: each institution's reference with its awards and the site's levels of place, the `Urls` and the recording
+view of the configuration (its language and title). Output: the workbook's bytes. The first sheet holds the rows of
+`opendata.columns`: years as whole numbers, scores as numbers shown with the decimals they were published with
+(91,20 keeps two), dates as dates, the comparability as true/false; the second describes each column. openpyxl
+stamps the clock into docProps/core.xml and into every zip entry: both are replaced by the newest award's date,
 so two builds of the same data give identical bytes.
 """
 
@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from .opendata import COLUMNS, award_rows, decimals, describe, words_of
+from .opendata import award_rows, columns, decimals, describe, words_of
 from .routes import Urls
 
 if TYPE_CHECKING:
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from openpyxl.styles import Font
 
 DATE_FORMAT = "yyyy-mm-dd"
-DATE = next(index for index, column in enumerate(COLUMNS) if column.name == "date")
 EARLIEST = dt.date(1980, 1, 1)  # a zip entry cannot be older
 _STAMP = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:(?:created|modified)>)")
 
@@ -36,22 +35,23 @@ def awards_xlsx(values: Mapping[str, Any], urls: Urls, config: Any) -> bytes:
     from openpyxl.styles import Font
 
     words = words_of(config)
-    rows = list(award_rows(values["histories"], urls))
+    rows, shown = list(award_rows(values["histories"], urls, values["levels"])), columns(values["levels"])
     workbook = Workbook(write_only=True)
     workbook.properties.title = config.title
     workbook.properties.creator = config.title
     data_sheet, columns_sheet = (workbook.create_sheet(title) for title in (words["data_sheet_results"], words["data_sheet_columns"]))
     data_sheet.freeze_panes = "A2"
     bold = Font(bold=True)
-    data_sheet.append([_cell(data_sheet, column.name, bold) for column in COLUMNS])
+    data_sheet.append([_cell(data_sheet, column.name, bold) for column in shown])
     for row in rows:
         data_sheet.append([_typed(data_sheet, value) for value in row])
     columns_sheet.append([_cell(columns_sheet, words[key], bold) for key in ("data_column", "data_type", "data_meaning")])
-    for column in COLUMNS:
+    for column in shown:
         columns_sheet.append([column.name, words["type_" + column.type], describe(column, words)])
     buffer = io.BytesIO()
     workbook.save(buffer)
-    newest = max((row[DATE] for row in rows), default=EARLIEST)
+    date = next(index for index, column in enumerate(shown) if column.name == "date")
+    newest = max((row[date] for row in rows), default=EARLIEST)
     return _stamped(buffer.getvalue(), max(newest, EARLIEST))
 
 

@@ -31,6 +31,7 @@ DEFAULT_PERMALINKS = {
     "zone": "/zona/{zone}/",
     "provinces": "/provinsi/",
     "province": "/provinsi/{slug}/",
+    "regency": "/kabupaten-kota/{slug}/",  # a regency or city (geography = ["province", "regency"])
     "search": "/cari/",
     "open_data": "/data/",
     "compare": "/bandingkan/",
@@ -42,6 +43,7 @@ PERMALINK_FIELDS = {
     "year": "{year}",
     "zone": "{zone}",
     "province": "{slug}",
+    "regency": "{slug}",
 }
 REDIRECTS_KEYS = {"gone": list}
 GONE_MAX = 300  # characters of one address under [redirects] gone

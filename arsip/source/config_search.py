@@ -2,7 +2,7 @@
 
 Input: the table as parsed TOML and the configuration's problem collector. Output: a frozen `SearchKeys` (part of the
 `Programme`, so a page that shows one records `config:programme`, as it does for the grades' labels): the name
-of each filter (assessment year, grade, category, kind of institution, province) and of each fact a result shows
+of each filter (assessment year, grade, category, kind of institution, province, regency or city) and of each fact a result shows
 (institution, score, latest year). The theme writes them into the pages' Pagefind filters and metadata and into the
 search page's address (`/cari/?tahun=2022&zona=hijau`), so they are the programme's own words, chosen once for the
 whole site: every language of a site shares one search index. A name must be a plain word of a-z, 0-9, '-' and '_'
@@ -38,6 +38,7 @@ class SearchKeys:
     institution: str = "institution"
     score: str = "score"
     latest: str = "latest"
+    regency: str = "regency"  # the filter of a regency or city (geography = ["province", "regency"])
 
     @property
     def year_grade(self) -> str:

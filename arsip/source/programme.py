@@ -86,8 +86,8 @@ class Programme:
     """The programme: its grades (best first), its kinds (in the order pages list them) and its own words per
     language (`[strings.<language>]`, over the theme's), with its open data's licence and sources (`[open_data]`) and the
     names of its search filters (`[search]`); `geography`: the levels of place an institution belongs to, largest
-    first (`province`: the registry's `province`, a page per province and a search filter), none for a national
-    programme."""
+    first (`province`, then `regency`: the registry's `province` and `regency`, a page per place and a search filter
+    each), none for a national programme."""
 
     grades: tuple[Grade, ...] = ()
     kinds: tuple[Kind, ...] = (Kind("other", ()),)
@@ -183,20 +183,26 @@ def kinds(raw: Any, checker: Checker) -> tuple[Kind, ...]:
     return tuple(found) or (Kind("other", (), ()),)
 
 
-GEOGRAPHY_LEVELS = ("province",)  # the levels of place the engine knows, largest first
+GEOGRAPHY_LEVELS = ("province", "regency")  # the levels of place the engine knows, largest first
 
 
 def geography(raw: Any, kinds: tuple[Kind, ...], checker: Checker) -> tuple[str, ...]:
-    """`geography = ["province"]` (the default) or `[]`: the levels of place institutions belong to, none for a national
-    programme, whose kinds then may not be `regional`."""
+    """`geography = ["province"]` (the default), `["province", "regency"]` (a regency or city within its province too)
+    or `[]`: the levels of place institutions belong to, largest first; none for a national programme, whose kinds
+    then may not be `regional`."""
     if not isinstance(raw, list):
-        return GEOGRAPHY_LEVELS  # absent, or not a list (which the top level's check reported)
+        return GEOGRAPHY_LEVELS[:1]  # absent, or not a list (which the top level's check reported)
     levels: list[str] = []
     for level in raw:
         if level not in GEOGRAPHY_LEVELS or level in levels:
             message = tr("geography: '{level}' is not a level of place, or is written twice", level=str(level))
-            checker.fail("geography", message, tr("write  geography = [\"province\"]  or, for a national programme,  geography = []"))
+            hint = tr('write  geography = ["province"],  geography = ["province", "regency"]  or  geography = []')
+            checker.fail("geography", message, hint)
         else:
+            larger = GEOGRAPHY_LEVELS[max(0, GEOGRAPHY_LEVELS.index(level) - 1)]
+            if larger != level and larger not in levels:  # a regency or city lies within a province, written first
+                message = tr("geography: '{level}' lies within '{larger}', which must come before it", level=level, larger=larger)
+                checker.fail("geography", message, tr('write  geography = ["province", "regency"]'))
             levels.append(level)
     for kind in kinds if not levels else ():
         if kind.regional:

@@ -1,7 +1,9 @@
 """The institution registry: one name per body, whatever the press calls it.
 
-Input: the parsed `content/institutions.toml` (canonical name, slug, kind, province, aliases, and the
-former names of a renamed body, whose old addresses redirect to its page).
+Input: the parsed `content/institutions.toml` (canonical name, slug, kind, province, the regency or city it lies
+in, aliases, and the former names of a renamed body, whose old addresses redirect to its page), the configured
+kinds and, for a build, the configured levels of place (`geography`: a `regency` needs its level, and lies in one
+province).
 Output: a `Directory` that resolves any written form of a name ("Pemkot Jambi", "kota  jambi") to
 one `InstitutionRef`, infers the kind of unregistered names from their prefix, and tells the place
 in a name from its prefix (for `model/suggest`, which suggests what an unknown name most likely means).
@@ -17,7 +19,7 @@ from typing import Any
 
 from slugify import slugify
 
-from ..i18n import tr
+from ..i18n import Text, tr
 from ..problems import Problem, error, warning
 from . import programme
 from .config_checks import text_flaws
@@ -45,6 +47,7 @@ class InstitutionRef:
     aliases: tuple[str, ...] = ()
     registered: bool = True
     former: tuple[str, ...] = ()  # names it had before (each also a name it is found by); their addresses redirect here
+    regency: str | None = None  # the regency or city it lies in (geography = ["province", "regency"]), within `province`
 
     @property
     def former_slugs(self) -> tuple[str, ...]:
@@ -86,12 +89,15 @@ class Directory:
         return InstitutionRef(make_slug(clean, 80) or "instansi", clean, infer_kind(clean, self.kinds), None, (), False)
 
 
-ENTRY_KEYS = ("name", "slug", "kind", "province", "aliases", "former")
+ENTRY_KEYS = ("name", "slug", "kind", "province", "regency", "aliases", "former")
 WRITE_NAME = tr("write {example}", example='name = "Pemerintah Kota Jambi"')
 
 
-def build_directory(registry: Registry | None, kinds: tuple[Kind, ...]) -> tuple[Directory, list[Problem]]:
-    """Check the registry against the configured kinds and index every name and alias."""
+def build_directory(
+    registry: Registry | None, kinds: tuple[Kind, ...], geography: tuple[str, ...] | None = None
+) -> tuple[Directory, list[Problem]]:
+    """Check the registry against the configured kinds (and, given them, the levels of place) and index every name
+    and alias."""
     if registry is None:
         return Directory((), MappingProxyType({}), kinds), []
     problems: list[Problem] = []
@@ -156,6 +162,8 @@ def build_directory(registry: Registry | None, kinds: tuple[Kind, ...]) -> tuple
                 continue
             by_key[name_key(known)] = entry
     problems += _former_problems(entries, slugs, registry.path)
+    if geography is not None:
+        problems += _regency_problems(entries, geography, registry.path, lines)
     return Directory(tuple(entry for entry, _ in entries), MappingProxyType(by_key), kinds), problems
 
 
@@ -186,6 +194,58 @@ def _former_problems(entries: list[tuple[InstitutionRef, int | None]], slugs: di
                 )
             owners.setdefault(slug, entry)
     return problems
+
+
+REGENCY_EXAMPLE = tr("write {example}", example='regency = "Kabupaten Kerinci"')
+
+
+def _regency_problems(
+    entries: list[tuple[InstitutionRef, int | None]], geography: tuple[str, ...], path: str, lines: list[str]
+) -> list[Problem]:
+    """A regency or city given where the site has no such level, without the province it lies in, or in two provinces
+    (or written two ways): each an error at the line of its `regency`."""
+    problems: list[Problem] = []
+    first: dict[str, InstitutionRef] = {}
+    for entry, line in entries:
+        if not entry.regency:
+            continue
+        where, names = _entry_key_line(lines, line, "regency"), {"name": entry.name, "regency": entry.regency}
+        if "regency" not in geography:
+            message = tr("'{name}' lies in the regency or city '{regency}', but site_config.toml's geography has no 'regency'", **names)
+            hint = tr('delete the line  regency = …, or write  geography = ["province", "regency"]  in site_config.toml')
+            problems.append(error(path, where, message, hint))
+        elif not entry.province:
+            message = tr("'{name}' lies in the regency or city '{regency}', but no province is given", **names)
+            problems.append(error(path, where, message, tr('a regency or city lies within a province: add e.g.  province = "Jambi"')))
+        else:
+            known = first.setdefault(make_slug(entry.regency), entry)
+            if (known.regency, name_key(known.province or "")) != (entry.regency, name_key(entry.province)):
+                hint = tr("a regency or city has one name and lies in one province: write both the same way")
+                problems.append(error(path, where, _two_ways(entry, known), hint))
+    return problems
+
+
+def _two_ways(entry: InstitutionRef, known: InstitutionRef) -> Text:
+    """The message for a regency or city written one way (or in one province) for `known`, another for `entry`."""
+    return tr(
+        "'{name}' lies in '{regency}' ({province}), but '{other}' in '{other_regency}' ({other_province}): one place written two ways",
+        name=entry.name, regency=entry.regency or "", province=entry.province or "",
+        other=known.name, other_regency=known.regency or "", other_province=known.province or "",
+    )  # fmt: skip
+
+
+def _entry_key_line(lines: list[str], start: int | None, key: str) -> int | None:
+    """The line of `key = …` in the [[institution]] table that starts at `start` (else `start` itself)."""
+    if start is None:
+        return None
+    written = re.compile(rf"^\s*{re.escape(key)}\s*=")
+    for number in range(start + 1, len(lines) + 1):
+        text = lines[number - 1]
+        if text.lstrip().startswith("["):
+            break
+        if written.match(text):
+            return number
+    return start
 
 
 def _key_line(lines: list[str], key: str) -> int | None:
@@ -233,9 +293,11 @@ def _entry(item: Any, path: str, line: int | None, problems: list[Problem], kind
     names = [known.name for known in kinds]
     if kind not in names:
         problems.append(error(path, line, tr("kind '{kind}' of '{name}' is unknown", kind=str(kind), name=name), one_of(names)))
-    province = item.get("province")
+    province, regency = item.get("province"), item.get("regency")
     if province is not None and not isinstance(province, str):
         problems.append(error(path, line, tr("province of '{name}' must be text", name=name)))
+    if regency is not None and (not isinstance(regency, str) or not regency.strip() or not make_slug(regency)):
+        problems.append(error(path, line, tr("regency of '{name}' must be the name of a regency or city", name=name), REGENCY_EXAMPLE))
     aliases = item.get("aliases", [])
     if not isinstance(aliases, list) or not all(isinstance(alias, str) for alias in aliases):
         message = tr("aliases of '{name}' must be a list of names", name=name)
@@ -247,4 +309,5 @@ def _entry(item: Any, path: str, line: int | None, problems: list[Problem], kind
         problems.append(error(path, line, message, hint))
     if len(problems) > found:
         return None
-    return InstitutionRef(slug, name.strip(), kind, province, tuple(aliases), True, tuple(old.strip() for old in former))
+    place = regency.strip() if regency else None
+    return InstitutionRef(slug, name.strip(), kind, province, tuple(aliases), True, tuple(old.strip() for old in former), place)

@@ -1,5 +1,6 @@
-"""`geography` in site_config.toml: the sample site has provinces (the default), a national programme writes
-`geography = []`, and a level the engine does not know or a kind that belongs to a place without one is an error
+"""`geography` in site_config.toml: the sample site has provinces (the default), a site with regencies and cities
+within them writes `geography = ["province", "regency"]`, a national programme `geography = []`; a level the engine
+does not know, a regency without its province before it, or a kind that belongs to a place without one is an error
 at its line, in English and Indonesian."""
 
 from __future__ import annotations
@@ -49,3 +50,15 @@ def test_a_kind_of_a_place_needs_a_geography() -> None:
         for kind in ("provinsi", "kota", "kabupaten", "kepolisian", "kantor-pertanahan")
     }
     assert all(text.splitlines()[problem.line - 1] == "regional = true" for problem in problems)
+
+
+def test_regencies_and_cities_lie_within_provinces() -> None:
+    config, problems = parsed(SAMPLE.replace('geography = ["province"]', 'geography = ["province", "regency"]'))
+    assert problems == [] and config.programme.geography == ("province", "regency")
+    for written in ('geography = ["regency"]', 'geography = ["regency", "province"]'):
+        text = SAMPLE.replace('geography = ["province"]', written)
+        config, problems = parsed(text)
+        assert config is None and len(problems) == 1, written
+        assert text.splitlines()[problems[0].line - 1].startswith(written)
+        assert ENGLISH(problems[0].message) == "geography: 'regency' lies within 'province', which must come before it"
+        assert language("id")(problems[0].message) == "geography: 'regency' berada di dalam 'province', yang harus ditulis lebih dulu"

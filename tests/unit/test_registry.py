@@ -165,3 +165,34 @@ def test_former_names_are_checked_at_the_entry_that_gives_them() -> None:
         "dari former, atau jadikan alias)"
     )
     assert str(problems[0].hint) == 'write former = ["Kementerian Komunikasi dan Informatika"]'
+
+
+REGENCIES = """
+[[institution]]
+name = "Kepolisian Resor Contoh Hulu"
+kind = "kepolisian"
+province = "Contoh Tengah"
+regency = "Kabupaten Contoh Hulu"
+
+[[institution]]
+name = "Rumah Sakit Umum Daerah Contoh Hulu"
+kind = "lainnya"
+regency = "Kabupaten Contoh Hulu"
+"""
+
+
+def test_a_regency_is_kept_and_checked_against_the_levels_of_place() -> None:
+    import tomllib
+
+    registry = Registry("content/institutions.toml", tomllib.loads(REGENCIES), REGENCIES)
+    found, problems = build_directory(registry, KINDS, ("province", "regency"))
+    assert found.resolve("Kepolisian Resor Contoh Hulu").regency == "Kabupaten Contoh Hulu"
+    assert [(problem.line, language("en")(problem.message)) for problem in problems] == [
+        (11, "'Rumah Sakit Umum Daerah Contoh Hulu' lies in the regency or city 'Kabupaten Contoh Hulu', but no province is given")
+    ]
+    _, problems = build_directory(registry, KINDS, ("province",))
+    assert [problem.line for problem in problems] == [6, 11]  # each at its line regency = …
+    assert build_directory(registry, KINDS)[1] == []  # read without the site's levels (the editors' form): not checked
+    bad = REGENCIES.replace('regency = "Kabupaten Contoh Hulu"', "regency = 3", 1)
+    _, problems = build_directory(Registry("content/institutions.toml", tomllib.loads(bad), bad), KINDS, ("province", "regency"))
+    assert language("id")(problems[0].message) == "regency dari 'Kepolisian Resor Contoh Hulu' harus berupa nama kabupaten atau kota"

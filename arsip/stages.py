@@ -33,7 +33,7 @@ from .publish.pagefind import SearchIndexError
 from .publish.safety import WriteReport
 from .render import templates as render
 from .render.compiled import CompiledTemplates
-from .render.produce import Inputs, Job, Produced, Sources, environment_reads
+from .render.produce import Inputs, Job, Produced, Sources, environment_reads, remember_kept
 from .render.produce import produce as produce_files
 from .render.record import ConfigView, Fingerprinter
 from .session import Session
@@ -235,8 +235,11 @@ def publish(
         records = {path: _as_written(record, made[path], output_dir) for path, record in produced.records.items()}
         bundles = indexing.result().records(config.output_dir) if indexing.pending else session.saved_bundles()
         session.remember(records, bundles, tree.sources.digests)
-    if session.in_place and indexing.pending is not None:  # found now, after the reload, rather than at the next edit
-        _bundles_as_before(SearchIndex(config.language, (), bundles, config.output_dir, session.wrote), session)
+    if session.in_place:  # found now, after the reload, rather than at the next edit
+        folder = os.fspath(config.output_dir)
+        remember_kept(session.memos.kept_files.setdefault(folder, {}), folder, records)
+        if indexing.pending is not None:
+            _bundles_as_before(SearchIndex(config.language, (), bundles, config.output_dir, session.wrote), session)
     return report
 
 

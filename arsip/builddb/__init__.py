@@ -75,6 +75,10 @@ class Bundle:
     files: tuple[tuple[str, FileStatus], ...]
 
 
+def _texts(*values: object) -> bool:
+    return all(isinstance(value, str) for value in values)
+
+
 def database_path(output_dir: Path) -> Path:
     """`.arsip-cache/build-output.db` for output/, `.arsip-cache/build-preview.db` for the preview's folder."""
     return scratch_dir(output_dir) / f"build-{output_dir.name}.db"
@@ -100,14 +104,29 @@ class BuildDB:
         self.versions = versions
         self.path = path
         self.new_docs: dict[str, tuple[str, str]] = {}  # parsed releases to keep, saved with the build
+        self.stored_docs: dict[str, tuple[str, str]] | None = None  # path: (digest, JSON) of those kept by earlier builds
 
     def doc(self, path: str, digest: str) -> str | None:
         """A release parsed from the same bytes by an earlier build, as JSON text."""
+        if self.stored_docs is not None:
+            found = self.stored_docs.pop(path, None)  # let go once asked for
+            return found[1] if found is not None and found[0] == digest else None
         try:
             row = self.connection.execute("SELECT doc FROM docs WHERE path = ? AND digest = ?", (path, digest)).fetchone()
         except sqlite3.Error:
             return None
         return row[0] if row and isinstance(row[0], str) else None
+
+    def read_docs(self, every: bool) -> None:
+        """`every`: the releases kept by earlier builds are about to be asked for one by one (a process's first build):
+        read them all in one query. False: back to a query per release asked for."""
+        self.stored_docs = None
+        if every:
+            try:
+                rows = self.connection.execute("SELECT path, digest, doc FROM docs").fetchall()
+            except sqlite3.Error:
+                return
+            self.stored_docs = {path: (digest, doc) for path, digest, doc in rows if _texts(path, digest, doc)}
 
     def put_doc(self, path: str, digest: str, text: str) -> None:
         self.new_docs[path] = (digest, text)

@@ -241,7 +241,7 @@ def produce(
     `prepare` sees the pages to make before they are made (to convert their Markdown all at once); `trusted` holds the
     files that need not be looked at on disk (the preview's, which its session wrote itself); `readers`, the records turned
     around, finds the files whose inputs changed without going through every record (the values pages were given are
-    not in it: it serves only when the plan is the same). `kept_before` (the preview's, kept between its builds) hands
+    not in it: it serves only when the plan is the same). `kept_before` (the preview's, filled by `remember_kept`) hands
     back the very file a record gave last time, for the very same record: thousands are kept at each edit."""
     slots: list[tuple[Page, File, bytes | None] | None] = [None] * len(pages)  # each file in the order of `pages`
     records: dict[str, Recorded] = {}
@@ -256,12 +256,7 @@ def produce(
             continue
         if (path not in stale) if stale is not None else job.inputs.unchanged(before, page):
             known = kept_before.get(path) if kept_before is not None else None
-            if known is not None and known[0] is before:
-                on_disk = known[1]
-            else:
-                on_disk = OnDisk(path, f"{folder}/{path}", before.status, before.indexed, before.written)
-                if kept_before is not None:
-                    kept_before[path] = (before, on_disk)
+            on_disk = known[1] if known is not None and known[0] is before else kept_file(folder, path, before)
             if path in trusted or on_disk.untouched():  # kept: its record stays what it was (reads, status, digests)
                 slots[index] = (page, on_disk, on_disk.indexed)
                 records[path] = before
@@ -294,6 +289,22 @@ def produce(
     next(made, None)  # the workers are done: let them end now (and say when they were ready)
     entries = [slot for slot in slots if slot is not None]  # a page whose template failed has none
     return Produced(entries, records, problems, len(todo))
+
+
+def kept_file(folder: str, path: str, record: Recorded) -> OnDisk:
+    """The file the record says the last build left at `path` in `folder` (a record with a status)."""
+    return OnDisk(path, f"{folder}/{path}", record.status, record.indexed, record.written)  # type: ignore[arg-type]
+
+
+def remember_kept(kept_before: dict[str, tuple[Recorded, OnDisk]], folder: str, records: Mapping[str, Recorded]) -> None:
+    """In place, after publishing: the file of each record, for `produce` to hand back at the next build (found now, after
+    the reload, rather than at the next edit); a record made anew brings a file made anew."""
+    for path in kept_before.keys() - records.keys():
+        del kept_before[path]
+    for path, record in records.items():
+        known = kept_before.get(path)
+        if (known is None or known[0] is not record) and record.status is not None:
+            kept_before[path] = (record, kept_file(folder, path, record))
 
 
 def _make_many(job: Job, pages: tuple[Page, ...], todo: list[int], timings: Timings) -> Iterator[tuple[File | Problem, Reads]]:

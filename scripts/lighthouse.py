@@ -22,7 +22,7 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE = ROOT / "scripts" / "lighthouse-tools" / "node_modules" / ".bin" / "lighthouse"  # make lighthouse installs it
 CATEGORIES = ("accessibility", "best-practices", "seo")
 ON_PURPOSE = {"not found": {"is-crawlable"}}  # page kind -> audits it fails by design (see above)
 CHROME_FLAGS = (

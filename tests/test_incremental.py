@@ -112,7 +112,7 @@ def test_search_index_is_rebuilt_only_where_what_it_reads_changed(site: Path) ->
     session = session_of(site)
     build(site, session)
     first = bundle_files(session)
-    assert "pagefind" in first and "pagefind/tahun-2024" in first
+    assert "pagefind" in first and "pagefind/2024" in first
     edit(site, "templates/base.html", "<footer", "<footer data-edited")
     footer_edit = build(site, session)
     html = pages_with_footer(site)
@@ -122,8 +122,8 @@ def test_search_index_is_rebuilt_only_where_what_it_reads_changed(site: Path) ->
     edit(site, RELEASE, "Sri Purwaningsih menyatakan", "Sri Purwaningsih kemudian menyatakan")
     body_edit = build(site, session)
     rebuilt = {folder for folder, files in bundle_files(session).items() if first[folder] != files}
-    assert rebuilt == {"pagefind/tahun-2024"}  # the release's assessment year; the other years' bundles stay as they were
-    assert any(path.startswith("pagefind/tahun-2024/") for path in body_edit.report.written)
+    assert rebuilt == {"pagefind/2024"}  # the release's assessment year; the other years' bundles stay as they were
+    assert any(path.startswith("pagefind/2024/") for path in body_edit.report.written)
 
 
 def test_a_build_that_fails_late_leaves_nothing_stale_for_the_next(site: Path, tmp_path: Path) -> None:
@@ -154,13 +154,13 @@ def pages_in(site: Path, folder: str) -> int:
 def test_a_big_year_is_indexed_in_parts_and_an_edit_rebuilds_one_part(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A year of more releases than one Pagefind process should hold is split; the search page merges every part."""
     build(site)
-    pages_2024 = pages_in(site, "pagefind/tahun-2024")
+    pages_2024 = pages_in(site, "pagefind/2024")
     monkeypatch.setattr(routes, "BUNDLE_PAGES", 2)
     shutil.rmtree(site / ".arsip-cache")  # another Arsip (its code is part of every digest), so its own build database
     session = session_of(site)
     build(site, session)
-    parts = [folder for folder in bundle_files(session) if folder.startswith("pagefind/tahun-2024-")]
-    assert len(parts) == -(-pages_2024 // 2) > 1 and "pagefind/tahun-2024" not in bundle_files(session)
+    parts = [folder for folder in bundle_files(session) if folder.startswith("pagefind/2024-")]
+    assert len(parts) == -(-pages_2024 // 2) > 1 and "pagefind/2024" not in bundle_files(session)
     assert sum(pages_in(site, folder) for folder in parts) == pages_2024  # each page in exactly one part
     merged = read_page(site, "cari/").select_one("form#pencarian")["data-merge"].split()
     assert {f"/{folder}/" for folder in parts} <= set(merged)

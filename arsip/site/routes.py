@@ -179,12 +179,12 @@ def search_bundle_of(page: Page, bundles: tuple[str, ...]) -> str:
 
 
 def _year_bundle(year: int, part: int, parts: int) -> str:
-    return f"{SEARCH_BUNDLE}/tahun-{year}" if parts == 1 else f"{SEARCH_BUNDLE}/tahun-{year}-{part + 1}"
+    return f"{SEARCH_BUNDLE}/{year}" if parts == 1 else f"{SEARCH_BUNDLE}/{year}-{part + 1}"
 
 
 @functools.lru_cache(maxsize=64)
 def _parts_of_year(bundles: tuple[str, ...], year: int) -> int:
-    single = f"{SEARCH_BUNDLE}/tahun-{year}"
+    single = f"{SEARCH_BUNDLE}/{year}"
     return sum(1 for folder in bundles if folder == single or folder.startswith(single + "-"))
 
 

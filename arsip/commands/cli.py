@@ -165,17 +165,17 @@ def _build(args: argparse.Namespace, *, write_output: bool, compiled: CompiledTe
             from ..session import Session
 
             session = Session.around(db, compiled=compiled, timings=timings)
-            with _no_cycle_collection():
+            with _no_cycle_collection():  # until the stamp is saved: a collection then would walk the whole site once more
                 bar = _ProgressBar(enabled=not args.quiet and sys.stderr.isatty())
                 try:
                     result = pipeline.build(config, strict=args.strict, progress=bar.update, session=session, keep_published=True)
                 finally:
                     bar.close()
-            report = tuple(problem.format(args.language) for problem in result.problems)
-            with timings.stage(tr("save the stamp of this build")):
-                outputs = stamp.output_digest(config)
-                if inputs and outputs is not None:
-                    stamp.save_stamp(db, stamp.Stamp(inputs, outputs, report, result.pages, result.releases))
+                report = tuple(problem.format(args.language) for problem in result.problems)
+                with timings.stage(tr("save the stamp of this build")):
+                    outputs = stamp.output_digest(config)
+                    if inputs and outputs is not None:
+                        stamp.save_stamp(db, stamp.Stamp(inputs, outputs, report, result.pages, result.releases))
             _print_timings(timings, args.language)
         finally:
             if db.notice != shown:

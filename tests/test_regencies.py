@@ -173,3 +173,40 @@ def test_a_regency_must_lie_in_one_province_at_its_line(site: Path, tmp_path: Pa
     ) in result.stderr
     indonesian = run_here(root, "--lang", "id", "check")
     assert f"{REGISTRY}:{hospital_line}: kesalahan: 'Rumah Sakit Umum Daerah Contoh Hulu' berada di kabupaten/kota" in indonesian.stderr
+
+
+def test_new_registers_an_institution_in_its_regency(site: Path, tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    shutil.copytree(site, root, ignore=shutil.ignore_patterns("output", ".arsip-cache"))
+    name = "Dinas Contoh Pendidikan Kabupaten Contoh Hulu"
+    arguments = ("new", "Rilis Contoh", "--institution", name, "--date", "2024-12-09", "--register")
+    result = run_here(root, "--lang", "en", *arguments, "--province", "Contoh Tengah", "--regency", "Kabupaten Contoh Hulu")
+    assert result.returncode == 0, result.stderr
+    registered = (root / REGISTRY).read_text(encoding="utf-8").split("[[institution]]")[-1]
+    assert f'name = "{name}"' in registered
+    assert registered.endswith('province = "Contoh Tengah"\nregency = "Kabupaten Contoh Hulu"\n')
+    assert run_here(root).returncode == 0
+    institution = read_page(root, "/instansi/dinas-contoh-pendidikan-kabupaten-contoh-hulu/")
+    assert institution.find("a", href=HULU) is not None  # its page links to its regency
+
+
+def test_new_refuses_a_regency_without_its_province(site: Path, tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    shutil.copytree(site, root, ignore=shutil.ignore_patterns("output", ".arsip-cache"))
+    before = tree_bytes(root / "content")
+    arguments = ("new", "Rilis Contoh", "--institution", "Dinas Contoh Baru", "--register", "--regency", "Kabupaten Contoh Hulu")
+    result = run_here(root, "--lang", "en", *arguments)
+    assert result.returncode == 1 and tree_bytes(root / "content") == before
+    assert "'Dinas Contoh Baru' lies in the regency or city 'Kabupaten Contoh Hulu', but no province is given" in result.stderr
+    indonesian = run_here(root, "--lang", "id", *arguments)
+    assert indonesian.returncode == 1 and "berada di kabupaten/kota 'Kabupaten Contoh Hulu'" in indonesian.stderr
+
+
+def test_the_ways_to_register_an_unknown_institution_name_its_regency_too(site: Path, tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    shutil.copytree(site, root, ignore=shutil.ignore_patterns("output", ".arsip-cache"))
+    result = run_here(root, "--lang", "en", "new", "Rilis Contoh", "--institution", "Dinas Contoh Baru", "--date", "2024-12-09")
+    assert result.returncode == 0, result.stderr
+    assert "--register (and --province, --regency)" in result.stderr
+    checked = run_here(root, "--lang", "en", "check")
+    assert 'name = "Dinas Contoh Baru"  kind = "lainnya"  province = "…"  regency = "…"' in checked.stderr

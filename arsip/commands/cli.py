@@ -330,6 +330,8 @@ def _parser(language: Language, prog: str = "build.py") -> argparse.ArgumentPars
         "--kind", metavar=language(tr("KIND")), help=say(tr("the kind of the institution to register (default: read from its name)"))
     )
     new.add_argument("--province", metavar=language(tr("PROVINCE")), help=say(tr("the province of the institution to register")))
+    regency_help = say(tr('the regency or city of the institution to register (geography = ["province", "regency"])'))
+    new.add_argument("--regency", metavar=language(tr("REGENCY")), help=regency_help)
     init_help = say(tr("start a new archive in FOLDER and build it"))
     init = commands.add_parser("init", language=language, parents=[common, options], help=init_help)
     init.add_argument("path", type=Path, metavar=folder, help=say(tr("the folder to make (new or empty)")))

@@ -1,12 +1,13 @@
 """`build.py new`: a new release file, checked as the build checks it, and, on request, its institution registered.
 
 Input: the parsed command line (title, `--institution`, `--date`, `--score`, `--zone`, `--register`,
-`--kind`, `--province`) and the project. Output: `content/YEAR/DATE-slug.md` (and, with `--register`
+`--kind`, `--province`, `--regency`) and the project. Output: `content/YEAR/DATE-slug.md` (and, with `--register`
 for an institution the registry does not know, the `[[institution]]` lines appended to
 `content/institutions.toml`), its path on stdout, and status 0; or the problems, in the editor's
 language, status 1 and nothing written (status 2 for `--province` on a site without places,
-`geography = []`). An unregistered institution without `--register` is written with a warning that
-offers the closest registered name and the way to register it.
+`geography = []`, and for `--regency` on a site whose geography has no `regency`). An unregistered institution
+without `--register` is written with a warning that offers the closest registered name and the way to register it
+(with the options of the site's levels of place).
 """
 
 from __future__ import annotations
@@ -38,8 +39,13 @@ def run(args: argparse.Namespace) -> int:
         _say(args.language, tr("build.py new: --date '{date}' is not a date written as YYYY-MM-DD", date=args.date), file=sys.stderr)
         return EXIT_USAGE
     config = pipeline.configure(root)
-    if args.province is not None and not config.programme.geography:
+    places = config.programme.geography
+    if args.province is not None and not places:
         message = tr("build.py new: --province is not for this site: site_config.toml says geography = [] (no places)")
+        _say(args.language, message, file=sys.stderr)
+        return EXIT_USAGE
+    if args.regency is not None and "regency" not in places:
+        message = tr("build.py new: --regency is not for this site: site_config.toml's geography has no 'regency'")
         _say(args.language, message, file=sys.stderr)
         return EXIT_USAGE
     content, _ = tree.load_content(config)
@@ -47,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     draft = scaffold.new_release(args.title, args.institution, directory, date=date, score=args.score, zone=args.zone)
     problems: list[Problem] = list(draft.refused)  # a value holding a line break or control character
     known = directory.resolve(args.institution) is not None
-    entry = _registration(args, content.registry, directory, config.programme.geography, problems) if args.register and not known else None
+    entry = _registration(args, content.registry, directory, places, problems) if args.register and not known else None
     if entry:
         directory = entry.directory
     doc = None if problems else frontmatter.parse_doc(draft.text, draft.relative_path, "", problems)
@@ -70,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     with target.open("x", encoding="utf-8") as stream:
         stream.write(draft.text)
     if not known and not entry:
-        _report([_unregistered(draft, suggest.suggestion(directory, args.institution))], args.language, quiet=True)
+        _report([_unregistered(draft, suggest.suggestion(directory, args.institution), places)], args.language, quiet=True)
     print(draft.relative_path)
     return EXIT_OK
 
@@ -89,7 +95,9 @@ def _registration(
 ) -> _Entry | None:
     """The registry with `--institution` added (checked as the build checks it), or None with the problems why not."""
     path = current.path if current else f"content/{tree.REGISTRY_FILE}"
-    lines, refused = scaffold.registration(args.institution, directory, path, kind=args.kind, province=args.province)
+    lines, refused = scaffold.registration(
+        args.institution, directory, path, kind=args.kind, province=args.province, regency=args.regency
+    )
     problems.extend(refused)
     if refused:
         return None
@@ -102,13 +110,25 @@ def _registration(
     return None if new_problems else _Entry(path, text, updated)
 
 
-def _unregistered(draft: scaffold.Draft, meant: str | None) -> Problem:
-    """The warning for a release about an institution the registry does not know, with the way out."""
+def _unregistered(draft: scaffold.Draft, meant: str | None, places: tuple[str, ...]) -> Problem:
+    """The warning for a release about an institution the registry does not know, with the way out: `--register`,
+    and the options of the site's levels of place (none on a national site)."""
     unknown = tr("'{name}' is not in content/institutions.toml", name=draft.institution)
-    if meant:
+    if meant and not places:
+        hint = tr("did you mean '{name}'? If it is another institution, add --register to register it", name=meant)
+    elif meant and "regency" in places:
+        hint = tr(
+            "did you mean '{name}'? If it is another institution, add --register (and --province, --regency) to register it",
+            name=meant,
+        )
+    elif meant:
         hint = tr(
             "did you mean '{name}'? If it is another institution, add --register (and --province) to register it", name=meant
         )
+    elif not places:
+        hint = tr("to register it, run the command again with --register")
+    elif "regency" in places:
+        hint = tr("to register it, run the command again with --register (and --province, --regency)")
     else:
         hint = tr("to register it, run the command again with --register (and --province)")
     return warning(draft.relative_path, None, unknown, hint)

@@ -4,7 +4,7 @@ Input: a title, an institution name and optionally date, score and zone. Output:
 Markdown file with a complete, commented front-matter skeleton (in Indonesian, for editors), and
 where it should go under content/, or the problems of values that cannot be written as one line.
 The institution is matched against institutions.toml; with `--register`, an institution that is not
-there yet gets the `[[institution]]` lines that register it (name, slug, kind, province).
+there yet gets the `[[institution]]` lines that register it (name, slug, kind, province, regency or city).
 
 Every value given is written as a YAML double-quoted string (JSON's quoting, which YAML reads), with
 the characters YAML would not keep as written escaped, so no value can add a line or a key to the
@@ -123,17 +123,25 @@ def _quoted(value: str) -> str:
 
 
 def registration(
-    name: str, directory: Directory, registry_path: str, *, kind: str | None = None, province: str | None = None
+    name: str,
+    directory: Directory,
+    registry_path: str,
+    *,
+    kind: str | None = None,
+    province: str | None = None,
+    regency: str | None = None,
 ) -> tuple[str, tuple[Problem, ...]]:
     """The `[[institution]]` lines that register `name`, or the problems that keep them from being written.
     `kind` is one of the configured kinds; by default, read from the name. A kind that belongs to a place (`regional`)
-    needs the province: registering one without it would leave it off the province pages."""
+    needs the province: registering one without it would leave it off the province pages; so does a regency or city,
+    which lies within a province."""
     clean = re.sub(r"\s+", " ", name).strip()
     kind = kind or infer_kind(clean, directory.kinds)
     names = [known.name for known in directory.kinds]
     regional = {known.name for known in directory.kinds if known.regional}
     slug = make_slug(clean, 80) or "instansi"
-    problems = [problem for problem in (_not_one_line(registry_path, "province", province),) if problem]
+    given = (_not_one_line(registry_path, "province", province), _not_one_line(registry_path, "regency", regency))
+    problems = [problem for problem in given if problem]
     if kind not in names:
         problems.append(error(registry_path, None, tr("kind '{kind}' of '{name}' is unknown", kind=kind, name=clean), one_of(names)))
     if kind in regional and not (province or "").strip():
@@ -145,6 +153,10 @@ def registration(
                 tr("add the province, e.g.  --province Jambi"),
             )
         )
+    if (regency or "").strip() and not (province or "").strip():
+        names = {"name": clean, "regency": (regency or "").strip()}
+        message = tr("'{name}' lies in the regency or city '{regency}', but no province is given", **names)
+        problems.append(error(registry_path, None, message, tr("add the province, e.g.  --province Jambi")))
     taken = next((entry for entry in directory.entries if entry.slug == slug), None)
     if taken:
         problems.append(
@@ -158,4 +170,6 @@ def registration(
     lines = ["[[institution]]", f"name = {_quoted(clean)}", f'slug = "{slug}"', f'kind = "{kind}"']
     if province and province.strip():
         lines.append(f"province = {_quoted(province)}")
+    if regency and regency.strip():
+        lines.append(f"regency = {_quoted(regency)}")
     return "\n".join(lines) + "\n", tuple(problems)

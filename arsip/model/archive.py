@@ -70,17 +70,7 @@ def aggregate(releases: Iterable[Release], config: SiteConfig) -> tuple[Archive,
         regencies=regencies,
         geography=places,
     )
-    return archive, problems + _placed(institutions, config)
-
-
-def _placed(institutions: tuple[Institution, ...], config: SiteConfig) -> list[Problem]:
-    """A national programme's institutions (geography = []) belong to no province: one that has one is a mistake."""
-    if "province" in config.programme.geography:
-        return []
-    placed = [institution.ref.name for institution in institutions if institution.ref.province]
-    message = tr("{names}: a province is given, but site_config.toml says geography = [] (no places)", names=", ".join(placed))
-    hint = tr("delete the province from content/institutions.toml, or write  geography = [\"province\"]  in site_config.toml")
-    return [error("content/institutions.toml", None, message, hint)] if placed else []
+    return archive, problems
 
 
 def _institution_refs(releases: tuple[Release, ...]) -> dict[str, InstitutionRef]:

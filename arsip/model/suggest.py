@@ -134,21 +134,23 @@ def suggestion(directory: Directory, name: str) -> str | None:
     return found[0][1] if found and found[0][0] >= CLOSE else None
 
 
-def registration_lines(name: str, kinds: tuple[Kind, ...]) -> str:
-    """The lines that register `name` in content/institutions.toml, written on one line."""
+def registration_lines(name: str, kinds: tuple[Kind, ...], geography: tuple[str, ...]) -> str:
+    """The lines that register `name` in content/institutions.toml, written on one line: a line for each level of
+    place the site has (`province = "…"`, then `regency = "…"`), none on a national site (geography = [])."""
     clean = re.sub(r"\s+", " ", name).strip().replace("\\", "\\\\").replace('"', '\\"')
     kind = infer_kind(clean, kinds)
-    return f'[[institution]]  name = "{clean}"  kind = "{kind}"  province = "…"'
+    places = "".join(f'  {level} = "…"' for level in geography)
+    return f'[[institution]]  name = "{clean}"  kind = "{kind}"{places}'
 
 
-def institution(fields: _Fields, directory: Directory) -> InstitutionRef | None:
+def institution(fields: _Fields, directory: Directory, geography: tuple[str, ...]) -> InstitutionRef | None:
     name = fields.text("institution", required=True, example="Pemerintah Kota Jambi")
     if name is None:
         return None
     found = directory.resolve(name)
     if found:
         return found
-    meant = suggestion(directory, name)
+    meant, lines = suggestion(directory, name), registration_lines(name, directory.kinds, geography)
     if meant:
         fields.warn(
             "institution",
@@ -158,13 +160,13 @@ def institution(fields: _Fields, directory: Directory) -> InstitutionRef | None:
                 "register it: add to content/institutions.toml the lines  {lines}",
                 name=name,
                 suggestion=meant,
-                lines=registration_lines(name, directory.kinds),
+                lines=lines,
             ),
         )
     elif directory.entries:  # a site without a registry names its institutions freely
         fields.warn(
             "institution",
             tr("institution '{name}' is not in content/institutions.toml", name=name),
-            tr("register it: add to content/institutions.toml the lines  {lines}", lines=registration_lines(name, directory.kinds)),
+            tr("register it: add to content/institutions.toml the lines  {lines}", lines=lines),
         )
     return directory.unregistered(name)

@@ -183,7 +183,7 @@ def validate_doc(
     fields.unknown_keys(RELEASE_KEYS, tr("release"))
     title = fields.text("title", required=True, example="Pemkot Jambi Raih Zona Hijau")
     date = fields.date("date")
-    institution = _institution(fields, directory)
+    institution = _institution(fields, directory, config.programme.geography)
     year = fields.year("year", date)
     slug = _slug(fields, date, title)
     aliases = read_aliases(fields, slug)
@@ -314,7 +314,7 @@ def _award_claims(
             continue
         fields = _Fields(doc, item, prefix, problems)
         fields.unknown_keys(AWARD_KEYS, tr("award"))
-        institution = _institution(fields, directory)
+        institution = _institution(fields, directory, config.programme.geography)
         if institution and year and date:
             claim = _claim(fields, institution, year, slug, date, config)
             if claim is None and not fields.failed:

@@ -163,7 +163,7 @@ def build_directory(
             by_key[name_key(known)] = entry
     problems += _former_problems(entries, slugs, registry.path)
     if geography is not None:
-        problems += _regency_problems(entries, geography, registry.path, lines)
+        problems += _place_problems(entries, geography, registry.path, lines)
     return Directory(tuple(entry for entry, _ in entries), MappingProxyType(by_key), kinds), problems
 
 
@@ -199,14 +199,19 @@ def _former_problems(entries: list[tuple[InstitutionRef, int | None]], slugs: di
 REGENCY_EXAMPLE = tr("write {example}", example='regency = "Kabupaten Kerinci"')
 
 
-def _regency_problems(
+def _place_problems(
     entries: list[tuple[InstitutionRef, int | None]], geography: tuple[str, ...], path: str, lines: list[str]
 ) -> list[Problem]:
-    """A regency or city given where the site has no such level, without the province it lies in, or in two provinces
-    (or written two ways): each an error at the line of its `regency`."""
+    """A province given on a site without places (geography = []), at the line of its `province`; a regency or city
+    given where the site has no such level, without the province it lies in, or in two provinces (or written two
+    ways): each an error at the line of its `regency`."""
     problems: list[Problem] = []
     first: dict[str, InstitutionRef] = {}
     for entry, line in entries:
+        if entry.province and "province" not in geography:
+            message = tr("{names}: a province is given, but site_config.toml says geography = [] (no places)", names=entry.name)
+            hint = tr("delete the province from content/institutions.toml, or write  geography = [\"province\"]  in site_config.toml")
+            problems.append(error(path, _entry_key_line(lines, line, "province"), message, hint))
         if not entry.regency:
             continue
         where, names = _entry_key_line(lines, line, "regency"), {"name": entry.name, "regency": entry.regency}

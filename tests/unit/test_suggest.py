@@ -483,7 +483,7 @@ NEW = [
 def test_a_new_name_in_a_full_registry_is_told_how_to_register(config, hard, name: str) -> None:
     assert suggestion(hard, name) is None, ranked(hard, name)[:3]
     english, indonesian = lines(config, hard, name)
-    registration = registration_lines(name, KINDS)
+    registration = registration_lines(name, KINDS, ("province",))
     assert english == (
         f"content/x.md:4: warning: institution '{name}' is not in content/institutions.toml"
         f" (register it: add to content/institutions.toml the lines  {registration})"

@@ -165,9 +165,20 @@ def sync(
                 if exc.errno not in UNMOVABLE:
                     raise
                 _write_in_place(output_dir, wanted, reuse)
+            else:
+                if old is None:
+                    _mirror(output_dir, wanted)
         except OSError as exc:
             raise BuildFailed([disk_problem(exc, output_dir)]) from exc
     return WriteReport(tuple(written), len(reuse), removed)
+
+
+def _mirror(output_dir: Path, wanted: dict[str, Stored]) -> None:
+    """After the first build, which moved its spare folder into place: a new spare folder linking every file of output/,
+    as the next build would otherwise make it (a first edit should not cost a second whole site)."""
+    with suppress(OSError):  # the build is done either way: the next one finishes a spare folder, as it trusts none
+        reuse = {relative: os.lstat(os.path.join(output_dir, relative)) for relative in wanted}
+        _stage(_fresh_spare(output_dir), wanted, reuse, output_dir)
 
 
 def _compare(wanted: dict[str, Stored], old: Path | None) -> tuple[dict[str, os.stat_result], list[str]]:

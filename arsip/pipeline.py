@@ -8,6 +8,8 @@ release was read and checked; a file is produced again only if something it read
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 
@@ -40,10 +42,12 @@ def build(
     progress: Progress | None = None,
     search: bool = True,
     keep_published: bool = False,
+    published: Callable[[tuple[tuple[str, str], ...]], None] | None = None,
 ) -> BuildResult:
     """Read, check, model, plan; then produce what changed and publish it (the whole site swapped in at once).
     `keep_published` (the `build` command): a page the last publication held may not disappear without a redirect
-    (`publish.published`), and this build's pages are what it holds next (unless it shows drafts)."""
+    (`publish.published`), and this build's pages are what it holds next (unless it shows drafts). `published` is told as soon as
+    the files are in place, with each release's URL (the preview reloads the browser then)."""
     session = session or Session.open(config.output_dir)
     tree, problems = stages.read(config, session)  # files -> parsed releases, registry, assets
     releases, found = stages.check(tree, config, session)  # -> checked releases
@@ -62,12 +66,13 @@ def build(
         if not links_later:
             final = _final([*final, *stages.broken_links(produced, tree, plan, config, session)], strict)  # those release bodies wrote
         indexing = stages.index_search(produced, plan, config, session, search)  # Pagefind works while pages are placed
-        report = stages.publish(produced, indexing, tree, config, session, staging)  # -> output/, then the build database
+        urls = tuple((release.path, plan.urls.link("release", release.slug)) for release in releases)
+        told = functools.partial(published, urls) if published is not None else None
+        report = stages.publish(produced, indexing, tree, config, session, staging, told)  # -> output/, then the database
     if links_later:  # the links release bodies wrote are warnings unless --strict: they cannot undo what was published
         final = _warnings_only([*final, *stages.broken_links(produced, tree, plan, config, session)])
     if keep_published and not config.options.drafts:
         stages.remember_published(plan, session)  # what the next build may not lose
-    urls = tuple((release.path, plan.urls.link("release", release.slug)) for release in releases)
     return BuildResult(final, len(releases), len(plan.pages), len(produced.entries), report, urls, produced.made)
 
 

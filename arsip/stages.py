@@ -224,12 +224,21 @@ def _all_wrote(indexed: Indexed, session: Session) -> bool:
 
 
 def publish(
-    produced: Produced, indexing: Indexing, tree: Tree, config: SiteConfig, session: Session, staging: write.Staging | None
+    produced: Produced,
+    indexing: Indexing,
+    tree: Tree,
+    config: SiteConfig,
+    session: Session,
+    staging: write.Staging | None,
+    published: Callable[[], None] | None = None,
 ) -> WriteReport:
-    """Put the site in output/ (swapped in whole, or in place for the preview), then record what each file read."""
+    """Put the site in output/ (swapped in whole, or in place for the preview), tell `published`, then record what each
+    file read."""
     files = [file for _, file, _ in produced.entries] + assets(tree)
     with session.timings.stage(tr("publish output/ (search index awaited)")):
         report = _sync(files, indexing, config, session, staging)
+    if published is not None:
+        published()
     with session.timings.stage(tr("save the build database")):
         made, output_dir = {file.path: file for _, file, _ in produced.entries}, config.output_dir
         records = {path: _as_written(record, made[path], output_dir) for path, record in produced.records.items()}

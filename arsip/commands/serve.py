@@ -23,6 +23,7 @@ poll notices and the preview is built again from scratch. Ctrl-C ends it with st
 
 from __future__ import annotations
 
+import functools
 import gc
 import html
 import multiprocessing
@@ -87,8 +88,9 @@ class Preview:
     def failed(self) -> bool:
         return any(problem.is_error for problem in self.problems)
 
-    def rebuild(self, *, search: bool = True) -> bool:
-        """One build of the preview; True when it succeeded. Without `search` the last search bundle is kept."""
+    def rebuild(self, *, search: bool = True, published: Callable[[], None] | None = None) -> bool:
+        """One build of the preview; True when it succeeded. Without `search` the last search bundle is kept; `published`
+        is told as soon as the pages are in place (before the build database is saved and links are checked)."""
         started = time.perf_counter()
         try:
             if self.session is not None and not self.intact():  # first: a build that fails now does not ask again
@@ -104,9 +106,7 @@ class Preview:
                 self.made = _identity(config.output_dir)
                 if self.session.db.notice:
                     print(f"arsip: {self.editor(self.session.db.notice)}", file=sys.stderr, flush=True)
-            result = pipeline.build(config, session=self.session, search=search)
-            self.problems = ()
-            self._follow_moves(dict(result.release_urls))
+            result = pipeline.build(config, session=self.session, search=search, published=functools.partial(self._published, published))
             written = len(result.report.written) + len(result.report.removed) if result.report else 0
             rebuilt = tr(
                 "Rebuilt in {seconds} s: rendered {rendered} of {pages}, {changed}",
@@ -132,6 +132,14 @@ class Preview:
             return False
         finally:
             self.builds += 1
+
+    def _published(self, then: Callable[[], None] | None, release_urls: tuple[tuple[str, str], ...]) -> None:
+        """The pages are in place: the overlay of an earlier failure goes and moved releases are followed, before the
+        browser reloads (`then`)."""
+        self.problems = ()
+        self._follow_moves(dict(release_urls))
+        if then is not None:
+            then()
 
     def _follow_moves(self, current: dict[str, str]) -> None:
         """Remember where a release went when its URL changed (e.g. its title, and so its slug, was edited)."""
@@ -281,14 +289,21 @@ class _Builder:
                 return
             self.busy.set()
             try:
-                built = self.preview.rebuild(search=False)
-                self.reload()
+                reloaded = threading.Event()
+                built = self.preview.rebuild(search=False, published=functools.partial(self._reload, reloaded))
+                if not reloaded.is_set():  # the build failed: the pages stay, with the overlay that says why
+                    self.reload()
                 if built and not self.stopping.is_set():
                     self.preview.rebuild(search=True)
                 settle_memory()
             finally:
                 self.busy.clear()
                 self.after()
+
+    def _reload(self, done: threading.Event) -> None:
+        """The browser reloads as soon as the pages are in place, before the build database is saved."""
+        done.set()
+        self.reload()
 
 
 def settle_memory() -> None:

@@ -10,7 +10,8 @@ complete is that folder exchanged with output/ in one atomic step (`renameat2(RE
 Linux). A build killed at any moment therefore leaves output/ as the complete old site or the
 complete new one: never a mix, never missing.
 
-After the exchange the spare folder holds the site as it was before, and is kept: the next build
+After the exchange the spare folder holds the site as it was before (after a first build, which had nothing to
+exchange with, a copy of the new one made of links), and is kept: the next build
 turns it into the next site by changing only what differs, instead of making thousands of folders
 again. A file whose bytes did not change is a hard link to the file in output/ (so it keeps its
 bytes and its timestamp); a changed file is always written as a new file, never into an existing

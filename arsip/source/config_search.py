@@ -21,7 +21,7 @@ from ..i18n import Text, tr
 from .words import did_you_mean, known_keys
 
 KEY = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*")
-RESERVED = ("q", "title", "image", "image_alt", "url")  # the query in the address; what Pagefind itself keeps per page
+RESERVED = ("q", "title", "image", "image_alt", "url", "length", "item")  # the query; what Pagefind keeps per page; form.elements
 TABLE_HINT = tr("write a table: a line [search], then lines such as  {example}", example='year = "tahun"')
 
 

@@ -57,7 +57,7 @@ def test_every_wrong_name_is_reported_at_its_line_in_the_table() -> None:
         (
             'institution = "q"',
             "[search] institution = 'q' is a name the search page uses itself",
-            "choose a name other than q, title, image, image_alt, url",
+            "choose a name other than q, title, image, image_alt, url, length, item",
         ),
         ('score = "kategori"', "[search] 'category' and 'score' have the same name 'kategori'", "give each filter a name of its own"),
     ]

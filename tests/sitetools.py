@@ -67,7 +67,8 @@ def small_sample(destination: Path, releases: tuple[str, ...]) -> Path:
         meta = frontmatter.loads(text).metadata
         names |= {meta["institution"], *(award["institution"] for award in meta.get("awards", ()))}
     registry_text = (REPO / "content" / "institutions.toml").read_text(encoding="utf-8")
-    directory, _ = build_directory(Registry("content/institutions.toml", tomllib.loads(registry_text), registry_text), sample_kinds())
+    registry = Registry("content/institutions.toml", tomllib.loads(registry_text), registry_text)
+    directory, _ = build_directory(registry, sample_kinds(), ("province",))
     slugs = {found.slug for found in map(directory.resolve, names) if found is not None}
     (root / "content" / "institutions.toml").write_text(cut_registry(registry_text, lambda entry: entry["slug"] in slugs), encoding="utf-8")
     return root

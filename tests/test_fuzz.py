@@ -160,7 +160,7 @@ REGISTRY = cut_registry(
     (REPO / "content" / "institutions.toml").read_text(encoding="utf-8"),
     lambda entry: bool({entry["name"], *entry.get("aliases", ())} & set(NAME_LIST)) or bool(entry.get("former")),
 )
-DIRECTORY, _ = registry.build_directory(Registry("content/institutions.toml", tomllib.loads(REGISTRY), ""), KINDS)
+DIRECTORY, _ = registry.build_directory(Registry("content/institutions.toml", tomllib.loads(REGISTRY), ""), KINDS, ("province",))
 
 
 @st.composite
@@ -442,7 +442,7 @@ ENTRY = (
     | st.dictionaries(st.text(max_size=8), TOML_VALUES)
 )
 def test_any_registry_is_read_or_reported(data: dict[str, Any]) -> None:
-    directory, problems = registry.build_directory(Registry("content/institutions.toml", data, ""), KINDS)
+    directory, problems = registry.build_directory(Registry("content/institutions.toml", data, ""), KINDS, ("province",))
     assert all(problem.path == "content/institutions.toml" for problem in problems)
     for entry in directory.entries:
         assert directory.resolve(entry.name) is not None

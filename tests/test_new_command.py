@@ -87,7 +87,7 @@ def read_back(root: Path, relative: str) -> tuple[dict[str, object], Release]:
     """The written file as the build reads it: its front-matter values and the checked release."""
     config = configure(root)
     content, _ = tree.load_content(config)
-    directory, _ = registry.build_directory(content.registry, KINDS)
+    directory, _ = registry.build_directory(content.registry, KINDS, ("province",))
     problems: list[Problem] = []
     doc = parse_doc((root / relative).read_text(encoding="utf-8"), relative, "", problems)
     assert doc is not None and not [problem for problem in problems if problem.is_error], problems

@@ -65,11 +65,11 @@ def test_the_province_page_links_to_its_regencies_and_cities_only(site: Path) ->
 
 def test_an_institution_page_links_to_its_regency_and_search_narrows_by_it(site: Path) -> None:
     hospital = (site / "output" / "instansi" / "rsud-contoh-hulu" / "index.html").read_text(encoding="utf-8")
-    assert f'href="{HULU}"' in hospital and 'data-pagefind-filter="regency:kabupaten-contoh-hulu"' in hospital
+    assert f'href="{HULU}"' in hospital and 'data-pagefind-filter="kabupaten-kota:kabupaten-contoh-hulu"' in hospital
     ministry = (site / "output" / "instansi" / "kementerian-contoh-urusan-umum" / "index.html").read_text(encoding="utf-8")
-    assert "/kabupaten-kota/" not in ministry and 'data-pagefind-filter="regency:' not in ministry
+    assert "/kabupaten-kota/" not in ministry and 'data-pagefind-filter="kabupaten-kota:' not in ministry
     search = read_page(site, "/cari/")
-    select = search.find("select", attrs={"name": "regency"})
+    select = search.find("select", attrs={"name": "kabupaten-kota"})
     assert select is not None and search.find("label", attrs={"for": select["id"]}).get_text(strip=True) == "Kabupaten/kota"
     options = [option["value"] for option in select.find_all("option")]
     assert options == ["", "kabupaten-contoh-hulu", "kabupaten-contoh-pesisir", "kota-contoh-hilir"]

@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         _say(args.language, message, file=sys.stderr)
         return EXIT_USAGE
     content, _ = tree.load_content(config)
-    directory, _ = registry.build_directory(content.registry, config.programme.kinds)
+    directory, _ = registry.build_directory(content.registry, config.programme.kinds, places)
     draft = scaffold.new_release(args.title, args.institution, directory, date=date, score=args.score, zone=args.zone)
     problems: list[Problem] = list(draft.refused)  # a value holding a line break or control character
     known = directory.resolve(args.institution) is not None

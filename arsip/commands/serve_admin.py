@@ -194,7 +194,7 @@ class AdminConfig(_AdminHandler):
             return
         problems: list[Any] = []
         found = tree._read_registry(config.content_dir / "institutions.toml", "content/institutions.toml", problems, None)
-        directory, more = registry.build_directory(found, config.programme.kinds)
+        directory, more = registry.build_directory(found, config.programme.kinds, config.programme.geography)
         errors = [problem for problem in (*problems, *more) if problem.is_error]
         if errors:
             self.set_status(503)

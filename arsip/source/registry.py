@@ -94,10 +94,9 @@ WRITE_NAME = tr("write {example}", example='name = "Pemerintah Kota Jambi"')
 
 
 def build_directory(
-    registry: Registry | None, kinds: tuple[Kind, ...], geography: tuple[str, ...] | None = None
+    registry: Registry | None, kinds: tuple[Kind, ...], geography: tuple[str, ...]
 ) -> tuple[Directory, list[Problem]]:
-    """Check the registry against the configured kinds (and, given them, the levels of place) and index every name
-    and alias."""
+    """Check the registry against the configured kinds and levels of place and index every name and alias."""
     if registry is None:
         return Directory((), MappingProxyType({}), kinds), []
     problems: list[Problem] = []
@@ -162,8 +161,7 @@ def build_directory(
                 continue
             by_key[name_key(known)] = entry
     problems += _former_problems(entries, slugs, registry.path)
-    if geography is not None:
-        problems += _place_problems(entries, geography, registry.path, lines)
+    problems += _place_problems(entries, geography, registry.path, lines)
     return Directory(tuple(entry for entry, _ in entries), MappingProxyType(by_key), kinds), problems
 
 

@@ -42,15 +42,15 @@ def _results(page) -> list[str]:
 
 def test_search_narrows_by_a_regency_or_city(browser: Browser, served_two_levels: str) -> None:
     page = browser.new_page()
-    page.goto(served_two_levels + "/cari/?regency=kota-contoh-hilir")
+    page.goto(served_two_levels + "/cari/?kabupaten-kota=kota-contoh-hilir")
     _settled(page)
-    expect(page.locator("#saring-regency")).to_have_value("kota-contoh-hilir")
+    expect(page.locator("#saring-kabupaten-kota")).to_have_value("kota-contoh-hilir")
     found = _results(page)
     assert {"/instansi/kota-contoh-hilir/", "/instansi/kantah-kota-contoh-hilir/"} <= set(found)
     assert not any("contoh-hulu" in url or "pesisir" in url or "kementerian" in url for url in found), found
-    page.select_option("#saring-regency", "kabupaten-contoh-pesisir")
+    page.select_option("#saring-kabupaten-kota", "kabupaten-contoh-pesisir")
     _settled(page)
-    expect(page).to_have_url(f"{served_two_levels}/cari/?regency=kabupaten-contoh-pesisir")
+    expect(page).to_have_url(f"{served_two_levels}/cari/?kabupaten-kota=kabupaten-contoh-pesisir")
     found = _results(page)
     assert "/instansi/kabupaten-contoh-pesisir/" in found and "/instansi/kota-contoh-hilir/" not in found
     page.close()

@@ -157,6 +157,16 @@ def test_body_edit_rewrites_only_that_page_in_each_language(dev_server: DevServe
     assert [name for name in changed if not name.endswith(FEEDS)] == ["en/" + own, own]  # the page and its English mirror
 
 
+def test_a_broken_link_saved_in_a_body_is_named_at_its_file_and_line(dev_server: DevServer, page: Page) -> None:
+    """The preview checks links after the page is in place (a warning: what is published stays), and still says where."""
+    open_live(page, dev_server.release_url(), dev_server.transcript)
+    dev_server.edit(RELEASE_FILE, "Sri Purwaningsih menyatakan", "Sri Purwaningsih ([rincian](halaman-tidak-ada/)) menyatakan")
+    expect(page.locator(".body")).to_contain_text("(rincian)", timeout=SHOWN)
+    text = (dev_server.root / RELEASE_FILE).read_text(encoding="utf-8")
+    line = next(number for number, written in enumerate(text.splitlines(), 1) if "halaman-tidak-ada" in written)
+    dev_server.transcript.wait_for(f"{RELEASE_FILE}:{line}: warning: broken link 'halaman-tidak-ada/'")
+
+
 def test_template_edit_reloads_the_page(dev_server: DevServer, page: Page) -> None:
     open_live(page, dev_server.url + "/", dev_server.transcript)
     dev_server.edit("templates/home.html", "{{ t('browse') }}", "Jelajahi seluruh arsip")

@@ -151,7 +151,7 @@ def test_the_configuration_comes_from_the_sites_schema() -> None:
     config = pipeline.configure(REPO)
     problems: list[object] = []
     found = tree._read_registry(REPO / "content" / "institutions.toml", "content/institutions.toml", problems, None)  # type: ignore[arg-type]
-    directory, _ = registry.build_directory(found, KINDS)
+    directory, _ = registry.build_directory(found, KINDS, ("province",))
     made = admin_schema.decap_config(config, directory, i18n.language("id"))
     collection = made["collections"][0]
     assert (collection["folder"], collection["path"], collection["slug"]) == ("content", "{{year}}/{{slug}}", "{{fields.date}}-{{slug}}")

@@ -31,7 +31,7 @@ aliases = ["Pemkab Deli Serdang"]
 def directory(text: str = REGISTRY):
     import tomllib
 
-    return build_directory(Registry("content/institutions.toml", tomllib.loads(text), text), KINDS)
+    return build_directory(Registry("content/institutions.toml", tomllib.loads(text), text), KINDS, ("province",))
 
 
 @pytest.mark.parametrize("written", ["Pemkot Jambi", "pemkot  jambi", "KOTA JAMBI", "Pemerintah Kota Jambi"])
@@ -192,7 +192,8 @@ def test_a_regency_is_kept_and_checked_against_the_levels_of_place() -> None:
     ]
     _, problems = build_directory(registry, KINDS, ("province",))
     assert [problem.line for problem in problems] == [6, 11]  # each at its line regency = …
-    assert build_directory(registry, KINDS)[1] == []  # read without the site's levels (the editors' form): not checked
+    _, problems = build_directory(registry, KINDS, ())  # a national programme: no place may be given
+    assert [problem.line for problem in problems] == [5, 6, 11]
     bad = REGENCIES.replace('regency = "Kabupaten Contoh Hulu"', "regency = 3", 1)
     _, problems = build_directory(Registry("content/institutions.toml", tomllib.loads(bad), bad), KINDS, ("province", "regency"))
     assert language("id")(problems[0].message) == "regency dari 'Kepolisian Resor Contoh Hulu' harus berupa nama kabupaten atau kota"

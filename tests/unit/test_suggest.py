@@ -49,7 +49,7 @@ aliases = ["Pemkab Tanjabbar", "Tanjab Barat"]
 
 @pytest.fixture(scope="module")
 def directory():
-    found, problems = build_directory(Registry("content/institutions.toml", tomllib.loads(REGISTRY), REGISTRY), KINDS)
+    found, problems = build_directory(Registry("content/institutions.toml", tomllib.loads(REGISTRY), REGISTRY), KINDS, ("province",))
     assert not problems
     return found
 
@@ -57,7 +57,7 @@ def directory():
 @pytest.fixture(scope="module")
 def hard():
     text = HARD.read_text(encoding="utf-8")
-    found, problems = build_directory(Registry("content/institutions.toml", tomllib.loads(text), text), KINDS)
+    found, problems = build_directory(Registry("content/institutions.toml", tomllib.loads(text), text), KINDS, ("province",))
     assert not problems
     return found
 

@@ -29,7 +29,7 @@ def config():
 def check(config, front_matter: str, body: str = "Isi."):
     problems = []
     doc = parse_doc(f"---\n{front_matter}---\n{body}\n", "content/x.md", "digest", problems)
-    directory, _ = build_directory(None, KINDS)
+    directory, _ = build_directory(None, KINDS, ("province",))
     release = validate_doc(doc, directory, frozenset(), config, problems) if doc else None
     return release, problems
 
@@ -204,7 +204,7 @@ def test_an_old_address_leads_to_one_release_only(config) -> None:
         "content/d.md": "title: D\ndate: 2024-12-03\ninstitution: Pemkot Jambi\naliases:\n  - lama\n",
     }
     docs = tuple(parse_doc(f"---\n{text}---\nIsi.\n", path, "digest", []) for path, text in texts.items())
-    releases, problems = validate_all(docs, build_directory(None, KINDS)[0], (), config)
+    releases, problems = validate_all(docs, build_directory(None, KINDS, ("province",))[0], (), config)
     assert len(releases) == 4
     assert [p.format(language("id")) for p in problems if p.is_error] == [
         "content/a.md:5: kesalahan: alias '2024-12-03-b' adalah slug dari content/b.md:2 "

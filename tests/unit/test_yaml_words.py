@@ -195,7 +195,7 @@ def test_a_list_where_one_value_is_expected_is_said_by_the_validator(config, fro
     problems: list = []
     doc = parse_doc(HEAD + front_matter + "---\n\nIsi.\n", "content/rilis.md", "d", problems)
     assert doc is not None and problems == []
-    directory, _ = build_directory(None, KINDS)
+    directory, _ = build_directory(None, KINDS, ("province",))
     validate_doc(doc, directory, frozenset(), config, problems)
     assert [p.format() for p in problems] == [english]
     assert_plain([english])

@@ -1,9 +1,7 @@
 #!/usr/bin/env python3
 """Arsip's command line: `python build.py [build|check|serve] [options]`; see `--help`."""
 
-import sys
-
-from arsip.commands.cli import main
+from arsip.commands.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

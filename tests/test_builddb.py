@@ -154,3 +154,35 @@ def test_every_record_holds_the_digest_of_the_bytes_written(tmp_path: Path, in_p
         assert len(records) == result.files
         wrong = [path for path, record in records.items() if record.written != content_digest((output / path).read_bytes())]
         assert wrong == []
+
+
+ODD_BODIES = {  # how editors' files end up on disk: each must be read back from the database exactly as parsed
+    "crlf.md": b"---\r\ntitle: Baris Windows\r\ndate: 2024-12-03\r\ninstitution: Pemkot Jambi\r\n---\r\n\r\n  Isi dengan CRLF.  \r\n\r\n",
+    "bom.md": "\ufeff---\ntitle: Dengan BOM\ndate: 2024-12-04\ninstitution: Pemkot Jambi\n---\nIsi --- di tengah.\n---\n".encode(),
+    "kosong.md": b"---\ntitle: Tanpa Isi\ndate: 2024-12-05\ninstitution: Pemkot Jambi\n---\n\n \t\n",
+    "ujung.md": "---\ntitle: Tanpa Baris Akhir\ndate: 2024-12-06\ninstitution: Pemkot Jambi\n---\nIsi akhir \u2014 tanpa baris".encode(),
+}
+
+
+def test_a_release_read_back_from_the_database_is_the_release_parsed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new process takes the front-matter of an unchanged release from the database and its body from the file it
+    reads anyway: the release is the very one parsing gives, and nothing is parsed again."""
+    from arsip.builddb import BuildDB, database_path
+    from arsip.source import frontmatter, tree
+
+    root = small_sample(tmp_path / "site", SMALL)
+    for name, data in ODD_BODIES.items():
+        (root / "content" / "2024" / name).write_bytes(data)
+    assert cli.main(["--root", str(root), "build"]) == 0
+    config = pipeline.configure(root)
+    parsed, _ = tree.load_content(config)
+    db = BuildDB.open(database_path(config.output_dir))
+    monkeypatch.setattr(frontmatter, "parse_doc", lambda *args: pytest.fail(f"parsed again: {args[1]}"))
+    try:
+        kept, problems = tree.load_content(config, memo=tree.DocMemo(store=db))
+    finally:
+        db.close()
+    assert problems == [] and kept.docs == parsed.docs and len(kept.docs) == len(SMALL) + len(ODD_BODIES)
+    assert {doc.body for doc in kept.docs if doc.path.endswith(tuple(ODD_BODIES))} == {
+        "Isi dengan CRLF.\n", "Isi --- di tengah.\n---\n", "\n", "Isi akhir \u2014 tanpa baris\n"
+    }

@@ -404,13 +404,14 @@ def run(root: Path, *, host: str = "127.0.0.1", port: int = 8000, drafts: bool =
     status = 128 + received[0] if received else 0  # 130 after Ctrl-C, 143 after SIGTERM, as for build.py build
     preview.say(tr("Preview stopped") if finished else tr("Preview stopped (the rebuild under way was left unfinished)"))
     if not finished:
-        # The builder thread is still busy (Pagefind, or rendering in worker processes): leave now rather
-        # than let the interpreter's shutdown pull thread pools out from under it (a traceback) or wait.
-        # Forked workers would outlive us, waiting on their task queue: they go first.
+        # The builder thread is still busy (Pagefind, or rendering in worker processes): leave now rather than let the
+        # interpreter's shutdown pull thread pools out from under it (a traceback) or wait. Forked workers go first.
         for worker in multiprocessing.active_children():
             worker.kill()
         sys.stderr.flush()
         os._exit(status)
+    if preview.session is not None:  # the build database closed as `build` closes it
+        preview.session.close()
     return status
 
 

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from ..i18n import Text, tr
 from ..problems import Problem, error
-from .frontmatter import NOT_TEXT
+from .decoding import NOT_TEXT
 
 
 def toml_problem(exc: tomllib.TOMLDecodeError, path: str, text: str) -> Problem:

@@ -1,10 +1,11 @@
 """Parsing a release's front-matter.
 
-Input: the text of one Markdown release (decoded by `tree`), its project-relative path and the
-digest of its bytes. Output: a `SourceDoc` (front-matter as parsed values, body text, the line of
-every front-matter key) or problems at the line to look at; and the JSON in which a `DocStore`
-keeps a parsed release between processes (`_doc_json`, read back by `_stored` only when its values
-are plain). Nothing here judges what the values mean; that is `validate`'s job.
+Input: the bytes of one Markdown release (read by `tree`), its project-relative path and the digest of
+its bytes, and the `DocStore` of releases parsed by earlier processes. Output (`parsed_release`): a
+`SourceDoc` (front-matter as parsed values, body text, the line of every front-matter key) or problems
+at the line to look at. A release read without a problem is kept in the store as JSON (`_doc_json`: the
+front-matter, and where the body lies in the text), and read back from the same bytes by `_stored` only
+when its values are plain. Nothing here judges what the values mean; that is `validate`'s job.
 
 Whatever the front-matter holds, parsing ends in values or in problems, never in a hang or a
 crash: dates and decimals are kept as the text the editor wrote, values nested deeper than
@@ -29,6 +30,7 @@ import yaml
 
 from ..i18n import Text, tr
 from ..problems import Problem, error
+from .decoding import NOT_TEXT, decode, normalized
 from .markdown_guard import check_body
 from .words import number_text
 from .yaml_words import ONE_FIELD_PER_LINE, yaml_problem
@@ -40,7 +42,6 @@ BOUNDARY = re.compile(r"^-{3,}\s*$", re.MULTILINE)
 MAX_NESTING = 20  # levels of lists and fields inside the front-matter
 MAX_VALUE_CHARS = 5000  # characters in one value: a summary is a paragraph, the text goes below the front-matter
 MAX_DIGITS = 18  # of a whole number; no field needs more, and a longer one stays text for `validate` to refuse
-NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # not allowed in XML 1.0
 
 
 class _Refused(Exception):
@@ -106,24 +107,52 @@ if getattr(yaml, "__with_libyaml__", False):
     _LOADERS = (_FastLoader, _TextPreservingLoader)
 
 
-def _doc_json(doc: SourceDoc) -> str:
-    return json.dumps({"meta": doc.meta, "body": doc.body, "lines": doc.key_lines, "first": doc.first_line}, ensure_ascii=False)
+def _doc_json(doc: SourceDoc, text: str) -> str | None:
+    """The parsed release as JSON, its body kept as where it lies in `text` (the file's decoded text, which a later
+    process reads anyway to digest it): a site's bodies are most of the bytes a build would otherwise load again.
+    None when the body is not that span of the text."""
+    end = len(text.rstrip())
+    start = end - (len(doc.body) - 1)
+    if text[start:end] + "\n" != doc.body:
+        return None
+    return json.dumps({"meta": doc.meta, "body": [start, end], "lines": doc.key_lines, "first": doc.first_line}, ensure_ascii=False)
 
 
-def _stored(store: DocStore | None, relative: str, digest: str) -> tuple[SourceDoc | None, tuple[Problem, ...]] | None:
-    """A release parsed by an earlier process from the same bytes (only valid, plain-JSON front-matter is kept)."""
-    text = store.doc(relative, digest) if store is not None else None
-    if text is None:
+def _stored(store: DocStore | None, relative: str, digest: str, data: bytes) -> tuple[SourceDoc | None, tuple[Problem, ...]] | None:
+    """A release parsed by an earlier process from the same bytes, `data` (only releases read without a problem, their
+    front-matter plain JSON values, are kept: so the bytes decode as they did then, without a problem to look for)."""
+    stored = store.doc(relative, digest) if store is not None else None
+    if stored is None:
         return None
     try:
-        data = json.loads(text)
-        doc = SourceDoc(relative, digest, data["meta"], data["body"], data["lines"], data["first"])
-    except (ValueError, TypeError, KeyError):
+        text = normalized(data.decode("utf-8"))
+        found = json.loads(stored)
+        start, end = found["body"]
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text)):
+            return None
+        doc = SourceDoc(relative, digest, found["meta"], text[start:end] + "\n", found["lines"], found["first"])
+    except (ValueError, TypeError, KeyError):  # UnicodeDecodeError is a ValueError
         return None
     lines_ok = isinstance(doc.key_lines, dict) and all(isinstance(line, int) for line in doc.key_lines.values())
-    if not _plain(doc.meta) or not lines_ok or not isinstance(doc.body, str) or not isinstance(doc.first_line, int):
+    if not _plain(doc.meta) or not lines_ok or not isinstance(doc.first_line, int):
         return None
     return doc, ()
+
+
+def parsed_release(data: bytes, relative: str, digest: str, store: DocStore | None) -> tuple[SourceDoc | None, tuple[Problem, ...]]:
+    """The release in `data`: as an earlier process parsed it from the same bytes (`store`), or parsed now (and kept)."""
+    kept = _stored(store, relative, digest, data)
+    if kept is not None:
+        return kept
+    found: list[Problem] = []
+    text = decode(data, relative, found)
+    if text is None:
+        return None, tuple(found)
+    doc = parse_doc(text, relative, digest, found)
+    stored = _doc_json(doc, text) if store is not None and doc is not None and not found and _plain(doc.meta) else None
+    if store is not None and stored is not None:
+        store.put_doc(relative, digest, stored)
+    return doc, tuple(found)
 
 
 def _plain(value: object) -> bool:

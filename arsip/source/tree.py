@@ -31,7 +31,7 @@ from . import assets
 from .config import SiteConfig
 from .config_checks import NESTED_HINT, NESTED_TOO_DEEPLY, toml_problem
 from .decoding import decode
-from .frontmatter import SourceDoc, _doc_json, _plain, _stored, parse_doc
+from .frontmatter import SourceDoc, parsed_release
 
 REGISTRY_FILE = "institutions.toml"
 MAX_RELEASE_BYTES = 2 * 1024 * 1024  # a release is text; its images are separate files
@@ -386,14 +386,7 @@ def _read_doc(path: str, relative: str, info: os.stat_result | None, problems: l
     key = (relative, hashlib.sha256(data).hexdigest())
     if status is not None:
         memo.stats[relative] = (status, key[1])
-    known = memo.previous.get(key) or memo.current.get(key) or _stored(memo.store, relative, key[1])
-    if known is None:
-        found: list[Problem] = []
-        text = decode(data, relative, found)
-        doc = parse_doc(text, relative, key[1], found) if text is not None else None
-        known = (doc, tuple(found))
-        if memo.store is not None and doc is not None and not found and _plain(doc.meta):
-            memo.store.put_doc(relative, key[1], _doc_json(doc))
+    known = memo.previous.get(key) or memo.current.get(key) or parsed_release(data, relative, key[1], memo.store)
     memo.current[key] = known
     problems.extend(known[1])
     return known[0]

@@ -21,7 +21,8 @@ def parsed(text: str):
 def test_the_sample_site_names_its_filters_in_its_own_words() -> None:
     config, problems = parsed(SAMPLE)
     assert problems == []
-    assert config.programme.search == SearchKeys("tahun", "zona", "kategori", "jenis", "provinsi", "instansi", "nilai", "terakhir", "kabupaten-kota")
+    words = ("tahun", "zona", "kategori", "jenis", "provinsi", "instansi", "nilai", "terakhir", "kabupaten-kota")
+    assert config.programme.search == SearchKeys(*words)
     assert (config.programme.search.year_grade, config.programme.search.year_category) == ("tahun_zona", "tahun_kategori")
 
 

@@ -54,7 +54,8 @@ def console() -> NoReturn:
 def run(prog: str = "build.py") -> NoReturn:
     """The process of one command: `main`, then its end without taking apart, object by object, what the command
     held (a 10,000-release site's pages and records: half a second of the interpreter's exit). Everything the command
-    writes is written, closed and flushed by then; its worker processes and threads have ended."""
+    writes is written, committed and closed by then, and its render workers have ended; after a failure or a stop
+    while Pagefind was still indexing (in memory, writing nothing), Pagefind ends as its input closes."""
     status = main(prog=prog)
     for stream in (sys.stdout, sys.stderr):
         with suppress(OSError, ValueError):  # a reader gone (`| head`) or a stream closed: nothing to tell

@@ -1,4 +1,4 @@
-"""A text file's bytes as text: a release or `content/institutions.toml`, read by `tree`.
+"""A text file's bytes as text: a release (for `frontmatter`) or `content/institutions.toml` (for `tree`).
 
 Input: the bytes of the file, its project-relative path. Output: the text (byte-order mark dropped,
 line endings made `\\n`, a control character XML may not hold replaced by a space with a warning),

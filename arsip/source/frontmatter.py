@@ -131,10 +131,11 @@ def _stored(store: DocStore | None, relative: str, digest: str, data: bytes) -> 
         if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text)):
             return None
         doc = SourceDoc(relative, digest, found["meta"], text[start:end] + "\n", found["lines"], found["first"])
-    except (ValueError, TypeError, KeyError):  # UnicodeDecodeError is a ValueError
+        plain = isinstance(doc.meta, dict) and _plain(doc.meta)
+    except (ValueError, TypeError, KeyError, RecursionError):  # a damaged row is parsed again; UnicodeDecodeError is a ValueError
         return None
     lines_ok = isinstance(doc.key_lines, dict) and all(isinstance(line, int) for line in doc.key_lines.values())
-    if not _plain(doc.meta) or not lines_ok or not isinstance(doc.first_line, int):
+    if not plain or not lines_ok or not isinstance(doc.first_line, int):
         return None
     return doc, ()
 

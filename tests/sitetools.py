@@ -101,6 +101,20 @@ def template_file(root: Path, name: str) -> Path:
     return path
 
 
+def sources_of(site: Path, destination: Path) -> Path:
+    """A copy of a built project's sources at `destination`: not what its builds made (output/, .arsip-cache/)."""
+    shutil.copytree(site, destination, ignore=shutil.ignore_patterns("output", ".arsip-cache"))
+    return destination
+
+
+def new_in_both_languages(root: Path, *arguments: str) -> tuple[subprocess.CompletedProcess[str], subprocess.CompletedProcess[str], bool]:
+    """`build.py new ARGUMENTS` run with English messages, then Indonesian; and whether content/ stayed as it was."""
+    before = tree_bytes(root / "content")
+    english = run_here(root, "--lang", "en", "new", *arguments)
+    indonesian = run_here(root, "--lang", "id", "new", *arguments)
+    return english, indonesian, tree_bytes(root / "content") == before
+
+
 def edit_file(root: Path, relative: str, old: str, new: str) -> None:
     """Replace `old` by `new` in a file of the project, written in one go. A template the project does not override
     yet is taken from the default theme and written as the project's own, as a site author overriding it would."""

@@ -17,7 +17,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from sitetools import REPO, copy_project, read_page, run_here, tree_bytes
+from sitetools import REPO, copy_project, new_in_both_languages, read_page, run_here, sources_of, tree_bytes
 
 EXAMPLE = REPO / "examples" / "keterbukaan-informasi"
 OMBUDSMAN_WORDS = ("ombudsman", "zona hijau", "kepatuhan")
@@ -110,8 +110,7 @@ def test_a_national_programme_has_no_province_pages_filters_or_links(national_si
 
 
 def test_a_national_programme_refuses_a_province_in_its_registry(national_site: Path, tmp_path: Path) -> None:
-    root = tmp_path / "site"
-    shutil.copytree(national_site, root, ignore=shutil.ignore_patterns("output", ".arsip-cache"))
+    root = sources_of(national_site, tmp_path / "site")
     shutil.copy2(EXAMPLE / "content" / "institutions.toml", root / "content" / "institutions.toml")  # with its province
     line = (root / "content" / "institutions.toml").read_text(encoding="utf-8").splitlines().index('province = "Contoh Utara"') + 1
     result = run_here(root, "--lang", "en", "check")
@@ -135,35 +134,28 @@ def test_a_national_programme_has_no_province_column_in_its_open_data(national_s
 
 
 def test_a_national_programme_refuses_new_with_a_province(national_site: Path, tmp_path: Path) -> None:
-    root = tmp_path / "site"
-    shutil.copytree(national_site, root, ignore=shutil.ignore_patterns("output", ".arsip-cache"))
-    before = tree_bytes(root / "content")
-    arguments = ("new", "Rilis Contoh", "--institution", "Badan Contoh Baru", "--register", "--province", "Contoh Utara")
-    result = run_here(root, "--lang", "en", *arguments)
-    assert result.returncode == 2 and tree_bytes(root / "content") == before
+    root = sources_of(national_site, tmp_path / "site")
+    arguments = ("Rilis Contoh", "--institution", "Badan Contoh Baru", "--register", "--province", "Contoh Utara")
+    result, indonesian, unchanged = new_in_both_languages(root, *arguments)
+    assert result.returncode == 2 and unchanged
     assert "--province is not for this site: site_config.toml says geography = [] (no places)" in result.stderr
-    indonesian = run_here(root, "--lang", "id", *arguments)
     assert "--province tidak berlaku untuk situs ini" in indonesian.stderr
 
 
 def test_a_national_programme_refuses_new_with_a_regency(national_site: Path, tmp_path: Path) -> None:
-    root = tmp_path / "site"
-    shutil.copytree(national_site, root, ignore=shutil.ignore_patterns("output", ".arsip-cache"))
-    before = tree_bytes(root / "content")
-    arguments = ("new", "Rilis Contoh", "--institution", "Badan Contoh Baru", "--register", "--regency", "Kabupaten Contoh")
-    result = run_here(root, "--lang", "en", *arguments)
-    assert result.returncode == 2 and tree_bytes(root / "content") == before
+    root = sources_of(national_site, tmp_path / "site")
+    arguments = ("Rilis Contoh", "--institution", "Badan Contoh Baru", "--register", "--regency", "Kabupaten Contoh")
+    result, indonesian, unchanged = new_in_both_languages(root, *arguments)
+    assert result.returncode == 2 and unchanged
     assert "--regency is not for this site: site_config.toml's geography has no 'regency'" in result.stderr
-    indonesian = run_here(root, "--lang", "id", *arguments)
-    assert indonesian.returncode == 2 and tree_bytes(root / "content") == before
+    assert indonesian.returncode == 2
     assert "--regency tidak berlaku untuk situs ini: geography di site_config.toml tidak memuat 'regency'" in indonesian.stderr
 
 
 def test_a_national_programme_suggests_no_province_to_register_with(national_site: Path, tmp_path: Path) -> None:
     """The ways to register an unknown institution name no place on a site without places: `new` says --register alone,
     and the lines the build offers for content/institutions.toml have no `province`."""
-    root = tmp_path / "site"
-    shutil.copytree(national_site, root, ignore=shutil.ignore_patterns("output", ".arsip-cache"))
+    root = sources_of(national_site, tmp_path / "site")
     result = run_here(root, "--lang", "en", "new", "Rilis Contoh", "--institution", "Badan Contoh Baru", "--date", "2025-06-02")
     assert result.returncode == 0, result.stderr
     assert "to register it, run the command again with --register" in result.stderr and "--province" not in result.stderr

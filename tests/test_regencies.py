@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sitetools import edit_file, read_page, run_here, tree_bytes, two_levels
+from sitetools import edit_file, new_in_both_languages, read_page, run_here, sources_of, tree_bytes, two_levels
 
 from arsip import pipeline
 from arsip.session import Session
@@ -122,7 +122,7 @@ def test_a_regency_edited_in_the_registry_rebuilds_equal_to_a_clean_build(site: 
     build(root)
     after = tree_bytes(root / "output")
     clean = tmp_path / "clean"
-    shutil.copytree(root, clean, ignore=shutil.ignore_patterns("output", ".arsip-cache"))
+    sources_of(root, clean)
     build(clean)
     assert after == tree_bytes(clean / "output")
     assert after != before
@@ -131,8 +131,7 @@ def test_a_regency_edited_in_the_registry_rebuilds_equal_to_a_clean_build(site: 
 
 
 def test_a_regency_without_its_level_is_an_error_at_its_line(site: Path, tmp_path: Path) -> None:
-    root = tmp_path / "site"
-    shutil.copytree(site, root, ignore=shutil.ignore_patterns("output", ".arsip-cache"))
+    root = sources_of(site, tmp_path / "site")
     edit_file(root, "site_config.toml", 'geography = ["province", "regency"]', 'geography = ["province"]')
     lines = (root / REGISTRY).read_text(encoding="utf-8").splitlines()
     first = lines.index('regency = "Kabupaten Contoh Hulu"') + 1
@@ -152,8 +151,7 @@ def test_a_regency_without_its_level_is_an_error_at_its_line(site: Path, tmp_pat
 
 
 def test_a_regency_must_lie_in_one_province_at_its_line(site: Path, tmp_path: Path) -> None:
-    root = tmp_path / "site"
-    shutil.copytree(site, root, ignore=shutil.ignore_patterns("output", ".arsip-cache"))
+    root = sources_of(site, tmp_path / "site")
     police = 'slug = "polres-contoh-hulu"\nkind = "kepolisian"\nprovince = "Contoh Tengah"\n'
     edit_file(root, REGISTRY, police, police.replace('province = "Contoh Tengah"\n', 'province = "Contoh Barat"\n'))
     hospital = 'slug = "rsud-contoh-hulu"\nkind = "lainnya"\nprovince = "Contoh Tengah"\n'
@@ -176,8 +174,7 @@ def test_a_regency_must_lie_in_one_province_at_its_line(site: Path, tmp_path: Pa
 
 
 def test_new_registers_an_institution_in_its_regency(site: Path, tmp_path: Path) -> None:
-    root = tmp_path / "site"
-    shutil.copytree(site, root, ignore=shutil.ignore_patterns("output", ".arsip-cache"))
+    root = sources_of(site, tmp_path / "site")
     name = "Dinas Contoh Pendidikan Kabupaten Contoh Hulu"
     arguments = ("new", "Rilis Contoh", "--institution", name, "--date", "2024-12-09", "--register")
     result = run_here(root, "--lang", "en", *arguments, "--province", "Contoh Tengah", "--regency", "Kabupaten Contoh Hulu")
@@ -191,20 +188,16 @@ def test_new_registers_an_institution_in_its_regency(site: Path, tmp_path: Path)
 
 
 def test_new_refuses_a_regency_without_its_province(site: Path, tmp_path: Path) -> None:
-    root = tmp_path / "site"
-    shutil.copytree(site, root, ignore=shutil.ignore_patterns("output", ".arsip-cache"))
-    before = tree_bytes(root / "content")
-    arguments = ("new", "Rilis Contoh", "--institution", "Dinas Contoh Baru", "--register", "--regency", "Kabupaten Contoh Hulu")
-    result = run_here(root, "--lang", "en", *arguments)
-    assert result.returncode == 1 and tree_bytes(root / "content") == before
+    root = sources_of(site, tmp_path / "site")
+    arguments = ("Rilis Contoh", "--institution", "Dinas Contoh Baru", "--register", "--regency", "Kabupaten Contoh Hulu")
+    result, indonesian, unchanged = new_in_both_languages(root, *arguments)
+    assert result.returncode == 1 and unchanged
     assert "'Dinas Contoh Baru' lies in the regency or city 'Kabupaten Contoh Hulu', but no province is given" in result.stderr
-    indonesian = run_here(root, "--lang", "id", *arguments)
     assert indonesian.returncode == 1 and "berada di kabupaten/kota 'Kabupaten Contoh Hulu'" in indonesian.stderr
 
 
 def test_the_ways_to_register_an_unknown_institution_name_its_regency_too(site: Path, tmp_path: Path) -> None:
-    root = tmp_path / "site"
-    shutil.copytree(site, root, ignore=shutil.ignore_patterns("output", ".arsip-cache"))
+    root = sources_of(site, tmp_path / "site")
     result = run_here(root, "--lang", "en", "new", "Rilis Contoh", "--institution", "Dinas Contoh Baru", "--date", "2024-12-09")
     assert result.returncode == 0, result.stderr
     assert "--register (and --province, --regency)" in result.stderr

@@ -126,11 +126,11 @@ def _stored(store: DocStore | None, relative: str, digest: str, data: bytes) -> 
         return None
     try:
         text = normalized(data.decode("utf-8"))
-        found = json.loads(stored)
-        start, end = found["body"]
+        kept = json.loads(stored)
+        start, end = kept["body"]
         if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text)):
             return None
-        doc = SourceDoc(relative, digest, found["meta"], text[start:end] + "\n", found["lines"], found["first"])
+        doc = SourceDoc(relative, digest, kept["meta"], text[start:end] + "\n", kept["lines"], kept["first"])
         plain = isinstance(doc.meta, dict) and _plain(doc.meta)
     except (ValueError, TypeError, KeyError, RecursionError):  # a damaged row is parsed again; UnicodeDecodeError is a ValueError
         return None
@@ -150,9 +150,10 @@ def parsed_release(data: bytes, relative: str, digest: str, store: DocStore | No
     if text is None:
         return None, tuple(found)
     doc = parse_doc(text, relative, digest, found)
-    stored = _doc_json(doc, text) if store is not None and doc is not None and not found and _plain(doc.meta) else None
-    if store is not None and stored is not None:
-        store.put_doc(relative, digest, stored)
+    if store is not None and doc is not None and not found and _plain(doc.meta):
+        stored = _doc_json(doc, text)
+        if stored is not None:
+            store.put_doc(relative, digest, stored)
     return doc, tuple(found)
 
 
